@@ -1,0 +1,12 @@
+package org.glasssoftness.cli;
+
+import picocli.CommandLine;
+
+/** The list of subcommands, one line per node (kept here so each feature adds exactly one line). */
+final class Subcommands {
+    private Subcommands() { }
+
+    static void register(CommandLine cl) {
+        // cl.addSubcommand("read-dump", new ReadDumpCommand());
+    }
+}
