@@ -112,12 +112,17 @@ final class ByteLineScanner {
                 int k = Long.numberOfTrailingZeros(z) >>> 3;
                 i += k + 1;
                 done++;
+                pos = i;
             }
             while (done < n && i < lim) {
-                if (buf[i++] == '\n') done++;
+                if (buf[i++] == '\n') {
+                    done++;
+                    pos = i;
+                }
             }
-            pos = i;
             if (done < n) {
+                // pos stays at the start of the unfinished line, which fill() keeps; it is scanned again after
+                // the refill (it holds no '\n', so nothing is counted twice)
                 if (!fill()) {
                     if (pos < lim) {
                         lastPartialLine = new String(buf, pos, lim - pos, StandardCharsets.ISO_8859_1);
