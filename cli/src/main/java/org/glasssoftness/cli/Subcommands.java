@@ -7,6 +7,6 @@ final class Subcommands {
     private Subcommands() { }
 
     static void register(CommandLine cl) {
-        // cl.addSubcommand("read-dump", new ReadDumpCommand());
+        cl.addSubcommand("read-dump", new org.glasssoftness.cli.readdump.ReadDumpCommand());
     }
 }
