@@ -59,6 +59,15 @@ public abstract class GlassSoftnessNodeModel extends NodeModel {
         for (SettingsModel m : m_settings) {
             m.validateSettings(settings);
         }
+        validateValues(settings);
+    }
+
+    /**
+     * Checks that the values in {@code settings} make sense together (e.g. a parsable type map), without changing
+     * the model; the dialog refuses settings that fail. Values read here are known to be present and of the right
+     * type. The default accepts everything.
+     */
+    protected void validateValues(final NodeSettingsRO settings) throws InvalidSettingsException {
     }
 
     @Override

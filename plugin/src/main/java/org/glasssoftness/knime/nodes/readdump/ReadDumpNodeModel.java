@@ -17,6 +17,7 @@ import org.glasssoftness.knime.port.TrajectoryPortObject;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.port.PortObject;
@@ -65,20 +66,32 @@ final class ReadDumpNodeModel extends GlassSoftnessNodeModel {
     }
 
     @Override
+    protected void validateValues(final NodeSettingsRO settings) throws InvalidSettingsException {
+        options(settings.getString(SettingsKeys.TYPE_MAP), settings.getInt(SettingsKeys.FIRST_FRAME),
+            settings.getInt(SettingsKeys.LAST_FRAME), settings.getInt(SettingsKeys.STRIDE));
+    }
+
+    @Override
     protected void checkSettings() throws InvalidSettingsException {
         options();
     }
 
-    /** The reader options from the settings, or an error naming the bad setting. */
     private DumpReadOptions options() throws InvalidSettingsException {
+        return options(m_typeMap.getStringValue(), m_first.getIntValue(), m_last.getIntValue(),
+            m_stride.getIntValue());
+    }
+
+    /** The reader options from setting values, or an error naming the bad setting. */
+    private static DumpReadOptions options(final String typeMapText, final int first, final int last,
+        final int stride) throws InvalidSettingsException {
         TypeMap typeMap;
         try {
-            typeMap = TypeMap.parse(m_typeMap.getStringValue());
+            typeMap = TypeMap.parse(typeMapText);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Type map: " + e.getMessage(), e);
         }
         try {
-            return new DumpReadOptions(typeMap, m_first.getIntValue(), m_last.getIntValue(), m_stride.getIntValue());
+            return new DumpReadOptions(typeMap, first, last, stride);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Frame range: " + e.getMessage(), e);
         }
