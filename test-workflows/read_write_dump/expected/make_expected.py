@@ -40,7 +40,7 @@ def write(folder, port, header, rows, summary_text=None):
 # Node 1 reads all frames: port 1 = trajectory, port 2 = atoms of the first frame (as stored: x y z, images, v)
 write("Read LAMMPS Dump (#1)", 1, None, None, summary)
 write("Read LAMMPS Dump (#1)", 2,
-      ["id", "type", "species", "x_A", "y_A", "z_A", "ix", "iy", "iz", "vx_A/ps", "vy_A/ps", "vz_A/ps", "c_pe"],
+      ["id", "type", "species", "x_A", "y_A", "z_A", "ix", "iy", "iz", "vx_A_per_ps", "vy_A_per_ps", "vz_A_per_ps", "c_pe"],
       [[r["id"], r["type"], TYPE_MAP[int(r["type"])], r["x"], r["y"], r["z"], r["ix"], r["iy"], r["iz"],
         r["vx"], r["vy"], r["vz"], r["c_pe"]] for r in first])
 # Node 3 reads the dump node 2 wrote: same atoms, species and property (positions are written unwrapped)

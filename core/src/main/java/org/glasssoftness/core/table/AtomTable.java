@@ -5,9 +5,10 @@ import java.util.Map;
 import org.glasssoftness.core.model.Frame;
 
 /**
- * One frame's atoms as a table, one row per atom in id order: id, type, species, position (x_A y_A z_A, or
- * xu_A yu_A zu_A when the frame holds unwrapped positions), image flags ix iy iz and velocities vx_A/ps vy_A/ps
- * vz_A/ps when present, then every per-atom property under its own name.
+ * One frame's atoms as a table, one row per atom in id order: id, type, species, position x_A y_A z_A (as stored
+ * in the frame), image flags ix iy iz and velocities vx_A_per_ps vy_A_per_ps vz_A_per_ps when present, then every
+ * per-atom property under its own name. Same columns as the io helper's TrajectoryTables.atoms (which replaces
+ * this class once it is on main).
  */
 public final class AtomTable {
     private AtomTable() { }
@@ -20,9 +21,8 @@ public final class AtomTable {
         String[] species = new String[n];
         for (int i = 0; i < n; i++) species[i] = f.speciesOf(i);
         b.strings("species", species);
-        String u = f.positionsUnwrapped() ? "u" : "";
-        String[] axes = {"x", "y", "z"};
-        for (int d = 0; d < 3; d++) b.doubles(axes[d] + u + "_A", component(f.positions(), d, n));
+                String[] axes = {"x", "y", "z"};
+        for (int d = 0; d < 3; d++) b.doubles(axes[d] + "_A", component(f.positions(), d, n));
         if (f.images() != null) {
             for (int d = 0; d < 3; d++) {
                 int[] c = new int[n];
@@ -31,7 +31,7 @@ public final class AtomTable {
             }
         }
         if (f.velocities() != null) {
-            for (int d = 0; d < 3; d++) b.doubles("v" + axes[d] + "_A/ps", component(f.velocities(), d, n));
+            for (int d = 0; d < 3; d++) b.doubles("v" + axes[d] + "_A_per_ps", component(f.velocities(), d, n));
         }
         for (Map.Entry<String, double[]> e : f.properties().entrySet()) b.doubles(e.getKey(), e.getValue().clone());
         return b.build();

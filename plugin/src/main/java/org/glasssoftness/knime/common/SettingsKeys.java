@@ -5,8 +5,11 @@ package org.glasssoftness.knime.common;
  * settings.xml and a command line name every parameter the same way.
  */
 public final class SettingsKeys {
-    /** Input or output file: a local path or a URL (file:, knime://). */
-    public static final String FILE = "file";
+    /** File a node reads: a local path or a URL (file:, knime://). */
+    public static final String INPUT = "input";
+
+    /** File a node writes: a local path or a URL (file:, knime://). */
+    public static final String OUTPUT = "output";
 
     /** LAMMPS type to element map, e.g. "1=Li,2=B,3=O,4=P". */
     public static final String TYPE_MAP = "type-map";

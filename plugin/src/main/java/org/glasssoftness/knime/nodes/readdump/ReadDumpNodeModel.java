@@ -46,7 +46,7 @@ final class ReadDumpNodeModel extends GlassSoftnessNodeModel {
     }
 
     static SettingsModelString createFileModel() {
-        return new SettingsModelString(SettingsKeys.FILE, "");
+        return new SettingsModelString(SettingsKeys.INPUT, "");
     }
 
     static SettingsModelString createTypeMapModel() {

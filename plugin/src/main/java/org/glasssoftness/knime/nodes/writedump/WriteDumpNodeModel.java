@@ -30,7 +30,7 @@ final class WriteDumpNodeModel extends GlassSoftnessNodeModel {
     }
 
     static SettingsModelString createFileModel() {
-        return new SettingsModelString(SettingsKeys.FILE, "");
+        return new SettingsModelString(SettingsKeys.OUTPUT, "");
     }
 
     static SettingsModelBoolean createOverwriteModel() {

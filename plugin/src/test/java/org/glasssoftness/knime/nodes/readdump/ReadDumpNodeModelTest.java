@@ -44,7 +44,7 @@ class ReadDumpNodeModelTest {
         final int stride) throws InvalidSettingsException {
         ReadDumpNodeModel m = new ReadDumpNodeFactory().createNodeModel();
         NodeSettings s = Settings.of(m);
-        s.addString(SettingsKeys.FILE, file);
+        s.addString(SettingsKeys.INPUT, file);
         s.addString(SettingsKeys.TYPE_MAP, typeMap);
         s.addInt(SettingsKeys.FIRST_FRAME, first);
         s.addInt(SettingsKeys.LAST_FRAME, last);
@@ -172,7 +172,7 @@ class ReadDumpNodeModelTest {
         ReadDumpNodeModel fresh = new ReadDumpNodeFactory().createNodeModel();
         Settings.apply(fresh, fromDialog);
         assertEquals(xml(Settings.of(m)), xml(Settings.of(fresh)));
-        assertEquals(SettingsKeys.FILE, StandinNodeRunner.flowVariableModels(dialog).get(0).getKeys()[0]);
+        assertEquals(SettingsKeys.INPUT, StandinNodeRunner.flowVariableModels(dialog).get(0).getKeys()[0]);
     }
 
     private static String xml(final NodeSettings s) throws java.io.IOException {
@@ -185,7 +185,7 @@ class ReadDumpNodeModelTest {
     void defaultsAreReadEverythingAndConfigureLeavesSpecsOpen() throws Exception {
         ReadDumpNodeModel m = new ReadDumpNodeFactory().createNodeModel();
         NodeSettings s = Settings.of(m);
-        assertEquals("", s.getString(SettingsKeys.FILE));
+        assertEquals("", s.getString(SettingsKeys.INPUT));
         assertEquals(0, s.getInt(SettingsKeys.FIRST_FRAME));
         assertEquals(-1, s.getInt(SettingsKeys.LAST_FRAME));
         assertEquals(1, s.getInt(SettingsKeys.STRIDE));

@@ -36,7 +36,7 @@ class WriteDumpNodeModelTest {
     private WriteDumpNodeModel model(final String file, final boolean overwrite) throws InvalidSettingsException {
         WriteDumpNodeModel m = new WriteDumpNodeFactory().createNodeModel();
         NodeSettings s = Settings.of(m);
-        s.addString(SettingsKeys.FILE, file);
+        s.addString(SettingsKeys.OUTPUT, file);
         s.addBoolean(SettingsKeys.OVERWRITE, overwrite);
         Settings.apply(m, s);
         return m;
