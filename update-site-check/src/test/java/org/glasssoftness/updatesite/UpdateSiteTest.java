@@ -266,6 +266,29 @@ class UpdateSiteTest {
         }
     }
 
+    /**
+     * The build mirrored the feature group out of the repository with p2 itself (tycho-p2-extras mirror, strict
+     * requirements only): p2 must have found the feature and, through its exact [v,v] requirements, the bundle.
+     */
+    @Test
+    void p2ItselfResolvesTheFeatureAndItsBundle() throws IOException {
+        Path mirror = Path.of(System.getProperty("p2Mirror.dir", "target/p2-mirror")).toAbsolutePath();
+        Document mc;
+        try (InputStream in = Files.newInputStream(mirror.resolve("content.xml"))) {
+            mc = P2Xml.parse(in, mirror.resolve("content.xml").toString());
+        }
+        for (String id : List.of(FEATURE_GROUP, FEATURE + ".feature.jar", BUNDLE)) {
+            List<Element> u = P2Xml.units(mc, id);
+            assertEquals(1, u.size(), "p2 mirrored " + id);
+            assertEquals(version, u.get(0).getAttribute("version"), "version of mirrored " + id);
+        }
+        for (String f : List.of("plugins/" + BUNDLE + "_" + version + ".jar",
+                "features/" + FEATURE + "_" + version + ".jar")) {
+            assertArrayEquals(Files.readAllBytes(repo.resolve(f)), Files.readAllBytes(mirror.resolve(f)),
+                    "p2 mirrored the same bytes: " + f);
+        }
+    }
+
     /** Fails on an org/knime/ entry inside an embedded jar; says whether the jar holds the engine's classes. */
     private static boolean scanNestedJar(InputStream in, String what) throws IOException {
         boolean engine = false;
