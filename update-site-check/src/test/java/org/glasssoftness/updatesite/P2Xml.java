@@ -36,7 +36,9 @@ final class P2Xml {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(false);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            // KNIME node descriptions may carry a DOCTYPE; never fetch the external DTD (builds run offline).
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            f.setExpandEntityReferences(false);
             return f.newDocumentBuilder().parse(in);
         } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException ex) {
             throw new IOException("not well-formed XML: " + what + ": " + ex.getMessage(), ex);

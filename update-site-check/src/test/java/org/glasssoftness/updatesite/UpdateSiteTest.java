@@ -233,6 +233,52 @@ class UpdateSiteTest {
         }
     }
 
+    /**
+     * Everything plugin.xml names must be inside the bundle, or KNIME drops the node (or port type) at start-up:
+     * the classes (node factories, port object/spec classes and serializers), each node factory's description XML
+     * next to it with the icon that description names, and every icon path.
+     */
+    @Test
+    void pluginXmlPointsAtClassesAndFilesInsideTheBundle() throws IOException {
+        try (JarFile jf = new JarFile(bundleJar().toFile())) {
+            Document px;
+            try (InputStream in = jf.getInputStream(jf.getEntry("plugin.xml"))) {
+                px = P2Xml.parse(in, "plugin.xml");
+            }
+            List<String> classAttributes = List.of("factory-class", "objectClass", "objectSerializer", "specClass",
+                    "specSerializer", "class");
+            for (Element e : P2Xml.elements(px, "*")) {
+                for (String attr : classAttributes) {
+                    String cls = e.getAttribute(attr);
+                    if (!cls.isEmpty()) {
+                        assertNotNull(jf.getEntry(cls.replace('.', '/') + ".class"),
+                                "plugin.xml " + e.getTagName() + " " + attr + "=" + cls + ": class not in the bundle");
+                    }
+                }
+                String icon = e.getAttribute("icon");
+                if (!icon.isEmpty()) {
+                    assertNotNull(jf.getEntry(icon), "plugin.xml " + e.getTagName() + " icon=" + icon + " not in the bundle");
+                }
+                String factory = e.getAttribute("factory-class");
+                if ("node".equals(e.getTagName()) && !factory.isEmpty()) {
+                    String descriptionPath = factory.replace('.', '/') + ".xml";
+                    ZipEntry description = jf.getEntry(descriptionPath);
+                    assertNotNull(description, "node description " + descriptionPath + " not in the bundle");
+                    Document d;
+                    try (InputStream in = jf.getInputStream(description)) {
+                        d = P2Xml.parse(in, descriptionPath);
+                    }
+                    String nodeIcon = d.getDocumentElement().getAttribute("icon");
+                    if (!nodeIcon.isEmpty()) {
+                        String pkg = descriptionPath.substring(0, descriptionPath.lastIndexOf('/') + 1);
+                        String path = Path.of(pkg).resolve(nodeIcon).normalize().toString().replace('\\', '/');
+                        assertNotNull(jf.getEntry(path), descriptionPath + " icon " + nodeIcon + " not in the bundle");
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void featureJarHasFeatureXmlWithTheBundleVersion() throws IOException {
         Path jar = repo.resolve("features").resolve(FEATURE + "_" + version + ".jar");
