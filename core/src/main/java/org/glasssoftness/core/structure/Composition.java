@@ -8,7 +8,7 @@ import org.glasssoftness.core.model.Elements;
 /**
  * A glass composition as amounts of components with chemical formulas, e.g. "Li2O=40,B2O3=30,P2O5=30" (mol %;
  * amounts are normalised to mole fractions). One formula unit is sum_k x_k (component k): for the example
- * Li0.8 B0.6 P0.6 O2.8, 4.8 atoms and 71.08 g/mol. Molar volumes "per mole of formula units" use this unit, the
+ * Li0.8 B0.6 P0.6 O2.8, 4.8 atoms and 75.42 g/mol. Molar volumes "per mole of formula units" use this unit, the
  * convention of glass science (V_m = M / rho with M the mole-fraction-weighted molar mass of the oxides).
  */
 public final class Composition {
