@@ -21,14 +21,22 @@ final class PairHistogram {
         NeighborSearch ns = new NeighborSearch(f.box(), f.positions(), rMax);
         long[] h = new long[pairs.pairCount() * bins];
         int[] sp = f.species();
-        int[][] pairIndex = pairMatrix(pairs);
+        int s = pairs.speciesCount();
+        // offset of pair (a, b) in h, and the ordered-pair weight (2 for a like pair), indexed a * s + b
+        int[] offset = new int[s * s];
+        int[] weight = new int[s * s];
+        for (int a = 0; a < s; a++) {
+            for (int b = 0; b < s; b++) {
+                offset[a * s + b] = pairs.index(a, b) * bins;
+                weight[a * s + b] = a == b ? 2 : 1;
+            }
+        }
         double inv = bins / rMax;
         int last = bins - 1;
         ns.forEachPair((i, j, dx, dy, dz, r2) -> {
-            int a = sp[i], b = sp[j];
+            int ab = sp[i] * s + sp[j];
             int bin = (int) (Math.sqrt(r2) * inv);
-            if (bin > last) bin = last;
-            h[pairIndex[a][b] * bins + bin] += a == b ? 2 : 1;
+            h[offset[ab] + Math.min(bin, last)] += weight[ab];
         });
         return h;
     }
