@@ -8,5 +8,7 @@ final class Subcommands {
 
     static void register(CommandLine cl) {
         cl.addSubcommand("read-dump", new org.glasssoftness.cli.readdump.ReadDumpCommand());
+        cl.addSubcommand("rdf", new RdfCommand());
+        cl.addSubcommand("coordination", new CoordinationCommand());
     }
 }
