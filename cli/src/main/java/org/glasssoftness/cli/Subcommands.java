@@ -8,5 +8,8 @@ final class Subcommands {
 
     static void register(CommandLine cl) {
         // cl.addSubcommand("read-dump", new ReadDumpCommand());
+        cl.addSubcommand("d-cum", new DCumCommand());
+        cl.addSubcommand("msd", new MsdCommand());
+        cl.addSubcommand("bond-switch", new BondSwitchCommand());
     }
 }
