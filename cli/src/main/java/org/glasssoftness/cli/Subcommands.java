@@ -7,9 +7,9 @@ final class Subcommands {
     private Subcommands() { }
 
     static void register(CommandLine cl) {
-        // cl.addSubcommand("read-dump", new ReadDumpCommand());
-        cl.addSubcommand("d-cum", new DCumCommand());
-        cl.addSubcommand("msd", new MsdCommand());
-        cl.addSubcommand("bond-switch", new BondSwitchCommand());
+        cl.addSubcommand("read-dump", new org.glasssoftness.cli.readdump.ReadDumpCommand());
+        cl.addSubcommand("d-cum", new org.glasssoftness.cli.dynamics.DCumCommand());
+        cl.addSubcommand("msd", new org.glasssoftness.cli.dynamics.MsdCommand());
+        cl.addSubcommand("bond-switch", new org.glasssoftness.cli.dynamics.BondSwitchCommand());
     }
 }
