@@ -10,5 +10,8 @@ final class Subcommands {
         cl.addSubcommand("read-dump", new org.glasssoftness.cli.readdump.ReadDumpCommand());
         cl.addSubcommand("rdf", new RdfCommand());
         cl.addSubcommand("coordination", new CoordinationCommand());
+        cl.addSubcommand("d-cum", new org.glasssoftness.cli.dynamics.DCumCommand());
+        cl.addSubcommand("msd", new org.glasssoftness.cli.dynamics.MsdCommand());
+        cl.addSubcommand("bond-switch", new org.glasssoftness.cli.dynamics.BondSwitchCommand());
     }
 }
