@@ -111,11 +111,28 @@ public final class FeatureTables {
      */
     public static TrainingData join(ResultTable features, FeatureDefinition def, ResultTable labels, List<String> keyColumns,
                                     String labelColumn, double threshold, String groupColumn) {
-        if (!has(features, "id")) throw new IllegalArgumentException("feature table " + features.name() + " has no id column");
+        int[] y = labelsFor(features, labels, keyColumns, labelColumn, threshold);
+        int n = features.rowCount();
+        String[] group = null;
+        if (groupColumn != null && !groupColumn.isEmpty()) {
+            if (!has(features, groupColumn)) throw new IllegalArgumentException("feature table has no group column " + groupColumn);
+            group = new String[n];
+            for (int i = 0; i < n; i++) group[i] = cell(features, groupColumn, i);
+        }
+        return new TrainingData(def, def.featureNames(), featureMatrix(features, def), y, group);
+    }
+
+    /**
+     * The 0/1 label of every row of {@code rows}, looked up in {@code labels} by {@code id} plus the
+     * {@code keyColumns} present in both tables; fails naming the first row without a label.
+     */
+    public static int[] labelsFor(ResultTable rows, ResultTable labels, List<String> keyColumns, String labelColumn,
+                                  double threshold) {
+        if (!has(rows, "id")) throw new IllegalArgumentException("table " + rows.name() + " has no id column");
         if (!has(labels, "id")) throw new IllegalArgumentException("label table " + labels.name() + " has no id column");
         if (!has(labels, labelColumn)) throw new IllegalArgumentException("label table " + labels.name() + " has no column " + labelColumn);
         List<String> keys = new ArrayList<>();
-        for (String k : keyColumns) if (has(features, k) && has(labels, k)) keys.add(k);
+        for (String k : keyColumns) if (has(rows, k) && has(labels, k)) keys.add(k);
         keys.add("id");
         double[] lv = numeric(labels, labelColumn);
         Map<String, Integer> byKey = new HashMap<>();
@@ -135,30 +152,24 @@ public final class FeatureTables {
                 throw new IllegalArgumentException("label table " + labels.name() + " has key " + key + " twice (join keys " + keys + ")");
             }
         }
-        int n = features.rowCount();
+        int n = rows.rowCount();
         int[] y = new int[n];
         int missing = 0;
         String firstMissing = null;
         for (int i = 0; i < n; i++) {
-            Integer lab = byKey.get(key(features, keys, i));
+            Integer lab = byKey.get(key(rows, keys, i));
             if (lab == null) {
-                if (firstMissing == null) firstMissing = key(features, keys, i);
+                if (firstMissing == null) firstMissing = key(rows, keys, i);
                 missing++;
             } else {
                 y[i] = lab;
             }
         }
         if (missing > 0) {
-            throw new IllegalArgumentException(missing + " of " + n + " feature rows have no label (first: " + keys + " = "
-                    + firstMissing + "); the label table does not match the atom ids of the features");
+            throw new IllegalArgumentException(missing + " of " + n + " rows of " + rows.name() + " have no label (first: " + keys
+                    + " = " + firstMissing + "); the label table does not match the atom ids");
         }
-        String[] group = null;
-        if (groupColumn != null && !groupColumn.isEmpty()) {
-            if (!has(features, groupColumn)) throw new IllegalArgumentException("feature table has no group column " + groupColumn);
-            group = new String[n];
-            for (int i = 0; i < n; i++) group[i] = cell(features, groupColumn, i);
-        }
-        return new TrainingData(def, def.featureNames(), featureMatrix(features, def), y, group);
+        return y;
     }
 
     private static String key(ResultTable t, List<String> keys, int row) {

@@ -96,16 +96,20 @@ public final class SoftnessApplier {
     }
 
     /** Result of scoring a whole trajectory. */
-    public record TrajectoryResult(List<Frame> annotatedFrames, Scores scores, ResultTable perAtom, ResultTable vsStrain) { }
+    public record TrajectoryResult(List<Frame> annotatedFrames, Scores scores, String[] group, ResultTable perAtom,
+                                   ResultTable vsStrain) { }
 
     /**
      * Scores every frame (first..last by stride), appends the softness property to each frame, and tabulates mean
      * softness per species versus engineering strain (L - L0) / L0 along {@code axis} (0, 1, 2 = x, y, z) relative to
      * the first scored frame (the study's Fig. 6b).
      *
-     * @param keepFrames keep the annotated frames in memory (for writing a dump); false for long trajectories
+     * @param keepFrames          keep the annotated frames in memory (for writing a dump); false for long trajectories
+     * @param coordinationSpecies when not null, each row's group is species[CN] with CN the number of atoms of this
+     *                            species within {@code coordinationCutoff} Å (e.g. B[3], B[4]); else the species
      */
     public TrajectoryResult applyTrajectory(Trajectory t, int first, int last, int stride, int axis, boolean keepFrames,
+                                            String coordinationSpecies, double coordinationCutoff,
                                             Progress progress) throws IOException {
         if (t.frameCount() == 0) throw new IllegalArgumentException("the trajectory has no frames");
         if (last < 0) last = t.frameCount() - 1;
@@ -120,6 +124,7 @@ public final class SoftnessApplier {
         List<Integer> frameIdx = new ArrayList<>();
         List<Long> steps = new ArrayList<>();
         List<Double> strains = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
         double l0 = Double.NaN;
         RadialFeatures rf = new RadialFeatures(model.definition());
         for (int k = first; k <= last; k += stride) {
@@ -129,6 +134,11 @@ public final class SoftnessApplier {
             FeatureSet fs = rf.compute(f, k);
             Scores sc = apply(fs);
             if (keepFrames) frames.add(annotate(f, sc, k));
+            int[] cn = coordinationSpecies == null ? null
+                    : SoftnessStatistics.coordination(f, coordinationSpecies, coordinationCutoff);
+            for (int r = 0; r < fs.rows(); r++) {
+                groups.add(cn == null ? fs.species()[r] : fs.species()[r] + "[" + cn[f.indexOfId(fs.ids()[r])] + "]");
+            }
             parts.add(fs);
             scoreParts.add(sc.softness());
             double len = length(f.box(), axis);
@@ -140,7 +150,7 @@ public final class SoftnessApplier {
         FeatureSet all = RadialFeatures.concat(parts);
         Scores scores = score(all, all.values());
         ResultTable vs = meanVsStrain(all, scores.softness(), frameIdx, steps, strains);
-        return new TrajectoryResult(frames, scores, scores.toTable("softness", model.classLabels()), vs);
+        return new TrajectoryResult(frames, scores, groups.toArray(new String[0]), scores.toTable("softness", model.classLabels()), vs);
     }
 
     private static double length(Box b, int axis) {

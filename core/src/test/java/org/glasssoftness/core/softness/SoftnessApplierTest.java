@@ -62,7 +62,7 @@ class SoftnessApplierTest {
         List<Frame> frames = new ArrayList<>();
         for (int k = 0; k < 3; k++) frames.add(frame(12 * (1 + 0.05 * k)));
         SoftnessApplier a = new SoftnessApplier(handModel(), false);
-        SoftnessApplier.TrajectoryResult r = a.applyTrajectory(Trajectory.of(frames), 0, -1, 1, 2, true, Progress.NONE);
+        SoftnessApplier.TrajectoryResult r = a.applyTrajectory(Trajectory.of(frames), 0, -1, 1, 2, true, "O", 2.0, Progress.NONE);
         ResultTable vs = r.vsStrain();
         assertEquals(3, vs.rowCount());
         assertArrayEquals(new double[] {0, 0.05, 0.1}, vs.column("strain").doubles(), 1e-12);
@@ -76,6 +76,7 @@ class SoftnessApplierTest {
             assertEquals(one.softness()[1], prop[3], 0.0);
         }
         assertEquals(6, r.perAtom().rowCount());
+        assertArrayEquals(new String[] {"B[2]", "B[1]"}, java.util.Arrays.copyOf(r.group(), 2));
     }
 
     @Test
