@@ -13,5 +13,9 @@ final class Subcommands {
         cl.addSubcommand("d-cum", new org.glasssoftness.cli.dynamics.DCumCommand());
         cl.addSubcommand("msd", new org.glasssoftness.cli.dynamics.MsdCommand());
         cl.addSubcommand("bond-switch", new org.glasssoftness.cli.dynamics.BondSwitchCommand());
+        cl.addSubcommand("radial-features", new org.glasssoftness.cli.softness.RadialFeaturesCommand());
+        cl.addSubcommand("train-lr", new org.glasssoftness.cli.softness.TrainLrCommand());
+        cl.addSubcommand("apply-softness", new org.glasssoftness.cli.softness.ApplySoftnessCommand());
+        cl.addSubcommand("scan", new org.glasssoftness.cli.softness.ScanCommand());
     }
 }
