@@ -16,6 +16,7 @@ import org.glasssoftness.core.md.forcefield.ForceField;
 import org.glasssoftness.core.md.forcefield.PairCoefficients;
 import org.glasssoftness.core.md.kspace.Ewald;
 import org.glasssoftness.core.md.kspace.KSpace;
+import org.glasssoftness.core.md.kspace.Pppm;
 import org.glasssoftness.core.model.Frame;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,5 +95,23 @@ class LammpsForceComparisonTest {
         assertTrue(rmsRel(f, ref.forces()) < 1e-7, "RMS force difference / RMS force");
         double pScale = Math.abs(ref.pressure()[0]) + Math.abs(ref.pressure()[1]) + Math.abs(ref.pressure()[2]);
         for (int c = 0; c < 6; c++) assertEquals(ref.pressure()[c], p[c], 1e-7 * pScale, "pressure component " + c);
+    }
+
+    @Test
+    void pppmAgreesWithLammpsPppm(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(LammpsReference.available(), "lmp (Debian package lammps) not installed");
+        LammpsReference.Result ref = LammpsReference.run(dir, copy(state), coeffs, CUTOFF, "kspace_style pppm 1e-5");
+        Pppm pppm = new Pppm(1e-5, CUTOFF);
+        double[] p = new double[6], e = new double[4];
+        double[] f = ours(pppm, p, e, 2);
+        report("pppm " + pppm.describe(), e, p, f, ref);
+        assertEquals(lammpsG(ref.log()), pppm.gEwald(), 1e-7 * pppm.gEwald());
+        int[] mesh = pppm.mesh();
+        assertTrue(ref.log().contains(String.format("grid = %d %d %d", mesh[0], mesh[1], mesh[2])), "same mesh as LAMMPS");
+        // criterion of the issue: energy <= 1e-6 relative, RMS force difference / RMS force <= 1e-4
+        assertEquals(ref.pe(), e[0], 1e-6 * Math.abs(ref.pe()));
+        assertTrue(rmsRel(f, ref.forces()) < 1e-4, "RMS force difference / RMS force");
+        double pScale = Math.abs(ref.pressure()[0]) + Math.abs(ref.pressure()[1]) + Math.abs(ref.pressure()[2]);
+        for (int c = 0; c < 6; c++) assertEquals(ref.pressure()[c], p[c], 1e-6 * pScale, "pressure component " + c);
     }
 }
