@@ -114,4 +114,52 @@ class LammpsForceComparisonTest {
         double pScale = Math.abs(ref.pressure()[0]) + Math.abs(ref.pressure()[1]) + Math.abs(ref.pressure()[2]);
         for (int c = 0; c < 6; c++) assertEquals(ref.pressure()[c], p[c], 1e-6 * pScale, "pressure component " + c);
     }
+
+    /** Same forces for 1 and 3 threads, bit for bit (fixed block partition, ordered reduction). */
+    @Test
+    void threadCountDoesNotChangeResults() {
+        double[] p1 = new double[6], e1 = new double[4], p3 = new double[6], e3 = new double[4];
+        double[] f1 = ours(new Pppm(1e-5, CUTOFF), p1, e1, 1);
+        double[] f3 = ours(new Pppm(1e-5, CUTOFF), p3, e3, 3);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(f1, f3);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(e1, e3);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(p1, p3);
+    }
+
+    /**
+     * Triclinic box (xy = 1.5, xz = 1, yz = -1 Å; the configuration sheared from the cubic one) with Ewald at fixed
+     * g = 0.33 and kmax = 9 in LAMMPS and here (kspace_modify gewald / kmax/ewald): the same k set on both sides.
+     */
+    @Test
+    void triclinicEwaldAgreesWithLammps(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(LammpsReference.available(), "lmp (Debian package lammps) not installed");
+        MdState cubic = copy(state);
+        org.glasssoftness.core.model.Box b0 = cubic.box;
+        org.glasssoftness.core.model.Box tri = new org.glasssoftness.core.model.Box(b0.xlo(), b0.ylo(), b0.zlo(),
+                b0.lx(), b0.ly(), b0.lz(), 1.5, 1.0, -1.0, true, true, true);
+        double[] sfrac = new double[3];
+        for (int i = 0; i < cubic.n; i++) {
+            b0.toFractional(cubic.x, 3 * i, sfrac, 0);
+            tri.toCartesian(sfrac, 0, cubic.x, 3 * i);
+        }
+        MdState t = new MdState(tri, cubic.ids, cubic.speciesNames, cubic.species, cubic.charge, cubic.mass, cubic.x, null, null);
+        LammpsReference.Result ref = LammpsReference.run(dir, copy(t), coeffs, CUTOFF,
+                "kspace_style ewald 1e-6\nkspace_modify gewald 0.33 kmax/ewald 9 9 9");
+        MdState s = copy(t);
+        double[] virial = new double[6];
+        double pe;
+        try (ForceEvaluator ev = new ForceEvaluator(coeffs, CUTOFF, 2.0, new Ewald(1e-6, CUTOFF).withParameters(0.33, 9, 9, 9), 2)) {
+            ForceEvaluator.Energies e = ev.compute(s);
+            pe = e.pe();
+            virial = e.virial();
+        }
+        double rel = rmsRel(s.f, ref.forces());
+        System.out.printf("triclinic ewald: pe ours %.12f lammps %.12f, force rms rel %.3g%n", pe, ref.pe(), rel);
+        assertEquals(ref.pe(), pe, 1e-9 * Math.abs(ref.pe()));
+        assertTrue(rel < 1e-7, "RMS force difference / RMS force " + rel);
+        double pScale = Math.abs(ref.pressure()[0]) + Math.abs(ref.pressure()[1]) + Math.abs(ref.pressure()[2]);
+        for (int c = 0; c < 6; c++) {
+            assertEquals(ref.pressure()[c], virial[c] / s.box.volume() * Units.NKTV2P, 1e-7 * pScale, "pressure " + c);
+        }
+    }
 }
