@@ -59,6 +59,9 @@ public final class Fft3d {
         final double[][] twr, twi;
         /** Per stage: R-point DFT roots exp(-2 pi i m / R). */
         final double[][] rootR, rootI;
+        /** Per stage: (q * t) mod R for the generic butterfly. */
+        final int[][] modTable;
+        private static final double SIN60 = Math.sqrt(3) / 2;
 
         Fft1d(int n) {
             if (n < 1) throw new IllegalArgumentException("FFT length must be >= 1");
@@ -74,6 +77,7 @@ public final class Fft3d {
             twi = new double[radix.length][];
             rootR = new double[radix.length][];
             rootI = new double[radix.length][];
+            modTable = new int[radix.length][];
             int ns = 1;
             for (int s = 0; s < radix.length; s++) {
                 int r = radix[s];
@@ -86,6 +90,8 @@ public final class Fft3d {
                         twi[s][k * r + q] = Math.sin(ang);
                     }
                 }
+                modTable[s] = new int[r * r];
+                for (int q = 0; q < r; q++) for (int t = 0; t < r; t++) modTable[s][q * r + t] = (q * t) % r;
                 rootR[s] = new double[r];
                 rootI[s] = new double[r];
                 for (int q = 0; q < r; q++) {
@@ -128,11 +134,20 @@ public final class Fft3d {
                         // -i * d1
                         br[idxD + ns] = d0r + d1i; bi[idxD + ns] = d0i - d1r;
                         br[idxD + 3 * ns] = d0r - d1i; bi[idxD + 3 * ns] = d0i + d1r;
+                    } else if (r == 3) {
+                        // exp(-2 pi i / 3) = -1/2 - i sqrt(3)/2
+                        double t1r = vr[1] + vr[2], t1i = vi[1] + vi[2], t2r = vr[1] - vr[2], t2i = vi[1] - vi[2];
+                        double mr = vr[0] - 0.5 * t1r, mi = vi[0] - 0.5 * t1i;
+                        double sr = SIN60 * t2i, si = -SIN60 * t2r; // -i sin60 t2
+                        br[idxD] = vr[0] + t1r; bi[idxD] = vi[0] + t1i;
+                        br[idxD + ns] = mr + sr; bi[idxD + ns] = mi + si;
+                        br[idxD + 2 * ns] = mr - sr; bi[idxD + 2 * ns] = mi - si;
                     } else {
+                        int[] mt = modTable[s];
                         for (int q = 0; q < r; q++) {
                             double sr = 0, si = 0;
                             for (int t = 0; t < r; t++) {
-                                int m = (q * t) % r;
+                                int m = mt[q * r + t];
                                 sr += vr[t] * rr[m] - vi[t] * ri[m];
                                 si += vr[t] * ri[m] + vi[t] * rr[m];
                             }

@@ -70,7 +70,7 @@ public final class VerletList {
         s.wrap();
         n = s.n;
         Box box = s.box;
-        NeighborSearch ns = new NeighborSearch(box, s.x, cutoff + skin);
+        NeighborSearch ns = new NeighborSearch(box, s.x, cutoff + skin, 2);
         int[] count = new int[n + 1];
         Builder b = new Builder(Math.max(16, n * 64));
         double[] x = s.x;
