@@ -48,6 +48,11 @@ public final class VerletList {
         return false;
     }
 
+    /** Forces a rebuild at the next {@link #ensure} (used at stage starts so restarts from checkpoints are exact). */
+    public void invalidate() {
+        boxAtBuild = null;
+    }
+
     public boolean needsRebuild(MdState s) {
         if (s.n != n || !s.box.equals(boxAtBuild)) return true;
         double lim2 = 0.25 * skin * skin;
