@@ -8,5 +8,7 @@ final class Subcommands {
 
     static void register(CommandLine cl) {
         // cl.addSubcommand("read-dump", new ReadDumpCommand());
+        cl.addSubcommand("build-glass", new BuildGlassCommand());
+        cl.addSubcommand("md", new MdCommand());
     }
 }
