@@ -1,5 +1,6 @@
 package org.glasssoftness.knime.nodes.bondswitch;
 
+import org.glasssoftness.knime.views.CurveNodeView;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeView;
@@ -13,13 +14,16 @@ public final class BondSwitchNodeFactory extends NodeFactory<BondSwitchNodeModel
 
     @Override
     protected int getNrNodeViews() {
-        return 0;
+        return 1;
     }
 
     @Override
     @SuppressWarnings("removal")
     public NodeView<BondSwitchNodeModel> createNodeView(final int viewIndex, final BondSwitchNodeModel nodeModel) {
-        throw new IndexOutOfBoundsException("Bond-Switch Label has no views, asked for view " + viewIndex);
+        if (viewIndex != 0) {
+            throw new IndexOutOfBoundsException("Bond-Switch Label has one view, asked for view " + viewIndex);
+        }
+        return new CurveNodeView<>(nodeModel, BondSwitchNodeModel::curves);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.glasssoftness.knime.nodes.bondswitch;
 
+import java.io.File;
+import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Locale;
 
@@ -12,8 +14,10 @@ import org.glasssoftness.knime.common.ResultTables;
 import org.glasssoftness.knime.common.SettingsKeys;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
 import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
+import org.glasssoftness.knime.views.Curves;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
@@ -47,6 +51,8 @@ final class BondSwitchNodeModel extends GlassSoftnessNodeModel {
     private final SettingsModelIntegerBounded m_last = register(createLastFrameModel());
     private final SettingsModelIntegerBounded m_stride = register(createStrideModel());
     private final SettingsModelIntegerBounded m_threads = register(createThreadsModel());
+
+    private Curves m_curves;
 
     BondSwitchNodeModel() {
         super(new PortType[]{TrajectoryPortObject.TYPE}, new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE});
@@ -163,6 +169,29 @@ final class BondSwitchNodeModel extends GlassSoftnessNodeModel {
         return new PortObjectSpec[]{ResultTables.spec(empty.fractionTable()), ResultTables.spec(empty.atomTable())};
     }
 
+    /** The curves of the last execution for the view, or null. */
+    Curves curves() {
+        return m_curves;
+    }
+
+    @Override
+    protected void reset() {
+        super.reset();
+        m_curves = null;
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
+        if (m_curves != null) {
+            m_curves.save(nodeInternDir.toPath());
+        }
+    }
+
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
+        m_curves = Curves.load(nodeInternDir.toPath());
+    }
+
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         BondSwitch.Settings s = settings();
@@ -170,8 +199,24 @@ final class BondSwitchNodeModel extends GlassSoftnessNodeModel {
         try (Trajectory t = trajectory(inObjects, 0).openTrajectory()) {
             r = runEngine(exec.createSubProgress(0.95), p -> new BondSwitch(s).compute(t, p));
         }
+        m_curves = curves(r);
         exec.setMessage("Per-atom classes at frame " + r.chosenFrame() + " (strain " + r.chosenStrain() + ")");
         return new PortObject[]{ResultTables.toTable(r.fractionTable(), exec.createSubExecutionContext(0.02)),
             ResultTables.toTable(r.atomTable(), exec.createSubExecutionContext(0.03))};
+    }
+
+    /** Fractions of the three switching classes versus strain (versus frame when the strain does not change). */
+    private static Curves curves(final BondSwitch.Result r) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double e : r.strain()) {
+            lo = Math.min(lo, e);
+            hi = Math.max(hi, e);
+        }
+        boolean strained = hi > lo;
+        double[] x = strained ? r.strain() : java.util.Arrays.stream(r.frame()).asDoubleStream().toArray();
+        return new Curves("Bond switching of " + r.centreSpecies(), strained ? "strain" : "frame", "fraction of atoms",
+            x, java.util.List.of("decreased CN", "increased CN", "swapped CN"),
+            java.util.List.of(r.fractions()[BondSwitchClass.DECREASED.ordinal()],
+                r.fractions()[BondSwitchClass.INCREASED.ordinal()], r.fractions()[BondSwitchClass.SWAPPED.ordinal()]));
     }
 }

@@ -1,5 +1,6 @@
 package org.glasssoftness.knime.nodes.dcum;
 
+import org.glasssoftness.knime.views.CurveNodeView;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeView;
@@ -13,13 +14,16 @@ public final class DCumNodeFactory extends NodeFactory<DCumNodeModel> {
 
     @Override
     protected int getNrNodeViews() {
-        return 0;
+        return 1;
     }
 
     @Override
     @SuppressWarnings("removal")
     public NodeView<DCumNodeModel> createNodeView(final int viewIndex, final DCumNodeModel nodeModel) {
-        throw new IndexOutOfBoundsException("D_cum has no views, asked for view " + viewIndex);
+        if (viewIndex != 0) {
+            throw new IndexOutOfBoundsException("D_cum has one view, asked for view " + viewIndex);
+        }
+        return new CurveNodeView<>(nodeModel, DCumNodeModel::curves);
     }
 
     @Override

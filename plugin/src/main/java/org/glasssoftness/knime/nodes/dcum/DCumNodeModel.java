@@ -1,5 +1,7 @@
 package org.glasssoftness.knime.nodes.dcum;
 
+import java.io.File;
+import java.io.IOException;
 import org.glasssoftness.core.dynamics.CumulativeNonAffineDisplacement;
 import org.glasssoftness.core.dynamics.MobilityLabel;
 import org.glasssoftness.core.dynamics.NonAffineDisplacement;
@@ -10,8 +12,10 @@ import org.glasssoftness.knime.common.ResultTables;
 import org.glasssoftness.knime.common.SettingsKeys;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
 import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
+import org.glasssoftness.knime.views.Curves;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
@@ -42,6 +46,8 @@ final class DCumNodeModel extends GlassSoftnessNodeModel {
     private final SettingsModelIntegerBounded m_last = register(createLastFrameModel());
     private final SettingsModelIntegerBounded m_stride = register(createStrideModel());
     private final SettingsModelIntegerBounded m_threads = register(createThreadsModel());
+
+    private Curves m_curves;
 
     DCumNodeModel() {
         super(new PortType[]{TrajectoryPortObject.TYPE}, new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE});
@@ -150,6 +156,29 @@ final class DCumNodeModel extends GlassSoftnessNodeModel {
             new int[0], s.label(), true, new long[0], new double[0], new int[0]);
     }
 
+    /** The curves of the last execution for the view, or null. */
+    Curves curves() {
+        return m_curves;
+    }
+
+    @Override
+    protected void reset() {
+        super.reset();
+        m_curves = null;
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
+        if (m_curves != null) {
+            m_curves.save(nodeInternDir.toPath());
+        }
+    }
+
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
+        m_curves = Curves.load(nodeInternDir.toPath());
+    }
+
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         CumulativeNonAffineDisplacement.Settings s = settings();
@@ -157,6 +186,9 @@ final class DCumNodeModel extends GlassSoftnessNodeModel {
         try (Trajectory t = trajectory(inObjects, 0).openTrajectory()) {
             r = runEngine(exec.createSubProgress(0.95), p -> new CumulativeNonAffineDisplacement(s).compute(t, p));
         }
+        m_curves = new Curves("Mean D_cum of " + s.species(), "timestep", "D_cum (Å)",
+            java.util.Arrays.stream(r.curveTimestep()).asDoubleStream().toArray(), java.util.List.of("mean D_cum"),
+            java.util.List.of(r.curveMeanDcum()));
         if (r.totalDegenerate() > 0) {
             setWarningMessage(r.totalDegenerate() + " degenerate neighbourhoods (fewer than " + s.minNeighbors()
                 + " neighbours or coplanar) were excluded from D_cum; see column degenerate_intervals");

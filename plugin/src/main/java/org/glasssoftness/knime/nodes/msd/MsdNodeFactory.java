@@ -1,5 +1,6 @@
 package org.glasssoftness.knime.nodes.msd;
 
+import org.glasssoftness.knime.views.CurveNodeView;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeView;
@@ -13,13 +14,16 @@ public final class MsdNodeFactory extends NodeFactory<MsdNodeModel> {
 
     @Override
     protected int getNrNodeViews() {
-        return 0;
+        return 1;
     }
 
     @Override
     @SuppressWarnings("removal")
     public NodeView<MsdNodeModel> createNodeView(final int viewIndex, final MsdNodeModel nodeModel) {
-        throw new IndexOutOfBoundsException("MSD has no views, asked for view " + viewIndex);
+        if (viewIndex != 0) {
+            throw new IndexOutOfBoundsException("MSD has one view, asked for view " + viewIndex);
+        }
+        return new CurveNodeView<>(nodeModel, MsdNodeModel::curves);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.glasssoftness.knime.nodes.msd;
 
+import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +15,10 @@ import org.glasssoftness.knime.common.ResultTables;
 import org.glasssoftness.knime.common.SettingsKeys;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
 import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
+import org.glasssoftness.knime.views.Curves;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
@@ -41,6 +45,8 @@ final class MsdNodeModel extends GlassSoftnessNodeModel {
     private final SettingsModelIntegerBounded m_first = register(createFirstFrameModel());
     private final SettingsModelIntegerBounded m_last = register(createLastFrameModel());
     private final SettingsModelIntegerBounded m_stride = register(createStrideModel());
+
+    private Curves m_curves;
 
     MsdNodeModel() {
         super(new PortType[]{TrajectoryPortObject.TYPE},
@@ -158,6 +164,29 @@ final class MsdNodeModel extends GlassSoftnessNodeModel {
             new String[0], new double[0], true);
     }
 
+    /** The curves of the last execution for the view, or null. */
+    Curves curves() {
+        return m_curves;
+    }
+
+    @Override
+    protected void reset() {
+        super.reset();
+        m_curves = null;
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
+        if (m_curves != null) {
+            m_curves.save(nodeInternDir.toPath());
+        }
+    }
+
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
+        m_curves = Curves.load(nodeInternDir.toPath());
+    }
+
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         Config c = config();
@@ -165,6 +194,8 @@ final class MsdNodeModel extends GlassSoftnessNodeModel {
         try (Trajectory t = trajectory(inObjects, 0).openTrajectory()) {
             r = runEngine(exec.createSubProgress(0.9), p -> new MeanSquaredDisplacement(c.engine()).compute(t, p));
         }
+        m_curves = new Curves("Mean squared displacement", "time (ps)", "MSD (Å²)", r.timePs(), r.species(),
+            Arrays.asList(r.msd()));
         List<DiffusionFit.Fit> fits = new ArrayList<>();
         try {
             fits.addAll(DiffusionFit.fitAll(r, c.fitStart(), c.fitEnd()));

@@ -59,6 +59,11 @@ class BondSwitchNodeModelTest {
         assertArrayEquals(new double[]{0, 0.5}, Tables.doubles(fr, "frac_decreased"));
         assertArrayEquals(new double[]{1, 0.5}, Tables.doubles(fr, "frac_unchanged"));
         assertArrayEquals(new double[]{0, 0.5}, Tables.doubles(fr, "frac_switched"));
+        org.glasssoftness.knime.views.CurvePanel view =
+            (org.glasssoftness.knime.views.CurvePanel)StandinNodeRunner.openView(new BondSwitchNodeFactory(), 0, m);
+        assertEquals("strain", view.curves().xLabel());
+        assertArrayEquals(new double[]{0, 0.1}, view.curves().x(), 1e-12);
+        assertArrayEquals(new double[]{0, 0.5}, view.curves().ys().get(0));
         BufferedDataTable atoms = (BufferedDataTable)out[1];
         assertArrayEquals(new long[]{1, 5}, Tables.longs(atoms, "id"));
         assertArrayEquals(new int[]{3, 3}, Tables.ints(atoms, "cn_ref"));

@@ -74,6 +74,27 @@ class DCumNodeModelTest {
     }
 
     @Test
+    void viewShowsTheGrowthCurveAndSurvivesSaveAndLoad(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir)
+        throws Exception {
+        DCumNodeModel m = model(3.0, "top:0.3");
+        StandinNodeRunner.execute(m, new DefaultNodeProgressMonitor(), octahedron());
+        java.awt.Component c = StandinNodeRunner.openView(new DCumNodeFactory(), 0, m);
+        org.glasssoftness.knime.views.CurvePanel panel = (org.glasssoftness.knime.views.CurvePanel)c;
+        assertArrayEquals(new double[]{100}, panel.curves().x());
+        assertEquals(0.5, panel.curves().ys().get(0)[0], 1e-13);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(560, 380, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        panel.setSize(560, 380);
+        panel.paint(img.getGraphics()); // draws without a screen
+        m.saveInternals(dir.toFile(), new org.knime.core.node.ExecutionMonitor());
+        DCumNodeModel fresh = new DCumNodeFactory().createNodeModel();
+        fresh.loadInternals(dir.toFile(), new org.knime.core.node.ExecutionMonitor());
+        assertArrayEquals(panel.curves().ys().get(0), fresh.curves().ys().get(0));
+        assertEquals("Mean D_cum of Li", fresh.curves().title());
+        StandinNodeRunner.reset(m);
+        assertEquals(null, m.curves());
+    }
+
+    @Test
     void degenerateNeighbourhoodIsCountedAndWarned() throws Exception {
         DCumNodeModel m = model(1.0, "top:0.3"); // no neighbour within 1 Å
         PortObject[] out = StandinNodeRunner.execute(m, new DefaultNodeProgressMonitor(), octahedron());

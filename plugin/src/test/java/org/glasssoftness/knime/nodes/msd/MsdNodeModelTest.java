@@ -66,6 +66,10 @@ class MsdNodeModelTest {
         assertEquals(13.5 / 6, Tables.doubles(fit, "D_A2_per_ps")[0], 1e-9);
         assertEquals(13.5 / 6 * 1e-4, Tables.doubles(fit, "D_cm2_per_s")[0], 1e-13);
         assertArrayEquals(new int[]{6, 6}, Tables.ints(fit, "points"));
+        org.glasssoftness.knime.views.CurvePanel view =
+            (org.glasssoftness.knime.views.CurvePanel)StandinNodeRunner.openView(new MsdNodeFactory(), 0, m);
+        assertEquals(List.of("Li", "B"), view.curves().names());
+        assertArrayEquals(li, view.curves().ys().get(0));
         BufferedDataTable atoms = (BufferedDataTable)out[2];
         assertArrayEquals(new long[]{3, 8}, Tables.longs(atoms, "id"));
         assertEquals(9.0, Tables.doubles(atoms, "msd_A2")[0], 1e-9);
