@@ -37,7 +37,7 @@ public final class RdfResult {
     public SpeciesPairs pairs() { return pairs; }
     public List<String> species() { return pairs.species(); }
     public double rMax() { return rMax; }
-    public double dr() { return rMax / bins; }
+    public double dr() { return bins == 0 ? Double.NaN : rMax / bins; }
     public int bins() { return bins; }
     public int frameCount() { return frames; }
     /** Mean box volume over the frames (Å^3). */
@@ -136,6 +136,10 @@ public final class RdfResult {
 
     /** Faber–Ziman partial S_ab(Q) (unordered pair order) and the weighted total. */
     public StructureFactors structureFactors(QGrid grid, boolean lorch, ScatteringLengths lengths) {
+        if (bins == 0) { // an empty result (output spec): columns only
+            lengthsFor(lengths); // checks the scattering lengths against the species
+            return new StructureFactors(pairs, new double[0], new double[pairs.pairCount()][0], new double[0], lorch);
+        }
         FaberZiman fz = new FaberZiman(r(), dr(), grid.values(), lorch);
         double[][] s = new double[pairs.pairCount()][];
         for (int p = 0; p < s.length; p++) s[p] = fz.transform(g[p], numberDensity);
