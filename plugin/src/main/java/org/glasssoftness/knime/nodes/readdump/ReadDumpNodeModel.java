@@ -10,7 +10,7 @@ import org.glasssoftness.core.io.lammps.LammpsDumpReader;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.model.TypeMap;
 import org.glasssoftness.core.progress.Progress;
-import org.glasssoftness.core.table.AtomTable;
+import org.glasssoftness.core.io.TrajectoryTables;
 import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
 import org.glasssoftness.knime.common.ResultTables;
 import org.glasssoftness.knime.common.SettingsKeys;
@@ -140,7 +140,7 @@ final class ReadDumpNodeModel extends GlassSoftnessNodeModel {
                 throw new InvalidSettingsException("Dump file " + file + " has no frame " + all.firstFrame()
                     + " (first frame setting)");
             }
-            return new PortObjectSpec[]{null, ResultTables.spec(AtomTable.of(t.frame(0), "atoms"))};
+            return new PortObjectSpec[]{null, ResultTables.spec(TrajectoryTables.atoms(t.frame(0)))};
         } catch (java.io.IOException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
@@ -160,7 +160,7 @@ final class ReadDumpNodeModel extends GlassSoftnessNodeModel {
                 runEngine(exec.createSubProgress(0.4), p -> TrajectoryPortObject.create(read, p));
             BufferedDataTable atoms;
             try (Trajectory stored = port.openTrajectory()) {
-                atoms = ResultTables.toTable(AtomTable.of(stored.frame(0), "atoms"), exec.createSubExecutionContext(0.1));
+                atoms = ResultTables.toTable(TrajectoryTables.atoms(stored.frame(0)), exec.createSubExecutionContext(0.1));
             }
             return new PortObject[]{port, atoms};
         }
