@@ -157,7 +157,7 @@ final class ReadDumpNodeModel extends GlassSoftnessNodeModel {
                     + options.firstFrame() + ", last " + options.lastFrame() + ", stride " + options.stride() + ")");
             }
             TrajectoryPortObject port =
-                runEngine(exec.createSubProgress(0.4), p -> TrajectoryPortObject.create(read, p));
+                keep(runEngine(exec.createSubProgress(0.4), p -> TrajectoryPortObject.create(read, p)));
             BufferedDataTable atoms;
             try (Trajectory stored = port.openTrajectory()) {
                 atoms = ResultTables.toTable(TrajectoryTables.atoms(stored.frame(0)), exec.createSubExecutionContext(0.1));

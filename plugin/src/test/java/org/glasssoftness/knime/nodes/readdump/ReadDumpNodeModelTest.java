@@ -13,6 +13,7 @@ import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.knime.common.SettingsKeys;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
+import org.glasssoftness.knime.port.TrajectoryPorts;
 import org.glasssoftness.knime.testing.CancelOnProgress;
 import org.glasssoftness.knime.testing.Dumps;
 import org.glasssoftness.knime.testing.Settings;
@@ -90,6 +91,17 @@ class ReadDumpNodeModelTest {
             assertArrayEquals(new double[]{1.5, 3.0, 6.0, 8.5}, new double[]{f1.positions()[0], f1.positions()[3],
                 f1.positions()[6], f1.positions()[9]});
         }
+    }
+
+    @Test
+    void resetDeletesTheTrajectoryFile() throws Exception {
+        Path dump = Dumps.write(dir, "two.dump", Dumps.TWO_FRAMES);
+        ReadDumpNodeModel m = model(dump.toString(), Dumps.TYPE_MAP, 0, -1, 1);
+        TrajectoryPortObject port = (TrajectoryPortObject)StandinNodeRunner.execute(m, new DefaultNodeProgressMonitor())[0];
+        Path store = TrajectoryPorts.storeFile(port);
+        assertTrue(java.nio.file.Files.exists(store));
+        StandinNodeRunner.reset(m);
+        assertFalse(java.nio.file.Files.exists(store));
     }
 
     @Test
