@@ -87,7 +87,9 @@ class TestWorkflowsTest {
         int checks = 0;
         for (int id : wf.executionOrder()) {
             KnimeWorkflow.Node n = wf.nodes.get(id);
-            NodeModel model = newFactory(n).createNodeModel();
+            NodeFactory<?> factory = newFactory(n);
+            assertEquals(descriptionName(factory), n.name(), n.folder() + ": node name differs from the factory's");
+            NodeModel model = factory.createNodeModel();
             StandinNodeRunner.loadSettings(model, n.model());
             int nIn = StandinNodeRunner.inPortTypes(model).length;
             PortObject[] in = new PortObject[nIn];
@@ -136,6 +138,17 @@ class TestWorkflowsTest {
             }
         }
         assertTrue(checks > 0, source + ": no expected results to compare with");
+    }
+
+    /** The node name in the factory's description XML, which is what KNIME writes into settings.xml. */
+    private static String descriptionName(final NodeFactory<?> factory) throws Exception {
+        Class<?> c = factory.getClass();
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        try (java.io.InputStream in = c.getResourceAsStream(c.getSimpleName() + ".xml")) {
+            return f.newDocumentBuilder().parse(in).getElementsByTagNameNS("*", "name").item(0).getTextContent()
+                .trim();
+        }
     }
 
     private static NodeFactory<?> newFactory(final KnimeWorkflow.Node n) throws Exception {
