@@ -156,11 +156,24 @@ class TestWorkflowsTest {
         return (NodeFactory<?>)c.getDeclaredConstructor().newInstance();
     }
 
-    /** For workflows that also use KNIME's own nodes: our nodes' factories exist and accept their settings. */
+    /**
+     * For workflows that also use KNIME's own nodes: our nodes' factories exist, accept their settings and name
+     * them as the description does; every setting a flow variable controls exists; connections join known nodes.
+     */
     private static void checkOursOffline(final KnimeWorkflow wf) throws Exception {
         for (KnimeWorkflow.Node n : wf.nodes.values()) {
             if (isOurs(n.factory())) {
-                StandinNodeRunner.validateSettings(newFactory(n).createNodeModel(), n.model());
+                NodeFactory<?> factory = newFactory(n);
+                assertEquals(descriptionName(factory), n.name(), n.folder());
+                StandinNodeRunner.validateSettings(factory.createNodeModel(), n.model());
+                if (n.variables() != null) {
+                    for (String key : n.variables().getNodeSettings("tree").keySet()) {
+                        assertTrue(n.model().containsKey(key),
+                            n.folder() + ": a flow variable controls '" + key + "', which is no setting");
+                    }
+                }
+            } else {
+                assertTrue(n.factory().startsWith("org.knime."), n.folder() + ": unknown factory " + n.factory());
             }
         }
         for (KnimeWorkflow.Connection c : wf.connections) {
