@@ -61,7 +61,8 @@ public final class WriteDumpCommand implements Callable<Integer> {
             }
             return 0;
         } catch (IOException | IllegalArgumentException e) {
-            System.err.println("write-dump: " + e.getMessage());
+            System.err.println("write-dump: " + (e instanceof java.nio.file.NoSuchFileException
+                    ? "file not found: " + e.getMessage() : e.getMessage()));
             return 1;
         }
     }
