@@ -54,7 +54,18 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
   # Wait for a dpkg lock held by another apt run instead of failing at once.
   apt_opts=(-o DPkg::Lock::Timeout=900)
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" update
+  # `apt-get update` does not wait for the lists lock of a concurrent apt run: retry a few times, then fail.
+  for attempt in 1 2 3 4 5 6; do
+    if "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" update; then
+      break
+    fi
+    if [ "$attempt" -eq 6 ]; then
+      echo "run-tests.sh: apt-get update failed" >&2
+      exit 1
+    fi
+    echo "run-tests.sh: apt-get update failed (attempt $attempt), retrying in 20 s" >&2
+    sleep 20
+  done
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" install -y --no-install-recommends \
     "${missing[@]}"
   for p in "${missing[@]}"; do
