@@ -107,7 +107,9 @@ final class SpeciesResolver {
             for (int k = 0; k < local.length; k++) {
                 local[k] = names.indexOf(r.elementNames().get(k));
                 if (local[k] < 0) {
-                    throw new TrajectoryFormatException(file, r.firstAtomLine(), r.fileFrame(), "element '"
+                    int first = 0;
+                    while (r.elementIndex()[first] != k) first++;
+                    throw new TrajectoryFormatException(file, r.lineOf(first), r.fileFrame(), "element '"
                             + r.elementNames().get(k) + "' does not occur in the first frame read (species " + names + ")");
                 }
             }
@@ -120,7 +122,7 @@ final class SpeciesResolver {
                 if (t[i] != lastType) {
                     Integer s = typeToSpecies.get(t[i]);
                     if (s == null) {
-                        throw new TrajectoryFormatException(file, -1, r.fileFrame(), "atom id " + r.ids()[i] + " has type "
+                        throw new TrajectoryFormatException(file, r.lineOf(i), r.fileFrame(), "atom id " + r.ids()[i] + " has type "
                                 + t[i] + (byMap ? ", which the type map '" + typeMap + "' does not name"
                                 : ", which does not occur in the first frame read (types " + names + ")"));
                     }
