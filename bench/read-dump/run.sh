@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Parse throughput of the LAMMPS dump reader vs MDAnalysis on the same 10,000-atom, 200-frame dump, one thread each.
-# Usage: bench/read-dump/run.sh [workdir]   (needs lmp, /usr/bin/python3 with MDAnalysis, java 17, the CLI jar)
+# Usage: [PREC=6|17] bench/read-dump/run.sh [workdir]   (needs lmp, /usr/bin/python3 with MDAnalysis, java 17, the jar)
+# PREC: significant digits LAMMPS prints (6 = its default %g; 17 = full precision, dump_modify format float %.17g).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$here/../.."
-work="${1:-/tmp/glass-softness-bench-read-dump}"
+prec="${PREC:-6}"
+work="${1:-/tmp/glass-softness-bench-read-dump}/prec$prec"
 mkdir -p "$work"
 if [ ! -f "$work/bench.dump" ]; then
-  (cd "$work" && lmp -in "$here/make-dump.lmp" -log none -screen none)
+  (cd "$work" && lmp -var prec "$prec" -in "$here/make-dump.lmp" -log none -screen none)
 fi
 jar="$root/cli/target/glass-softness-cli.jar"
 [ -f "$jar" ] || (cd "$root" && ./mvnw -B -q -DskipTests -pl core,cli package)
