@@ -38,7 +38,9 @@ import org.knime.core.util.StandinKnimeUrls;
  * {@code port_<k>.summary.txt} (the port object's summary) and {@code error.txt} (the node must fail with a
  * message containing each line of it). KNIME port numbers are used (port 0 is the flow variable port). Each workflow
  * runs on a copy, so knime://knime.workflow/ URLs resolve into the copy and nothing is written to the sources.
- * Workflows that contain nodes of other extensions (KNIME's loops, joins, ...) are only checked for structure.
+ * Non-table outputs (the trajectory) pass to downstream nodes after a save/load round trip through their
+ * serializers, as when a workflow saved with its data is opened again. Workflows that contain nodes of other
+ * extensions (KNIME's loops, joins, ...) are only checked for structure.
  */
 class TestWorkflowsTest {
     private static final Path WORKFLOWS = Path.of(System.getProperty("test.workflows", "../test-workflows"));
@@ -122,6 +124,16 @@ class TestWorkflowsTest {
             if (Files.exists(error)) {
                 fail(n.folder() + ": expected to fail with '" + Files.readString(error).trim() + "'");
             }
+            for (int k = 0; k < out.length; k++) {
+                if (!(out[k] instanceof BufferedDataTable)) {
+                    // as if the workflow had been saved with its data and opened again: downstream nodes get the
+                    // port object read back through its serializers
+                    PortObject back = saveAndLoad(out[k]);
+                    assertEquals(out[k].getSummary(), back.getSummary(), n.folder() + " port " + (k + 1) + " reloaded");
+                    assertEquals(out[k].getSpec(), back.getSpec(), n.folder() + " port " + (k + 1) + " spec reloaded");
+                    out[k] = back;
+                }
+            }
             outputs.put(id, out);
             for (int k = 1; k <= out.length; k++) {
                 Path csv = expected.resolve("port_" + k + ".csv");
@@ -138,6 +150,13 @@ class TestWorkflowsTest {
             }
         }
         assertTrue(checks > 0, source + ": no expected results to compare with");
+    }
+
+    private static PortObject saveAndLoad(final PortObject p) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        org.knime.core.node.port.PortUtil.writeObjectToStream(p, bytes, new org.knime.core.node.ExecutionMonitor());
+        return org.knime.core.node.port.PortUtil.readObjectFromStream(
+            new java.io.ByteArrayInputStream(bytes.toByteArray()), new org.knime.core.node.ExecutionMonitor());
     }
 
     /** The node name in the factory's description XML, which is what KNIME writes into settings.xml. */
