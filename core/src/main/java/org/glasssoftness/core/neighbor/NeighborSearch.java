@@ -32,6 +32,16 @@ public final class NeighborSearch {
     private final int[] binAtoms;
 
     public NeighborSearch(Box box, double[] positions, double cutoff) {
+        this(box, positions, cutoff, 1);
+    }
+
+    /**
+     * As {@link #NeighborSearch(Box, double[], double)} with bins {@code binsPerCutoff} times finer than the cutoff
+     * (reach grows accordingly). Finer bins visit less empty volume around each atom: for MD Verlet lists in boxes
+     * only 2-3 cutoffs wide, 2 bins per cutoff cut the distance checks several-fold. Results are the same neighbours.
+     */
+    public NeighborSearch(Box box, double[] positions, double cutoff, int binsPerCutoff) {
+        if (binsPerCutoff < 1) throw new IllegalArgumentException("binsPerCutoff must be >= 1, got " + binsPerCutoff);
         if (!(cutoff > 0) || !Double.isFinite(cutoff)) {
             throw new IllegalArgumentException("neighbour cutoff must be positive and finite, got " + cutoff);
         }
@@ -44,7 +54,7 @@ public final class NeighborSearch {
         this.n = positions.length / 3;
         double[] widths = box.perpendicularWidths();
         for (int k = 0; k < 3; k++) {
-            nb[k] = Math.max(1, (int) Math.min(1 << 10, Math.floor(widths[k] / cutoff)));
+            nb[k] = Math.max(1, (int) Math.min(1 << 10, Math.floor(widths[k] * binsPerCutoff / cutoff)));
             reach[k] = (int) Math.ceil(cutoff / (widths[k] / nb[k]));
             if (!box.periodic(k)) reach[k] = Math.min(reach[k], nb[k] - 1);
         }

@@ -1,0 +1,173 @@
+package org.glasssoftness.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.glasssoftness.core.io.lammps.DumpReadOptions;
+import org.glasssoftness.core.io.lammps.LammpsDumpReader;
+import org.glasssoftness.core.io.store.FrameStore;
+import org.glasssoftness.core.md.MdState;
+import org.glasssoftness.core.md.build.GlassBuilder;
+import org.glasssoftness.core.md.forcefield.ForceField;
+import org.glasssoftness.core.md.forcefield.PairCoefficients;
+import org.glasssoftness.core.md.integrate.VelocityInit;
+import org.glasssoftness.core.md.protocol.MdCheckpoint;
+import org.glasssoftness.core.md.protocol.MdSettings;
+import org.glasssoftness.core.md.protocol.MdSimulation;
+import org.glasssoftness.core.md.protocol.Stage;
+import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.model.TypeMap;
+import org.glasssoftness.core.progress.Progress;
+import org.glasssoftness.core.table.CsvTableWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs MD on the Java backend: start from a file (FrameStore .gsf or LAMMPS dump, last frame) or from the glass
+ * builder, then a list of stages. Writes thermo.csv, trajectory.gsf (recorded frames) and md.ckpt (state after the
+ * last completed stage; --restart continues from it).
+ */
+@Command(name = "md", mixinStandardHelpOptions = true,
+        description = "Molecular dynamics (Deng-Du force field, PPPM/Ewald, velocity Verlet, Nose-Hoover NVT) on the Java backend.")
+final class MdCommand implements Callable<Integer> {
+    @Mixin
+    MdOptions md = new MdOptions();
+
+    @Option(names = "--start", description = "start structure: FrameStore .gsf or LAMMPS dump (last frame); default: build a glass")
+    Path start;
+
+    @Option(names = "--type-map", defaultValue = "", description = "LAMMPS types of a dump, e.g. 1=Li,2=B,3=P,4=O")
+    String typeMap;
+
+    @Option(names = "--restart", description = "continue from this checkpoint (md.ckpt) instead of --start")
+    Path restart;
+
+    @Option(names = "--stages", defaultValue = "equilibrate:nvt:1000:300",
+            description = "comma list of name:nve:steps or name:nvt:steps:Tstart[:Tstop[:Tdamp_ps]] "
+                    + "(default equilibrate:nvt:1000:300). Presets: melt-quench (3000 K 50 ps, cool at 1 K/ps to 300 K,"
+                    + " 300 K 100 ps; NVT at fixed volume until NPT is implemented)")
+    String stages;
+
+    @Option(names = "--temperature", defaultValue = "300", description = "initial velocity temperature in K (default 300)")
+    double temperature;
+
+    @Option(names = "--kspace", defaultValue = "pppm", description = "pppm (default) or ewald")
+    String kspace;
+
+    @Option(names = "--accuracy", defaultValue = "1e-5", description = "k-space relative force accuracy (default 1e-5)")
+    double accuracy;
+
+    @Option(names = "--cutoff", defaultValue = "10", description = "real-space cutoff in Å (default 10)")
+    double cutoff;
+
+    @Option(names = "--dt", defaultValue = "0.001", description = "time step in ps (default 0.001)")
+    double dt;
+
+    @Option(names = "--thermo-every", defaultValue = "100", description = "thermo interval in steps (default 100)")
+    int thermoEvery;
+
+    @Option(names = "--dump-every", defaultValue = "0", description = "frame interval in steps (default 0 = none)")
+    int dumpEvery;
+
+    @Option(names = "--threads", defaultValue = "0", description = "worker threads (default 0 = all cores)")
+    int threads;
+
+    @Option(names = "--out", required = true, description = "output folder")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        ForceField ff = md.forceField();
+        MdState s;
+        int stagesDone = 0;
+        double time = 0;
+        if (restart != null) {
+            MdCheckpoint.Content c = MdCheckpoint.read(restart);
+            s = c.state();
+            stagesDone = c.stagesDone();
+            time = c.timePs();
+        } else {
+            Frame f;
+            if (start != null) {
+                try (Trajectory t = start.toString().endsWith(".gsf") ? FrameStore.open(start)
+                        : LammpsDumpReader.open(start, DumpReadOptions.of(TypeMap.parse(typeMap)), Progress.NONE)) {
+                    f = t.frame(t.frameCount() - 1);
+                }
+            } else {
+                f = GlassBuilder.randomPacking(GlassBuilder.atomCounts(md.compositionMap(), md.atoms, ff),
+                        md.density, md.minSeparation, md.seed);
+            }
+            s = MdState.fromFrame(f, ff);
+            if (f.velocities() == null) VelocityInit.create(s, temperature, md.seed);
+        }
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < s.n; i++) counts.merge(s.speciesNames.get(s.species[i]), 1, Integer::sum);
+        PairCoefficients[][] coeffs = ff.resolve(s.speciesNames, ff.oxideMolesFromCounts(counts), md.phosphate());
+        MdSettings settings = new MdSettings(cutoff, 2.0, kspace, accuracy, dt, thermoEvery, dumpEvery,
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+        List<Stage> all = parseStages(stages, dt);
+        List<Stage> todo = all.subList(Math.min(stagesDone, all.size()), all.size());
+        Files.createDirectories(out);
+        long t0 = System.nanoTime();
+        long step0 = s.step;
+        String status = "done";
+        try (MdSimulation sim = new MdSimulation(s, coeffs, settings)) {
+            sim.setTimePs(time);
+            int done = stagesDone;
+            try {
+                for (Stage st : todo) {
+                    sim.run(List.of(st), Progress.NONE);
+                    done++;
+                    MdCheckpoint.write(out.resolve("md.ckpt"), s, sim.timePs(), done);
+                }
+            } catch (RuntimeException e) {
+                status = "stopped: " + e.getMessage();
+                throw e;
+            } finally {
+                CsvTableWriter.writeInto(out, sim.thermoTable());
+                if (!sim.frames().isEmpty()) FrameStore.write(out.resolve("trajectory.gsf"), Trajectory.of(new ArrayList<>(sim.frames())), Progress.NONE);
+                double sec = (System.nanoTime() - t0) / 1e9;
+                long steps = s.step - step0;
+                System.out.printf("md: %s, %d atoms, %d steps in %.1f s (%.2f steps/s, %.3f ns/day), %s -> %s%n", status, s.n, steps,
+                        sec, steps / sec, steps * dt * 1e-3 / sec * 86400, sim.forces().kspace().describe(), out);
+            }
+        }
+        return 0;
+    }
+
+    static List<Stage> parseStages(String text, double dtPs) {
+        if (text.trim().equals("melt-quench")) {
+            long melt = Math.round(50 / dtPs), cool = Math.round(2700 / dtPs), prod = Math.round(100 / dtPs);
+            return List.of(Stage.nvt("melt", melt, 3000, 3000, 0.1), Stage.nvt("quench", cool, 3000, 300, 0.1),
+                    Stage.nvt("production", prod, 300, 300, 0.1));
+        }
+        List<Stage> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String[] f = part.trim().split(":");
+            if (f.length < 3) throw new IllegalArgumentException("stage '" + part + "' is not name:ensemble:steps[:...]");
+            long steps = Long.parseLong(f[2]);
+            switch (f[1].toLowerCase()) {
+                case "nve":
+                    out.add(Stage.nve(f[0], steps));
+                    break;
+                case "nvt": {
+                    if (f.length < 4) throw new IllegalArgumentException("NVT stage '" + part + "' needs a temperature");
+                    double t1 = Double.parseDouble(f[3]);
+                    double t2 = f.length > 4 ? Double.parseDouble(f[4]) : t1;
+                    double damp = f.length > 5 ? Double.parseDouble(f[5]) : 100 * dtPs;
+                    out.add(Stage.nvt(f[0], steps, t1, t2, damp));
+                    break;
+                }
+                default:
+                    throw new IllegalArgumentException("stage '" + part + "': ensemble must be nve or nvt (NPT is not implemented yet)");
+            }
+        }
+        return out;
+    }
+}

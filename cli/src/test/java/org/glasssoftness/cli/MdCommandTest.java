@@ -1,0 +1,43 @@
+package org.glasssoftness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.glasssoftness.core.md.protocol.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MdCommandTest {
+    @Test
+    void stageListsParse() {
+        List<Stage> s = MdCommand.parseStages("melt:nvt:100:3000,cool:nvt:200:3000:300:0.05,prod:nve:50", 0.001);
+        assertEquals(3, s.size());
+        assertEquals(Stage.nvt("melt", 100, 3000, 3000, 0.1), s.get(0));
+        assertEquals(Stage.nvt("cool", 200, 3000, 300, 0.05), s.get(1));
+        assertEquals(Stage.nve("prod", 50), s.get(2));
+        List<Stage> mq = MdCommand.parseStages("melt-quench", 0.001);
+        assertEquals(2_700_000, mq.get(1).steps(), "3000 K -> 300 K at 1 K/ps with 1 fs steps");
+        assertThrows(IllegalArgumentException.class, () -> MdCommand.parseStages("x:npt:10:300", 0.001));
+    }
+
+    @Test
+    void buildGlassThenShortMdWritesTablesTrajectoryAndCheckpoint(@TempDir Path dir) throws Exception {
+        int rc = GlassSoftnessCli.commandLine().execute("build-glass", "--atoms", "800", "--out", dir.resolve("g").toString());
+        assertEquals(0, rc);
+        assertTrue(Files.readString(dir.resolve("g/counts.csv")).contains("Li,134"));
+        rc = GlassSoftnessCli.commandLine().execute("md", "--start", dir.resolve("g/glass.gsf").toString(),
+                "--stages", "a:nvt:4:300,b:nve:2", "--thermo-every", "2", "--dump-every", "2", "--threads", "1",
+                "--out", dir.resolve("run").toString());
+        assertEquals(0, rc);
+        List<String> thermo = Files.readAllLines(dir.resolve("run/thermo.csv"));
+        assertEquals(1 + 4, thermo.size(), "header + steps 0, 2, 4, 6");
+        assertTrue(thermo.get(4).startsWith("6,b,"));
+        assertTrue(Files.size(dir.resolve("run/trajectory.gsf")) > 0);
+        assertTrue(Files.size(dir.resolve("run/md.ckpt")) > 0);
+    }
+}

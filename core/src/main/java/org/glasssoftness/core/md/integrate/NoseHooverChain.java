@@ -1,0 +1,110 @@
+package org.glasssoftness.core.md.integrate;
+
+import org.glasssoftness.core.md.MdState;
+import org.glasssoftness.core.md.Units;
+
+/**
+ * Nosé-Hoover chain thermostat as LAMMPS {@code fix nvt} (Martyna, Tuckerman and Klein, Mol. Phys. 87 (1996) 1117;
+ * Shinoda et al., PRB 69 (2004) 134103): chain length 3, one loop, thermostat masses Q_0 = dof k T / w^2 and
+ * Q_k = k T / w^2 with w = 1/Tdamp, half-step chain updates before the first and after the second velocity-Verlet
+ * kick. The target temperature ramps linearly from start to stop over the run.
+ */
+public final class NoseHooverChain implements Thermostat {
+    private final double tStart, tStop, tDamp;
+    private final int chain;
+    private final double[] eta, etaDot, etaDotDot, etaMass;
+    private double dt, dthalf, dt4, dt8, tTarget;
+    private int dof;
+
+    /**
+     * @param tStart start target temperature (K)
+     * @param tStop  end target temperature (K)
+     * @param tDamp  damping time (ps); LAMMPS recommends about 100 time steps
+     */
+    public NoseHooverChain(double tStart, double tStop, double tDamp) {
+        this(tStart, tStop, tDamp, 3);
+    }
+
+    public NoseHooverChain(double tStart, double tStop, double tDamp, int chain) {
+        if (!(tStart > 0) || !(tStop > 0)) throw new IllegalArgumentException("NVT temperatures must be > 0 K");
+        if (!(tDamp > 0)) throw new IllegalArgumentException("Tdamp must be > 0 ps");
+        this.tStart = tStart; this.tStop = tStop; this.tDamp = tDamp; this.chain = chain;
+        eta = new double[chain];
+        etaDot = new double[chain + 1];
+        etaDotDot = new double[chain];
+        etaMass = new double[chain];
+    }
+
+    @Override
+    public void init(MdState s, double dt) {
+        this.dt = dt; dthalf = 0.5 * dt; dt4 = 0.25 * dt; dt8 = 0.125 * dt;
+        dof = Thermo.dof(s);
+        tTarget = tStart;
+        double kt = Units.BOLTZ * tTarget, w = 1 / tDamp;
+        etaMass[0] = dof * kt / (w * w);
+        for (int i = 1; i < chain; i++) etaMass[i] = kt / (w * w);
+        for (int i = 1; i < chain; i++) {
+            etaDotDot[i] = (etaMass[i - 1] * etaDot[i - 1] * etaDot[i - 1] - kt) / etaMass[i];
+        }
+    }
+
+    @Override
+    public double target() { return tTarget; }
+
+    @Override
+    public void beforeFirstKick(MdState s, double fraction) {
+        tTarget = tStart + fraction * (tStop - tStart);
+        integrateChain(s);
+    }
+
+    @Override
+    public void afterSecondKick(MdState s, double fraction) {
+        integrateChain(s);
+    }
+
+    private void integrateChain(MdState s) {
+        double kt = Units.BOLTZ * tTarget, w = 1 / tDamp;
+        double tCurrent = Thermo.temperature(s);
+        double keCurrent = dof * Units.BOLTZ * tCurrent;
+        double keTarget = dof * kt;
+        etaMass[0] = dof * kt / (w * w);
+        for (int i = 1; i < chain; i++) etaMass[i] = kt / (w * w);
+        etaDotDot[0] = (keCurrent - keTarget) / etaMass[0];
+        for (int i = chain - 1; i > 0; i--) {
+            double ex = Math.exp(-dt8 * etaDot[i + 1]);
+            etaDot[i] = (etaDot[i] * ex + etaDotDot[i] * dt4) * ex;
+        }
+        double ex = Math.exp(-dt8 * etaDot[1]);
+        etaDot[0] = (etaDot[0] * ex + etaDotDot[0] * dt4) * ex;
+        double factor = Math.exp(-dthalf * etaDot[0]);
+        for (int k = 0; k < 3 * s.n; k++) s.v[k] *= factor;
+        tCurrent *= factor * factor;
+        keCurrent = dof * Units.BOLTZ * tCurrent;
+        etaDotDot[0] = (keCurrent - keTarget) / etaMass[0];
+        for (int i = 0; i < chain; i++) eta[i] += dthalf * etaDot[i];
+        etaDot[0] = (etaDot[0] * ex + etaDotDot[0] * dt4) * ex;
+        for (int i = 1; i < chain; i++) {
+            double e2 = Math.exp(-dt8 * etaDot[i + 1]);
+            etaDot[i] *= e2;
+            etaDotDot[i] = (etaMass[i - 1] * etaDot[i - 1] * etaDot[i - 1] - kt) / etaMass[i];
+            etaDot[i] = (etaDot[i] + etaDotDot[i] * dt4) * e2;
+        }
+    }
+
+    /** Thermostat energy: sum Q_k etaDot_k^2 / 2 + dof kT eta_0 + kT sum_{k>0} eta_k (LAMMPS compute_scalar). */
+    @Override
+    public double energy() {
+        double kt = Units.BOLTZ * tTarget;
+        double e = dof * kt * eta[0] + 0.5 * etaMass[0] * etaDot[0] * etaDot[0];
+        for (int i = 1; i < chain; i++) e += kt * eta[i] + 0.5 * etaMass[i] * etaDot[i] * etaDot[i];
+        return e;
+    }
+
+    /** Chain state (eta, etaDot) for checkpoints. */
+    public double[] state() {
+        double[] st = new double[2 * chain];
+        System.arraycopy(eta, 0, st, 0, chain);
+        System.arraycopy(etaDot, 0, st, chain, chain);
+        return st;
+    }
+}

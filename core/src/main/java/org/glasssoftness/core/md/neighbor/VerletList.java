@@ -1,0 +1,132 @@
+package org.glasssoftness.core.md.neighbor;
+
+import org.glasssoftness.core.md.MdState;
+import org.glasssoftness.core.model.Box;
+import org.glasssoftness.core.neighbor.NeighborSearch;
+
+/**
+ * Half Verlet list (each pair once, i &lt; j or a self image) with a skin, built from the project's cell-list
+ * {@link NeighborSearch} at cutoff + skin. Each entry keeps the lattice image of j so that
+ * d = x_j - x_i + shift stays valid while atoms move between rebuilds (positions are not re-wrapped in between).
+ * Rebuilt automatically when any atom has moved more than skin/2 since the last build (the LAMMPS "check yes"
+ * criterion) or when the box changed.
+ */
+public final class VerletList {
+    private final double cutoff;
+    private final double skin;
+    private int n = -1;
+    /** Entries of atom i: start[i] .. start[i+1]. */
+    private int[] start = new int[0];
+    private int[] nbr = new int[0];
+    private int[] img = new int[0];
+    private double[] shift = new double[0];
+    private double[] xAtBuild = new double[0];
+    private Box boxAtBuild;
+    private long builds;
+
+    public VerletList(double cutoff, double skin) {
+        if (!(cutoff > 0) || !(skin >= 0)) throw new IllegalArgumentException("cutoff must be > 0 and skin >= 0");
+        this.cutoff = cutoff;
+        this.skin = skin;
+    }
+
+    public double cutoff() { return cutoff; }
+    public double skin() { return skin; }
+    public long builds() { return builds; }
+    public int[] start() { return start; }
+    public int[] neighbors() { return nbr; }
+    /** Cartesian lattice shift of each entry, 3 per entry. */
+    public double[] shifts() { return shift; }
+    public int size() { return start.length == 0 ? 0 : start[n]; }
+
+    /** Rebuilds if needed (wrapping the positions first); returns true when it rebuilt. */
+    public boolean ensure(MdState s) {
+        if (needsRebuild(s)) {
+            build(s);
+            return true;
+        }
+        return false;
+    }
+
+    /** Forces a rebuild at the next {@link #ensure} (used at stage starts so restarts from checkpoints are exact). */
+    public void invalidate() {
+        boxAtBuild = null;
+    }
+
+    public boolean needsRebuild(MdState s) {
+        if (s.n != n || !s.box.equals(boxAtBuild)) return true;
+        double lim2 = 0.25 * skin * skin;
+        double[] x = s.x;
+        for (int k = 0; k < 3 * n; k += 3) {
+            double dx = x[k] - xAtBuild[k], dy = x[k + 1] - xAtBuild[k + 1], dz = x[k + 2] - xAtBuild[k + 2];
+            if (dx * dx + dy * dy + dz * dz > lim2) return true;
+        }
+        return false;
+    }
+
+    public void build(MdState s) {
+        double[] widths = s.box.perpendicularWidths();
+        for (int k = 0; k < 3; k++) {
+            if (s.box.periodic(k) && widths[k] < 2 * cutoff) {
+                throw new IllegalArgumentException(String.format(
+                        "box width %.4f Å along cell vector %d is smaller than twice the cutoff %.4f Å", widths[k], k, cutoff));
+            }
+        }
+        s.wrap();
+        n = s.n;
+        Box box = s.box;
+        NeighborSearch ns = new NeighborSearch(box, s.x, cutoff + skin, 2);
+        int[] count = new int[n + 1];
+        Builder b = new Builder(Math.max(16, n * 64));
+        double[] x = s.x;
+        double[] tmp = new double[3], frac = new double[3];
+        ns.forEachPair((i, j, dx, dy, dz, r2) -> {
+            // lattice image of this neighbour: d - (x_j - x_i), in cell vectors
+            tmp[0] = dx - (x[3 * j] - x[3 * i]);
+            tmp[1] = dy - (x[3 * j + 1] - x[3 * i + 1]);
+            tmp[2] = dz - (x[3 * j + 2] - x[3 * i + 2]);
+            double sz = tmp[2] / box.lz();
+            double sy = (tmp[1] - box.yz() * sz) / box.ly();
+            double sx = (tmp[0] - box.xy() * sy - box.xz() * sz) / box.lx();
+            int ix = (int) Math.rint(sx), iy = (int) Math.rint(sy), iz = (int) Math.rint(sz);
+            b.add(j, ((ix + 64) << 14) | ((iy + 64) << 7) | (iz + 64));
+            count[i + 1]++;
+        });
+        for (int i = 0; i < n; i++) count[i + 1] += count[i];
+        start = count;
+        nbr = b.j;
+        img = b.img;
+        // forEachPair visits i in ascending order, so the entries are already grouped by i
+        shift = new double[3 * b.size];
+        recomputeShifts(box);
+        xAtBuild = x.clone();
+        boxAtBuild = box;
+        builds++;
+    }
+
+    private void recomputeShifts(Box box) {
+        for (int e = 0; e < start[n]; e++) {
+            int code = img[e];
+            int ix = (code >> 14) - 64, iy = ((code >> 7) & 127) - 64, iz = (code & 127) - 64;
+            shift[3 * e] = ix * box.lx() + iy * box.xy() + iz * box.xz();
+            shift[3 * e + 1] = iy * box.ly() + iz * box.yz();
+            shift[3 * e + 2] = iz * box.lz();
+        }
+    }
+
+    private static final class Builder {
+        int[] j, img;
+        int size;
+
+        Builder(int cap) { j = new int[cap]; img = new int[cap]; }
+
+        void add(int jj, int code) {
+            if (size == j.length) {
+                j = java.util.Arrays.copyOf(j, 2 * size);
+                img = java.util.Arrays.copyOf(img, 2 * size);
+            }
+            j[size] = jj;
+            img[size++] = code;
+        }
+    }
+}

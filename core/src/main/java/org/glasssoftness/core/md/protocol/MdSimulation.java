@@ -1,0 +1,149 @@
+package org.glasssoftness.core.md.protocol;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.glasssoftness.core.md.ForceEvaluator;
+import org.glasssoftness.core.md.MdState;
+import org.glasssoftness.core.md.forcefield.PairCoefficients;
+import org.glasssoftness.core.md.integrate.NoseHooverChain;
+import org.glasssoftness.core.md.integrate.Thermo;
+import org.glasssoftness.core.md.integrate.VelocityVerlet;
+import org.glasssoftness.core.md.kspace.Ewald;
+import org.glasssoftness.core.md.kspace.KSpace;
+import org.glasssoftness.core.md.kspace.Pppm;
+import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.progress.Progress;
+import org.glasssoftness.core.table.ResultTable;
+
+/**
+ * Runs stages on one {@link MdState} and records the thermo table (every {@code thermoEvery} steps and at the end of
+ * each stage) and frames (every {@code dumpEvery} steps). A cancel stops at the next step; everything recorded so far
+ * stays valid and is returned by {@link #thermoTable()} and {@link #frames()}.
+ */
+public final class MdSimulation implements AutoCloseable {
+    private final MdState state;
+    private final MdSettings settings;
+    private final ForceEvaluator forces;
+    private final ThermoLog thermo = new ThermoLog();
+    private final List<Frame> frames = new ArrayList<>();
+    private double timePs;
+
+    public MdSimulation(MdState state, PairCoefficients[][] coeffs, MdSettings settings) {
+        this.state = state;
+        this.settings = settings;
+        KSpace k = settings.kspace().equals("ewald") ? new Ewald(settings.accuracy(), settings.cutoffA())
+                : new Pppm(settings.accuracy(), settings.cutoffA());
+        this.forces = new ForceEvaluator(coeffs, settings.cutoffA(), settings.skinA(), k, settings.threads());
+    }
+
+    public MdState state() { return state; }
+
+    /** Simulated time so far (ps). */
+    public double timePs() { return timePs; }
+
+    /** Sets the simulated time (when continuing from a checkpoint). */
+    public void setTimePs(double t) { this.timePs = t; }
+
+    public ForceEvaluator forces() { return forces; }
+
+    /** Runs the stages in order; progress fractions cover all of them. */
+    public void run(List<Stage> stages, Progress progress) {
+        long total = 0, done = 0;
+        for (Stage st : stages) total += st.steps();
+        for (Stage st : stages) {
+            final long offset = done;
+            final long all = Math.max(1, total);
+            Progress inner = new Progress() {
+                @Override
+                public void report(double fraction, String message) {
+                    progress.report((offset + fraction * st.steps()) / all, st.name() + ": " + message);
+                }
+
+                @Override
+                public boolean isCanceled() { return progress.isCanceled(); }
+            };
+            runStage(st, inner);
+            done += st.steps();
+        }
+    }
+
+    private void runStage(Stage st, Progress progress) {
+        VelocityVerlet vv = new VelocityVerlet(forces, settings.dtPs(),
+                st.ensemble() == Stage.Ensemble.NVT ? new NoseHooverChain(st.tStartK(), st.tStopK(), st.tDampPs()) : null);
+        // a fresh neighbour list at every stage start: a run restarted from a checkpoint between stages then sums
+        // forces in exactly the same order as the uninterrupted run
+        forces.list().invalidate();
+        ForceEvaluator.Energies e0 = vv.setup(state);
+        if (thermo.size() == 0) record(st, e0);
+        if (frames.isEmpty() && settings.dumpEvery() > 0) frames.add(frame());
+        vv.run(state, st.steps(), (s, e) -> {
+            timePs += settings.dtPs();
+            if (s.step % settings.thermoEvery() == 0) record(st, e);
+            if (settings.dumpEvery() > 0 && s.step % settings.dumpEvery() == 0) frames.add(frame());
+        }, progress);
+        if (state.step % settings.thermoEvery() != 0) record(st, vv.last());
+    }
+
+    private void record(Stage st, ForceEvaluator.Energies e) {
+        thermo.add(st.name(), state, timePs, e);
+    }
+
+    /** The current configuration as a frame (positions in the box with image flags, velocities). */
+    public Frame frame() {
+        int[] types = new int[state.n];
+        for (int i = 0; i < state.n; i++) types[i] = state.species[i] + 1;
+        return new Frame(state.step, state.box, state.ids.clone(), types, state.speciesNames, state.species.clone(),
+                state.x.clone(), false, state.image.clone(), state.v.clone(), null);
+    }
+
+    public ResultTable thermoTable() { return thermo.table(); }
+
+    public List<Frame> frames() { return Collections.unmodifiableList(frames); }
+
+    @Override
+    public void close() {
+        forces.close();
+    }
+
+    /** Rows of the thermo table, column-wise. */
+    static final class ThermoLog {
+        private final List<String> stage = new ArrayList<>();
+        private final List<Long> step = new ArrayList<>();
+        private final List<double[]> rows = new ArrayList<>();
+        static final String[] COLS = {"time_ps", "T_K", "PE_eV", "KE_eV", "Etotal_eV", "P_bar", "Pxx_bar", "Pyy_bar",
+            "Pzz_bar", "Pxy_bar", "Pxz_bar", "Pyz_bar", "V_A3", "density_g_cm3", "lx_A", "ly_A", "lz_A"};
+
+        int size() { return step.size(); }
+
+        void add(String stageName, MdState s, double time, ForceEvaluator.Energies e) {
+            double ke = Thermo.kinetic(s);
+            double[] p = Thermo.pressureTensor(s, e.virial());
+            double mass = 0;
+            for (int i = 0; i < s.n; i++) mass += s.mass[i];
+            double v = s.box.volume();
+            double density = mass / 6.02214076e23 / (v * 1e-24);
+            stage.add(stageName);
+            step.add(s.step);
+            rows.add(new double[] {time, Thermo.temperature(s), e.pe(), ke, e.pe() + ke, (p[0] + p[1] + p[2]) / 3,
+                p[0], p[1], p[2], p[3], p[4], p[5], v, density, s.box.lx(), s.box.ly(), s.box.lz()});
+        }
+
+        ResultTable table() {
+            int n = step.size();
+            ResultTable.Builder b = ResultTable.builder("thermo");
+            long[] st = new long[n];
+            for (int i = 0; i < n; i++) st[i] = step.get(i);
+            b.longs("step", st);
+            b.strings("stage", stage.toArray(new String[0]));
+            for (int c = 0; c < COLS.length; c++) {
+                double[] col = new double[n];
+                for (int i = 0; i < n; i++) col[i] = rows.get(i)[c];
+                b.doubles(COLS[c], col);
+            }
+            return b.build();
+        }
+    }
+
+}
