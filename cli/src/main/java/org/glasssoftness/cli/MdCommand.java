@@ -78,6 +78,10 @@ final class MdCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "worker threads (default 0 = all cores)")
     int threads;
 
+    @Option(names = "--minimize", defaultValue = "-1",
+            description = "FIRE minimisation steps before MD (default: 500 when the glass is built, 0 otherwise)")
+    int minimize;
+
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
 
@@ -85,6 +89,7 @@ final class MdCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ForceField ff = md.forceField();
         MdState s;
+        boolean hasVelocities = false;
         int stagesDone = 0;
         double time = 0;
         if (restart != null) {
@@ -99,12 +104,13 @@ final class MdCommand implements Callable<Integer> {
                         : LammpsDumpReader.open(start, DumpReadOptions.of(TypeMap.parse(typeMap)), Progress.NONE)) {
                     f = t.frame(t.frameCount() - 1);
                 }
+                hasVelocities = f.velocities() != null;
             } else {
                 f = GlassBuilder.randomPacking(GlassBuilder.atomCounts(md.compositionMap(), md.atoms, ff),
                         md.density, md.minSeparation, md.seed);
             }
             s = MdState.fromFrame(f, ff);
-            if (f.velocities() == null) VelocityInit.create(s, temperature, md.seed);
+            if (minimize < 0) minimize = start == null ? 500 : 0;
         }
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (int i = 0; i < s.n; i++) counts.merge(s.speciesNames.get(s.species[i]), 1, Integer::sum);
@@ -119,6 +125,13 @@ final class MdCommand implements Callable<Integer> {
         String status = "done";
         try (MdSimulation sim = new MdSimulation(s, coeffs, settings)) {
             sim.setTimePs(time);
+            if (restart == null) {
+                if (minimize > 0) {
+                    var r = sim.minimize(minimize, 0.05, Progress.NONE);
+                    System.out.printf("md: minimised %d steps, PE %.4f eV, max force %.4g eV/Å%n", r.steps(), r.energy(), r.maxForce());
+                }
+                if (minimize > 0 || !hasVelocities) VelocityInit.create(s, temperature, md.seed);
+            }
             int done = stagesDone;
             try {
                 for (Stage st : todo) {

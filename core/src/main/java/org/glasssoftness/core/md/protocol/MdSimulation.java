@@ -48,6 +48,17 @@ public final class MdSimulation implements AutoCloseable {
 
     public ForceEvaluator forces() { return forces; }
 
+    /**
+     * FIRE minimisation (at most {@code maxSteps}, until the largest force is below {@code fTol} eV/Å); velocities are
+     * zero afterwards. Recorded as a thermo row of stage "minimize".
+     */
+    public org.glasssoftness.core.md.integrate.FireMinimizer.Result minimize(int maxSteps, double fTol, Progress progress) {
+        org.glasssoftness.core.md.integrate.FireMinimizer.Result r =
+                new org.glasssoftness.core.md.integrate.FireMinimizer(forces, settings.dtPs(), 0.1).minimize(state, maxSteps, fTol, progress);
+        thermo.add("minimize", state, timePs, forces.compute(state));
+        return r;
+    }
+
     /** Runs the stages in order; progress fractions cover all of them. */
     public void run(List<Stage> stages, Progress progress) {
         long total = 0, done = 0;
