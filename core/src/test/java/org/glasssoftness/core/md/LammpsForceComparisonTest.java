@@ -162,4 +162,18 @@ class LammpsForceComparisonTest {
             assertEquals(ref.pressure()[c], virial[c] / s.box.volume() * Units.NKTV2P, 1e-7 * pScale, "pressure " + c);
         }
     }
+
+    @Test
+    void overlappingAtomsAndSmallBoxesAreReportedClearly() {
+        MdState s = copy(state);
+        s.x[3] = s.x[0] + 0.1; s.x[4] = s.x[1]; s.x[5] = s.x[2];
+        try (ForceEvaluator ev = new ForceEvaluator(coeffs, CUTOFF, 2.0, new Pppm(1e-5, CUTOFF), 1)) {
+            RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> ev.compute(s));
+            assertTrue(e.getMessage().contains("ids 1 and 2") && e.getMessage().contains("overlapping"), e.getMessage());
+        }
+        try (ForceEvaluator ev = new ForceEvaluator(coeffs, 10.5, 2.0, null, 1)) {
+            RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> ev.compute(copy(state)));
+            assertTrue(e.getMessage().contains("twice the cutoff"), e.getMessage());
+        }
+    }
 }
