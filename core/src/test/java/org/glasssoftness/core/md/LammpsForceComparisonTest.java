@@ -101,7 +101,7 @@ class LammpsForceComparisonTest {
     void pppmAgreesWithLammpsPppm(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(LammpsReference.available(), "lmp (Debian package lammps) not installed");
         LammpsReference.Result ref = LammpsReference.run(dir, copy(state), coeffs, CUTOFF, "kspace_style pppm 1e-5");
-        Pppm pppm = new Pppm(1e-5, CUTOFF);
+        Pppm pppm = new Pppm(1e-5, CUTOFF, 5, 2);
         double[] p = new double[6], e = new double[4];
         double[] f = ours(pppm, p, e, 2);
         report("pppm " + pppm.describe(), e, p, f, ref);
@@ -120,7 +120,7 @@ class LammpsForceComparisonTest {
     void threadCountDoesNotChangeResults() {
         double[] p1 = new double[6], e1 = new double[4], p3 = new double[6], e3 = new double[4];
         double[] f1 = ours(new Pppm(1e-5, CUTOFF), p1, e1, 1);
-        double[] f3 = ours(new Pppm(1e-5, CUTOFF), p3, e3, 3);
+        double[] f3 = ours(new Pppm(1e-5, CUTOFF, 5, 3), p3, e3, 3);
         org.junit.jupiter.api.Assertions.assertArrayEquals(f1, f3);
         org.junit.jupiter.api.Assertions.assertArrayEquals(e1, e3);
         org.junit.jupiter.api.Assertions.assertArrayEquals(p1, p3);

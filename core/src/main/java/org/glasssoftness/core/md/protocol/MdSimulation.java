@@ -34,7 +34,7 @@ public final class MdSimulation implements AutoCloseable {
         this.state = state;
         this.settings = settings;
         KSpace k = settings.kspace().equals("ewald") ? new Ewald(settings.accuracy(), settings.cutoffA())
-                : new Pppm(settings.accuracy(), settings.cutoffA());
+                : new Pppm(settings.accuracy(), settings.cutoffA(), 5, settings.threads());
         this.forces = new ForceEvaluator(coeffs, settings.cutoffA(), settings.skinA(), k, settings.threads());
     }
 
