@@ -170,8 +170,45 @@ final class DumpFrameParser {
         boolean sorted = true;
         for (int i = 1; i < n && sorted; i++) sorted = ids[i] > ids[i - 1];
         if (sorted) return r;
-        long[] keys = ids.clone();
-        Arrays.sort(keys);
+        long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
+        for (long id : ids) {
+            min = Math.min(min, id);
+            max = Math.max(max, id);
+        }
+        int[] dest = new int[n];
+        long[] keys = new long[n];
+        boolean dense = max - min == n - 1;
+        if (dense) {
+            // the usual LAMMPS case: ids are a permutation of min..min+n-1, so each atom's place is id - min (O(n))
+            boolean[] seen = new boolean[n];
+            for (int i = 0; i < n && dense; i++) {
+                int d = (int) (ids[i] - min);
+                if (seen[d]) dense = false;   // a duplicate: the general path below reports it
+                seen[d] = true;
+                dest[i] = d;
+                keys[d] = ids[i];
+            }
+        }
+        if (!dense) {
+            System.arraycopy(ids, 0, keys, 0, n);
+            Arrays.sort(keys);
+            checkDuplicates(r, keys, file);
+            for (int i = 0; i < n; i++) dest[i] = Arrays.binarySearch(keys, ids[i]);
+        }
+        int[] types = permute(r.types(), dest, 1);
+        int[] elem = permute(r.elementIndex(), dest, 1);
+        double[] pos = permute(r.positions(), dest, 3);
+        int[] img = permute(r.images(), dest, 3);
+        double[] vel = permute(r.velocities(), dest, 3);
+        double[][] props = new double[r.properties().length][];
+        for (int k = 0; k < props.length; k++) props[k] = permute(r.properties()[k], dest, 1);
+        return new RawFrame(r.fileFrame(), r.timestep(), r.box(), keys, types, elem, r.elementNames(), pos, img, vel,
+                props, r.firstAtomLine());
+    }
+
+    private static void checkDuplicates(RawFrame r, long[] keys, Path file) throws TrajectoryFormatException {
+        long[] ids = r.ids();
+        int n = ids.length;
         for (int i = 1; i < n; i++) {
             if (keys[i] == keys[i - 1]) {
                 long id = keys[i];
@@ -185,17 +222,6 @@ final class DumpFrameParser {
                         + " is duplicated (also on line " + (r.firstAtomLine() + first) + ")");
             }
         }
-        int[] dest = new int[n];
-        for (int i = 0; i < n; i++) dest[i] = Arrays.binarySearch(keys, ids[i]);
-        int[] types = permute(r.types(), dest, 1);
-        int[] elem = permute(r.elementIndex(), dest, 1);
-        double[] pos = permute(r.positions(), dest, 3);
-        int[] img = permute(r.images(), dest, 3);
-        double[] vel = permute(r.velocities(), dest, 3);
-        double[][] props = new double[r.properties().length][];
-        for (int k = 0; k < props.length; k++) props[k] = permute(r.properties()[k], dest, 1);
-        return new RawFrame(r.fileFrame(), r.timestep(), r.box(), keys, types, elem, r.elementNames(), pos, img, vel,
-                props, r.firstAtomLine());
     }
 
     private static int[] permute(int[] a, int[] dest, int w) {

@@ -1,0 +1,86 @@
+package org.glasssoftness.cli.softness;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.glasssoftness.core.io.lammps.DumpReadOptions;
+import org.glasssoftness.core.io.lammps.LammpsDumpReader;
+import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.model.TypeMap;
+import org.glasssoftness.core.progress.Progress;
+import org.glasssoftness.core.softness.CsvTables;
+import org.glasssoftness.core.table.ResultTable;
+
+/** Small helpers shared by the softness subcommands. */
+final class CliSupport {
+    private CliSupport() { }
+
+    static Trajectory openDump(Path dump, String typeMap) throws IOException {
+        TypeMap tm = typeMap == null || typeMap.isBlank() ? TypeMap.empty() : TypeMap.parse(typeMap);
+        return LammpsDumpReader.open(dump, DumpReadOptions.of(tm), Progress.NONE);
+    }
+
+    /** Reads and concatenates CSV tables (same columns). */
+    static ResultTable readAll(String name, List<Path> files) throws IOException {
+        List<ResultTable> ts = new ArrayList<>();
+        for (Path f : files) ts.add(CsvTables.read(f));
+        return CsvTables.concat(name, ts);
+    }
+
+    static List<String> list(String csv) {
+        List<String> out = new ArrayList<>();
+        if (csv == null) return out;
+        for (String s : csv.split(",")) if (!s.isBlank()) out.add(s.trim());
+        return out;
+    }
+
+    static double[] numbers(String csv) {
+        return list(csv).stream().mapToDouble(Double::parseDouble).toArray();
+    }
+
+    /** A copy of the table with a leading STRING column of one value. */
+    static ResultTable withLeadingColumn(ResultTable t, String column, String value) {
+        String[] v = new String[t.rowCount()];
+        Arrays.fill(v, value);
+        ResultTable.Builder b = ResultTable.builder(t.name()).strings(column, v);
+        for (ResultTable.Column c : t.columns()) {
+            switch (c.type()) {
+                case DOUBLE: b.doubles(c.name(), c.doubles()); break;
+                case INT: b.ints(c.name(), c.ints()); break;
+                case LONG: b.longs(c.name(), c.longs()); break;
+                default: b.strings(c.name(), c.strings());
+            }
+        }
+        return b.build();
+    }
+
+    static int axis(String a) {
+        switch (a.toLowerCase()) {
+            case "x": return 0;
+            case "y": return 1;
+            case "z": return 2;
+            default: throw new IllegalArgumentException("axis must be x, y or z, got " + a);
+        }
+    }
+
+    /** Prints progress to stderr at most every 10 %. */
+    static Progress stderrProgress() {
+        return new Progress() {
+            private int last = -1;
+
+            @Override
+            public void report(double fraction, String message) {
+                int p = (int) (fraction * 10);
+                if (p != last) {
+                    last = p;
+                    System.err.printf("  %3.0f%% %s%n", fraction * 100, message);
+                }
+            }
+
+            @Override
+            public boolean isCanceled() { return false; }
+        };
+    }
+}

@@ -1,0 +1,96 @@
+package org.glasssoftness.core.io.lammps;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.glasssoftness.core.io.AtomicFiles;
+import org.glasssoftness.core.model.Box;
+import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.progress.Progress;
+
+/**
+ * Writes a trajectory as a LAMMPS text dump that LAMMPS ({@code read_dump}), OVITO and MDAnalysis read, atomically
+ * (gzip-compressed when the name ends in {@code .gz}). Columns: {@code id type element xu yu zu ix iy iz},
+ * {@code vx vy vz} when the frames have velocities, then every per-atom property (e.g. softness) so a viewer can
+ * colour by it. Positions are written unwrapped with the image flags of the frame (computed from the box when the
+ * frame has none); numbers in Java's shortest round-trip form, so reading the file back gives the same doubles.
+ * Types come from the frame, or are species index + 1 when the frame has none.
+ */
+public final class LammpsDumpWriter {
+    private LammpsDumpWriter() { }
+
+    public static void write(Path file, Trajectory t, Progress progress) throws IOException {
+        boolean gz = file.getFileName().toString().endsWith(".gz");
+        AtomicFiles.write(file, raw -> {
+            OutputStream os = gz ? new GZIPOutputStream(raw, 1 << 16) : raw;
+            Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.US_ASCII), 1 << 16);
+            int nf = t.frameCount();
+            for (int k = 0; k < nf; k++) {
+                progress.checkCanceled();
+                writeFrame(w, t.frame(k));
+                progress.report((k + 1) / (double) nf, "writing frame " + (k + 1) + " of " + nf);
+            }
+            w.flush();
+            if (gz) ((GZIPOutputStream) os).finish();
+        });
+    }
+
+    static void writeFrame(Writer w, Frame f) throws IOException {
+        Box b = f.box();
+        int n = f.atomCount();
+        w.write("ITEM: TIMESTEP\n" + f.timestep() + "\nITEM: NUMBER OF ATOMS\n" + n + "\n");
+        String flags = (b.periodic(0) ? "pp" : "ff") + " " + (b.periodic(1) ? "pp" : "ff") + " "
+                + (b.periodic(2) ? "pp" : "ff");
+        if (b.isTriclinic()) {
+            // LAMMPS dump convention: bounding box of the tilted cell plus the tilts (Howto_triclinic)
+            double xy = b.xy(), xz = b.xz(), yz = b.yz();
+            double xlo = b.xlo() + Math.min(Math.min(0.0, xy), Math.min(xz, xy + xz));
+            double xhi = b.xhi() + Math.max(Math.max(0.0, xy), Math.max(xz, xy + xz));
+            double ylo = b.ylo() + Math.min(0.0, yz), yhi = b.yhi() + Math.max(0.0, yz);
+            w.write("ITEM: BOX BOUNDS xy xz yz " + flags + "\n" + xlo + " " + xhi + " " + xy + "\n" + ylo + " " + yhi
+                    + " " + xz + "\n" + b.zlo() + " " + b.zhi() + " " + yz + "\n");
+        } else {
+            w.write("ITEM: BOX BOUNDS " + flags + "\n" + b.xlo() + " " + b.xhi() + "\n" + b.ylo() + " " + b.yhi() + "\n"
+                    + b.zlo() + " " + b.zhi() + "\n");
+        }
+        StringBuilder cols = new StringBuilder("ITEM: ATOMS id type element xu yu zu ix iy iz");
+        if (f.velocities() != null) cols.append(" vx vy vz");
+        for (String p : f.properties().keySet()) cols.append(' ').append(p.replaceAll("\\s", "_"));
+        w.write(cols.append('\n').toString());
+        double[] u = new double[3];
+        int[] img = new int[3];
+        StringBuilder line = new StringBuilder(256);
+        for (int i = 0; i < n; i++) {
+            f.unwrappedPosition(i, u, 0);
+            images(f, i, u, img);
+            line.setLength(0);
+            line.append(f.ids()[i]).append(' ').append(f.types() != null ? f.types()[i] : f.species()[i] + 1).append(' ')
+                    .append(f.speciesOf(i));
+            for (int d = 0; d < 3; d++) line.append(' ').append(u[d]);
+            for (int d = 0; d < 3; d++) line.append(' ').append(img[d]);
+            if (f.velocities() != null) {
+                for (int d = 0; d < 3; d++) line.append(' ').append(f.velocities()[3 * i + d]);
+            }
+            for (Map.Entry<String, double[]> e : f.properties().entrySet()) line.append(' ').append(e.getValue()[i]);
+            w.write(line.append('\n').toString());
+        }
+    }
+
+    /** The frame's image flags, or those of the unwrapped position u relative to the box. */
+    static void images(Frame f, int i, double[] u, int[] img) {
+        if (f.images() != null) {
+            System.arraycopy(f.images(), 3 * i, img, 0, 3);
+            return;
+        }
+        double[] s = new double[3];
+        f.box().toFractional(u, 0, s, 0);
+        for (int d = 0; d < 3; d++) img[d] = f.box().periodic(d) ? (int) Math.floor(s[d]) : 0;
+    }
+}

@@ -1,0 +1,5 @@
+package org.knime.core.data;
+
+/** Stand-in: marker of what a cell can be read as. */
+public interface DataValue {
+}

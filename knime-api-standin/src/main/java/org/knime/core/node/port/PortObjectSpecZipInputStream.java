@@ -1,0 +1,11 @@
+package org.knime.core.node.port;
+
+import java.io.InputStream;
+import java.util.zip.ZipInputStream;
+
+/** Stand-in: the zip stream a serializer writes to or reads from (created by KNIME, see PortUtil). */
+public class PortObjectSpecZipInputStream extends ZipInputStream {
+    PortObjectSpecZipInputStream(final InputStream stream) {
+        super(stream);
+    }
+}

@@ -1,0 +1,206 @@
+package org.glasssoftness.knime.workflows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.glasssoftness.knime.testing.Tables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.DefaultNodeProgressMonitor;
+import org.knime.core.node.NodeFactory;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.StandinNodeRunner;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.util.StandinKnimeUrls;
+
+/**
+ * Runs every workflow under test-workflows/ with the stand-in: reads workflow.knime and each node's settings.xml,
+ * instantiates the named factories, applies the model settings, configures and executes the nodes in connection
+ * order and compares outputs with the files under the workflow's expected/ folder:
+ * {@code expected/<node folder>/port_<k>.csv} (a table output; only the columns listed are compared),
+ * {@code port_<k>.summary.txt} (the port object's summary) and {@code error.txt} (the node must fail with a
+ * message containing this text). KNIME port numbers are used (port 0 is the flow variable port). Each workflow
+ * runs on a copy, so knime://knime.workflow/ URLs resolve into the copy and nothing is written to the sources.
+ * Workflows that contain nodes of other extensions (KNIME's loops, joins, ...) are only checked for structure.
+ */
+class TestWorkflowsTest {
+    private static final Path WORKFLOWS = Path.of(System.getProperty("test.workflows", "../test-workflows"));
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void forgetWorkflow() {
+        StandinKnimeUrls.setWorkflowDir(null);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyTestWorkflow() throws IOException {
+        List<Path> dirs;
+        try (Stream<Path> s = Files.list(WORKFLOWS)) {
+            dirs = s.filter(d -> Files.isRegularFile(d.resolve("workflow.knime"))).sorted().toList();
+        }
+        assertFalse(dirs.isEmpty(), "no workflows under " + WORKFLOWS.toAbsolutePath());
+        return dirs.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> run(d)));
+    }
+
+    private static boolean isOurs(final String factory) {
+        return factory != null && factory.startsWith("org.glasssoftness.knime.");
+    }
+
+    private void run(final Path source) throws Exception {
+        Path dir = tmp.resolve(source.getFileName().toString());
+        copy(source, dir);
+        KnimeWorkflow wf = KnimeWorkflow.load(dir);
+        assertFalse(wf.nodes.isEmpty(), "workflow without nodes");
+        boolean executable = true;
+        for (KnimeWorkflow.Node n : wf.nodes.values()) {
+            assertEquals("NativeNode", n.type(), n.folder() + ": only native nodes are supported here");
+            assertNotNull(n.factory(), n.folder() + ": settings.xml names no factory");
+            assertEquals(n.name() + " (#" + n.id() + ")", n.folder(), "KNIME names node folders 'Name (#id)'");
+            assertNotNull(n.model(), n.folder() + ": settings.xml has no model settings");
+            executable &= isOurs(n.factory());
+        }
+        if (!executable) {
+            checkOursOffline(wf);
+            return;
+        }
+        StandinKnimeUrls.setWorkflowDir(dir);
+        Map<Integer, PortObject[]> outputs = new HashMap<>();
+        int checks = 0;
+        for (int id : wf.executionOrder()) {
+            KnimeWorkflow.Node n = wf.nodes.get(id);
+            NodeModel model = newFactory(n).createNodeModel();
+            StandinNodeRunner.loadSettings(model, n.model());
+            int nIn = StandinNodeRunner.inPortTypes(model).length;
+            PortObject[] in = new PortObject[nIn];
+            PortObjectSpec[] inSpecs = new PortObjectSpec[nIn];
+            for (KnimeWorkflow.Connection c : wf.connections) {
+                if (c.dest() == id && c.destPort() > 0) {
+                    PortObject[] up = outputs.get(c.source());
+                    assertNotNull(up, n.folder() + ": upstream node " + c.source() + " did not run");
+                    in[c.destPort() - 1] = up[c.sourcePort() - 1];
+                    inSpecs[c.destPort() - 1] = in[c.destPort() - 1].getSpec();
+                }
+            }
+            Path expected = source.resolve("expected").resolve(n.folder());
+            Path error = expected.resolve("error.txt");
+            PortObject[] out;
+            try {
+                StandinNodeRunner.configure(model, inSpecs);
+                out = StandinNodeRunner.execute(model, new DefaultNodeProgressMonitor(), in);
+            } catch (Exception e) {
+                if (Files.exists(error)) {
+                    String want = Files.readString(error).trim();
+                    assertTrue(String.valueOf(e.getMessage()).contains(want),
+                        n.folder() + ": expected an error containing '" + want + "', got: " + e);
+                    checks++;
+                    continue; // downstream nodes of a failed node cannot run; expected/ must not list them
+                }
+                throw new AssertionError(n.folder() + " failed: " + e, e);
+            }
+            if (Files.exists(error)) {
+                fail(n.folder() + ": expected to fail with '" + Files.readString(error).trim() + "'");
+            }
+            outputs.put(id, out);
+            for (int k = 1; k <= out.length; k++) {
+                Path csv = expected.resolve("port_" + k + ".csv");
+                if (Files.exists(csv)) {
+                    compareTable(n.folder() + " port " + k, (BufferedDataTable)out[k - 1], csv);
+                    checks++;
+                }
+                Path summary = expected.resolve("port_" + k + ".summary.txt");
+                if (Files.exists(summary)) {
+                    assertEquals(Files.readString(summary).trim(), out[k - 1].getSummary(),
+                        n.folder() + " port " + k + " summary");
+                    checks++;
+                }
+            }
+        }
+        assertTrue(checks > 0, source + ": no expected results to compare with");
+    }
+
+    private static NodeFactory<?> newFactory(final KnimeWorkflow.Node n) throws Exception {
+        Class<?> c = Class.forName(n.factory());
+        return (NodeFactory<?>)c.getDeclaredConstructor().newInstance();
+    }
+
+    /** For workflows that also use KNIME's own nodes: our nodes' factories exist and accept their settings. */
+    private static void checkOursOffline(final KnimeWorkflow wf) throws Exception {
+        for (KnimeWorkflow.Node n : wf.nodes.values()) {
+            if (isOurs(n.factory())) {
+                StandinNodeRunner.validateSettings(newFactory(n).createNodeModel(), n.model());
+            }
+        }
+        for (KnimeWorkflow.Connection c : wf.connections) {
+            assertTrue(wf.nodes.containsKey(c.source()) && wf.nodes.containsKey(c.dest()), c.toString());
+        }
+    }
+
+    private static void compareTable(final String what, final BufferedDataTable table, final Path csv)
+        throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        String[] header = lines.get(0).split(",", -1);
+        List<String[]> rows = new ArrayList<>();
+        for (String l : lines.subList(1, lines.size())) {
+            if (!l.isEmpty()) {
+                rows.add(l.split(",", -1));
+            }
+        }
+        assertEquals(rows.size(), table.size(), what + ": row count");
+        for (int c = 0; c < header.length; c++) {
+            String col = header[c];
+            var type = table.getDataTableSpec().getColumnSpec(col);
+            assertNotNull(type, what + ": no column " + col + " in " + table.getDataTableSpec());
+            String[] actual = new String[rows.size()];
+            if (type.getType().isCompatible(org.knime.core.data.StringValue.class)) {
+                actual = Tables.strings(table, col);
+                for (int r = 0; r < rows.size(); r++) {
+                    assertEquals(rows.get(r)[c], actual[r], what + " " + col + " row " + r);
+                }
+            } else if (type.getType().isCompatible(org.knime.core.data.IntValue.class)
+                || type.getType().isCompatible(org.knime.core.data.LongValue.class)) {
+                long[] v = Tables.longs(table, col);
+                for (int r = 0; r < rows.size(); r++) {
+                    assertEquals(Long.parseLong(rows.get(r)[c]), v[r], what + " " + col + " row " + r);
+                }
+            } else {
+                double[] v = Tables.doubles(table, col);
+                for (int r = 0; r < rows.size(); r++) {
+                    double want = Double.parseDouble(rows.get(r)[c]);
+                    assertEquals(want, v[r], 1e-12 * Math.max(1, Math.abs(want)), what + " " + col + " row " + r);
+                }
+            }
+        }
+    }
+
+    private static void copy(final Path from, final Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>)s::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
