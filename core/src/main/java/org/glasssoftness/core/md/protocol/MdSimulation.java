@@ -29,6 +29,7 @@ public final class MdSimulation implements AutoCloseable {
     private final ThermoLog thermo = new ThermoLog();
     private final List<Frame> frames = new ArrayList<>();
     private double timePs;
+    private boolean startRecorded;
 
     public MdSimulation(MdState state, PairCoefficients[][] coeffs, MdSettings settings) {
         this.state = state;
@@ -87,7 +88,10 @@ public final class MdSimulation implements AutoCloseable {
         // forces in exactly the same order as the uninterrupted run
         forces.list().invalidate();
         ForceEvaluator.Energies e0 = vv.setup(state);
-        if (thermo.size() == 0) record(st, e0);
+        if (!startRecorded) {
+            record(st, e0);
+            startRecorded = true;
+        }
         if (frames.isEmpty() && settings.dumpEvery() > 0) frames.add(frame());
         vv.run(state, st.steps(), (s, e) -> {
             timePs += settings.dtPs();
