@@ -82,6 +82,10 @@ final class MdCommand implements Callable<Integer> {
             description = "FIRE minimisation steps before MD (default: 500 when the glass is built, 0 otherwise)")
     int minimize;
 
+    @Option(names = "--export-lammps", description = "write data.lmp, core.table and in.lmp for LAMMPS into --out"
+            + " (same force field, settings and stages) instead of running")
+    boolean exportLammps;
+
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
 
@@ -120,6 +124,13 @@ final class MdCommand implements Callable<Integer> {
         List<Stage> all = parseStages(stages, dt);
         List<Stage> todo = all.subList(Math.min(stagesDone, all.size()), all.size());
         Files.createDirectories(out);
+        if (exportLammps) {
+            int min = minimize >= 0 ? minimize : (start == null && restart == null ? 500 : 0);
+            org.glasssoftness.core.md.export.LammpsInputExport.write(out, s, coeffs, settings, todo, temperature, md.seed, min);
+            System.out.printf("md: wrote a LAMMPS run of %d atoms and %d stages (data.lmp, core.table, in.lmp) -> %s%n",
+                    s.n, todo.size(), out);
+            return 0;
+        }
         long t0 = System.nanoTime();
         long step0 = s.step;
         String status = "done";

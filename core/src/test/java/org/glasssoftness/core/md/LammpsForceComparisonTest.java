@@ -176,4 +176,35 @@ class LammpsForceComparisonTest {
             assertTrue(e.getMessage().contains("twice the cutoff"), e.getMessage());
         }
     }
+
+    /**
+     * The exported LAMMPS run (data, core table, input) gives LAMMPS the same potential energy as this engine at the
+     * start (pppm 1e-5, 1e-6 relative), and its NVT stage runs.
+     */
+    @Test
+    void exportedLammpsInputReproducesTheEnergy(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(LammpsReference.available(), "lmp (Debian package lammps) not installed");
+        MdState s = copy(state);
+        org.glasssoftness.core.md.protocol.MdSettings settings =
+                org.glasssoftness.core.md.protocol.MdSettings.defaults().withThermoEvery(5).withThreads(2);
+        org.glasssoftness.core.md.export.LammpsInputExport.write(dir, s, coeffs, settings,
+                List.of(org.glasssoftness.core.md.protocol.Stage.nvt("short", 5, 300, 300, 0.1)), 300, 7, 0);
+        Process p = new ProcessBuilder("lmp", "-in", "in.lmp", "-log", "log.lammps", "-screen", "none")
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String outText = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), outText);
+        String[] lines = java.nio.file.Files.readString(dir.resolve("log.lammps")).split("\n");
+        double lammpsPe = Double.NaN;
+        for (int k = 0; k < lines.length; k++) {
+            if (lines[k].trim().startsWith("Step") && lines[k].contains("PotEng")) {
+                lammpsPe = Double.parseDouble(lines[k + 1].trim().split("\\s+")[2]);
+                break;
+            }
+        }
+        double[] pr = new double[6], e = new double[4];
+        ours(new Pppm(1e-5, CUTOFF), pr, e, 2);
+        System.out.printf("export: LAMMPS pe %.10f ours %.10f%n", lammpsPe, e[0]);
+        assertEquals(e[0], lammpsPe, 1e-6 * Math.abs(e[0]));
+        assertTrue(java.nio.file.Files.readString(dir.resolve("log.lammps")).contains("for 5 steps"));
+    }
 }
