@@ -167,15 +167,20 @@ public final class Fft3d {
                 int r = radix[s];
                 int stride = n / r;
                 double[] tr = twr[s], ti = twi[s], rr = rootR[s], ri = rootI[s];
-                for (int j = 0; j < stride; j++) {
-                    int k = j % ns;
-                    for (int q = 0; q < r; q++) {
-                        double xr = ar[j + q * stride], xi = ai[j + q * stride];
-                        double cr = tr[k * r + q], ci = ti[k * r + q];
-                        vr[q] = xr * cr - xi * ci;
-                        vi[q] = xr * ci + xi * cr;
+                for (int j = 0, g = 0, k = 0; j < stride; j++) {
+                    // j = g * ns + k without divisions
+                    if (k == 0) {
+                        for (int q = 0; q < r; q++) { vr[q] = ar[j + q * stride]; vi[q] = ai[j + q * stride]; }
+                    } else {
+                        for (int q = 0; q < r; q++) {
+                            double xr = ar[j + q * stride], xi = ai[j + q * stride];
+                            double cr = tr[k * r + q], ci = ti[k * r + q];
+                            vr[q] = xr * cr - xi * ci;
+                            vi[q] = xr * ci + xi * cr;
+                        }
                     }
-                    int idxD = (j / ns) * ns * r + k;
+                    int idxD = g * ns * r + k;
+                    if (++k == ns) { k = 0; g++; }
                     if (r == 2) {
                         br[idxD] = vr[0] + vr[1]; bi[idxD] = vi[0] + vi[1];
                         br[idxD + ns] = vr[0] - vr[1]; bi[idxD + ns] = vi[0] - vi[1];
