@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs MD on the Java backend: start from a file (FrameStore .gsf or LAMMPS dump, last frame) or from the glass
- * builder, then a list of stages. Writes thermo.csv, trajectory.gsf (recorded frames) and md.ckpt (state after the
+ * builder, then a list of stages. Writes thermo.csv, trajectory.gsf and trajectory.dump (recorded frames, LAMMPS dump with
+ * unwrapped positions, image flags and velocities) and md.ckpt (state after the
  * last completed stage; --restart continues from it).
  */
 @Command(name = "md", mixinStandardHelpOptions = true,
@@ -39,7 +40,8 @@ final class MdCommand implements Callable<Integer> {
     @Mixin
     MdOptions md = new MdOptions();
 
-    @Option(names = "--start", description = "start structure: FrameStore .gsf or LAMMPS dump (last frame); default: build a glass")
+    @Option(names = "--start", description = "start structure: FrameStore .gsf, LAMMPS data (.data/.lmp) or LAMMPS dump"
+            + " (last frame); default: build a glass")
     Path start;
 
     @Option(names = "--type-map", defaultValue = "", description = "LAMMPS types of a dump, e.g. 1=Li,2=B,3=P,4=O")
@@ -104,9 +106,14 @@ final class MdCommand implements Callable<Integer> {
         } else {
             Frame f;
             if (start != null) {
-                try (Trajectory t = start.toString().endsWith(".gsf") ? FrameStore.open(start)
-                        : LammpsDumpReader.open(start, DumpReadOptions.of(TypeMap.parse(typeMap)), Progress.NONE)) {
-                    f = t.frame(t.frameCount() - 1);
+                String name = start.getFileName().toString();
+                if (name.endsWith(".data") || name.endsWith(".lmp")) {
+                    f = org.glasssoftness.core.io.lammps.LammpsDataReader.read(start, TypeMap.parse(typeMap));
+                } else {
+                    try (Trajectory t = name.endsWith(".gsf") ? FrameStore.open(start)
+                            : LammpsDumpReader.open(start, DumpReadOptions.of(TypeMap.parse(typeMap)), Progress.NONE)) {
+                        f = t.frame(t.frameCount() - 1);
+                    }
                 }
                 hasVelocities = f.velocities() != null;
             } else {
@@ -155,7 +162,11 @@ final class MdCommand implements Callable<Integer> {
                 throw e;
             } finally {
                 CsvTableWriter.writeInto(out, sim.thermoTable());
-                if (!sim.frames().isEmpty()) FrameStore.write(out.resolve("trajectory.gsf"), Trajectory.of(new ArrayList<>(sim.frames())), Progress.NONE);
+                if (!sim.frames().isEmpty()) {
+                    Trajectory rec = Trajectory.of(new ArrayList<>(sim.frames()));
+                    FrameStore.write(out.resolve("trajectory.gsf"), rec, Progress.NONE);
+                    org.glasssoftness.core.io.lammps.LammpsDumpWriter.write(out.resolve("trajectory.dump"), rec, Progress.NONE);
+                }
                 double sec = (System.nanoTime() - t0) / 1e9;
                 long steps = s.step - step0;
                 System.out.printf("md: %s, %d atoms, %d steps in %.1f s (%.2f steps/s, %.3f ns/day), %s -> %s%n", status, s.n, steps,

@@ -38,6 +38,11 @@ class MdCommandTest {
         assertEquals(1 + 4, thermo.size(), "header + steps 0, 2, 4, 6");
         assertTrue(thermo.get(4).startsWith("6,b,"));
         assertTrue(Files.size(dir.resolve("run/trajectory.gsf")) > 0);
+        assertTrue(Files.readString(dir.resolve("run/trajectory.dump")).startsWith("ITEM: TIMESTEP"));
+        // a LAMMPS data file from build-glass is a valid start too
+        rc = GlassSoftnessCli.commandLine().execute("md", "--start", dir.resolve("g/glass.data").toString(),
+                "--stages", "a:nve:2", "--threads", "1", "--out", dir.resolve("run2").toString());
+        assertEquals(0, rc);
         assertTrue(Files.size(dir.resolve("run/md.ckpt")) > 0);
     }
 
