@@ -207,4 +207,55 @@ class LammpsForceComparisonTest {
         assertEquals(e[0], lammpsPe, 1e-6 * Math.abs(e[0]));
         assertTrue(java.nio.file.Files.readString(dir.resolve("log.lammps")).contains("for 5 steps"));
     }
+
+    /**
+     * Trajectories: the same start (positions and our velocities, via the exported data file) integrated 10 steps
+     * with Nose-Hoover NVT (Tdamp 0.1 ps, chain 3) here and with LAMMPS fix nvt: positions agree to 1e-8 Å and the
+     * final PE and temperature to 1e-8 relative, which checks velocity Verlet, the chain and the units together.
+     */
+    @Test
+    void nvtTrajectoryFollowsLammpsFixNvt(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(LammpsReference.available(), "lmp (Debian package lammps) not installed");
+        MdState s = copy(state);
+        org.glasssoftness.core.md.integrate.VelocityInit.create(s, 300, 17);
+        org.glasssoftness.core.md.protocol.MdSettings settings =
+                org.glasssoftness.core.md.protocol.MdSettings.defaults().withThermoEvery(10).withDumpEvery(10).withThreads(2);
+        List<org.glasssoftness.core.md.protocol.Stage> stages =
+                List.of(org.glasssoftness.core.md.protocol.Stage.nvt("nvt", 10, 300, 300, 0.1));
+        org.glasssoftness.core.md.export.LammpsInputExport.write(dir, s, coeffs, settings, stages, Double.NaN, 1, 0);
+        Process p = new ProcessBuilder("lmp", "-in", "in.lmp", "-log", "log.lammps", "-screen", "none")
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String outText = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), outText);
+        double[] thermo10 = null;
+        String[] lines = java.nio.file.Files.readString(dir.resolve("log.lammps")).split("\n");
+        for (int k = 0; k < lines.length; k++) {
+            if (lines[k].trim().startsWith("Step") && lines[k].contains("PotEng")) {
+                String[] f = lines[k + 2].trim().split("\\s+");
+                thermo10 = new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])};
+                break;
+            }
+        }
+        org.glasssoftness.core.model.Frame last;
+        try (org.glasssoftness.core.model.Trajectory t = org.glasssoftness.core.io.lammps.LammpsDumpReader.open(
+                dir.resolve("traj.dump"))) {
+            last = t.frame(t.frameCount() - 1);
+        }
+        try (org.glasssoftness.core.md.protocol.MdSimulation sim =
+                     new org.glasssoftness.core.md.protocol.MdSimulation(s, coeffs, settings)) {
+            sim.run(stages, org.glasssoftness.core.progress.Progress.NONE);
+            org.glasssoftness.core.table.ResultTable th = sim.thermoTable();
+            double t10 = th.column("T_K").doubles()[1], pe10 = th.column("PE_eV").doubles()[1];
+            System.out.printf("nvt 10 steps: T ours %.10f lammps %.10f, PE ours %.10f lammps %.10f%n", t10, thermo10[1], pe10, thermo10[2]);
+            assertEquals(10, thermo10[0]);
+            assertEquals(10, last.timestep());
+            assertEquals(thermo10[1], t10, 1e-8 * thermo10[1]);
+            assertEquals(thermo10[2], pe10, 1e-7 * Math.abs(thermo10[2]));
+            double[] ours = s.unwrappedPositions(), theirs = last.unwrappedPositions();
+            double maxDx = 0;
+            for (int k = 0; k < ours.length; k++) maxDx = Math.max(maxDx, Math.abs(ours[k] - theirs[k]));
+            System.out.printf("nvt 10 steps: max |x_ours - x_lammps| = %.3g A%n", maxDx);
+            assertTrue(maxDx < 1e-8, "max position difference " + maxDx);
+        }
+    }
 }

@@ -20,7 +20,8 @@ import org.glasssoftness.core.md.protocol.Stage;
  * Writes a LAMMPS run that reproduces an MD setup of this engine (for runs too large for one machine): data.lmp
  * (atom_style charge), core.table (the short-range cores as core minus Buckingham below r0, zero beyond), and in.lmp
  * with {@code pair_style hybrid/overlay buck/coul/long rc table spline N}, the same k-space solver and accuracy,
- * neighbour skin, time step, optional FIRE minimisation, seeded velocities and one fix nve/nvt per stage.
+ * neighbour skin, time step, optional FIRE minimisation, seeded velocities (or, with temperature NaN, the state's own
+ * velocities from the data file) and one fix nve/nvt per stage.
  * LAMMPS' random numbers differ from ours, so runs agree in distribution, not atom by atom.
  */
 public final class LammpsInputExport {
@@ -74,14 +75,16 @@ public final class LammpsInputExport {
                     settings.dumpEvery()));
             StringBuilder el = new StringBuilder();
             for (String sp : s.speciesNames) el.append(' ').append(sp);
-            in.append("dump_modify traj sort id element").append(el).append('\n');
+            in.append("dump_modify traj sort id format float %.17g element").append(el).append('\n');
         }
         if (minimizeSteps > 0) {
             in.append(String.format(Locale.ROOT, "min_style fire%nminimize 0 0.05 %d %d%nreset_timestep 0%n",
                     minimizeSteps, 10 * minimizeSteps));
         }
         long lammpsSeed = 1 + Math.floorMod(seed, 900_000_000L);
-        in.append(String.format(Locale.ROOT, "velocity all create %.10g %d dist gaussian mom yes%n", temperature, lammpsSeed));
+        if (!Double.isNaN(temperature)) {
+            in.append(String.format(Locale.ROOT, "velocity all create %.10g %d dist gaussian mom yes%n", temperature, lammpsSeed));
+        }
         int k = 0;
         for (Stage st : stages) {
             k++;
