@@ -8,6 +8,7 @@ final class Subcommands {
 
     static void register(CommandLine cl) {
         cl.addSubcommand("read-dump", new org.glasssoftness.cli.readdump.ReadDumpCommand());
+        cl.addSubcommand("write-dump", new org.glasssoftness.cli.readdump.WriteDumpCommand());
         cl.addSubcommand("rdf", new RdfCommand());
         cl.addSubcommand("coordination", new CoordinationCommand());
         cl.addSubcommand("d-cum", new org.glasssoftness.cli.dynamics.DCumCommand());

@@ -53,7 +53,8 @@ public final class ReadDumpCommand implements Callable<Integer> {
         try (Trajectory t = LammpsDumpReader.open(file, opts, Progress.NONE)) {
             run(t);
         } catch (java.io.IOException | IllegalArgumentException e) {
-            System.err.println("read-dump: " + e.getMessage());
+            System.err.println("read-dump: " + (e instanceof java.nio.file.NoSuchFileException
+                    ? "file not found: " + e.getMessage() : e.getMessage()));
             return 1;
         }
         return 0;

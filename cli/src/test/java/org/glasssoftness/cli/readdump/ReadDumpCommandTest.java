@@ -72,4 +72,28 @@ class ReadDumpCommandTest {
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("'Xx' is not an element symbol"), r[2]);
     }
+
+    @Test
+    void writeDumpConvertsTheSampleToADumpAndADataFile(@TempDir Path dir) throws Exception {
+        Path dump = dir.resolve("out.dump.gz"), data = dir.resolve("out.data");
+        String[] r = run("write-dump", "--input", SampleTrajectory.file().toString(), "--last-frame", "2",
+                "--output", dump.toString());
+        assertEquals("0", r[0], r[2]);
+        r = run("write-dump", "--input", dump.toString(), "--output", data.toString());
+        assertEquals("0", r[0], r[2]);
+        assertEquals("2", run("write-dump", "--input", dump.toString(), "--output", data.toString())[0], "no overwrite");
+        try (Trajectory s = SampleTrajectory.open();
+             Trajectory d = org.glasssoftness.core.io.lammps.LammpsDumpReader.open(dump)) {
+            assertEquals(3, d.frameCount());
+            Frame a = s.frame(2), b = d.frame(2);
+            assertEquals(a.timestep(), b.timestep());
+            assertEquals(a.speciesNames(), b.speciesNames());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.unwrappedPositions(), b.positions());
+            Frame c = org.glasssoftness.core.io.lammps.LammpsDataReader.read(data,
+                    org.glasssoftness.core.model.TypeMap.empty());
+            assertEquals(List.of("Li", "B", "O", "P"), c.speciesNames(), "species from the masses");
+            double[] ua = s.frame(0).unwrappedPositions(), uc = c.unwrappedPositions();
+            for (int i = 0; i < ua.length; i++) assertEquals(ua[i], uc[i], 1e-9);
+        }
+    }
 }

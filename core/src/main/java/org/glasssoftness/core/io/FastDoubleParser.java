@@ -10,8 +10,9 @@ package org.glasssoftness.core.io;
  * <p>Exactness: when the significant digits fit a long below 2^53 and the decimal exponent is at most 22 in size, the
  * value is one correctly rounded IEEE multiplication or division of two exact doubles (Clinger's fast path), which is
  * the correctly rounded result that {@code Double.parseDouble} also returns. Every other input (more than 15-16
- * significant digits, large exponents) goes to {@code Double.parseDouble}. LAMMPS' default {@code %g} output always
- * takes the fast path.
+ * significant digits, large exponents, e.g. LAMMPS output with {@code dump_modify format float %.17g}) goes to the
+ * fastdoubleparser library (Eisel-Lemire, also bit-identical to {@code Double.parseDouble}). LAMMPS' default
+ * {@code %g} output always takes the fast path.
  */
 public final class FastDoubleParser {
     private static final double[] POW10 = new double[23];
@@ -103,8 +104,12 @@ public final class FastDoubleParser {
         return slow(b, start, end);
     }
 
+    /**
+     * Inputs outside the fast path (already checked to be decimal numbers): Eisel-Lemire in Werner Randelshofer's
+     * fastdoubleparser library, which returns exactly what Double.parseDouble returns, without making a String.
+     */
     private static double slow(byte[] b, int start, int end) {
-        return Double.parseDouble(new String(b, start, end - start, java.nio.charset.StandardCharsets.US_ASCII));
+        return ch.randelshofer.fastdoubleparser.JavaDoubleParser.parseDouble(b, start, end - start);
     }
 
     private static double special(byte[] b, int start, int end) {

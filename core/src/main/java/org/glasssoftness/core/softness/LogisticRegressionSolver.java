@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
  */
 public final class LogisticRegressionSolver {
     static final int BLOCK = 1024;
+    private static final boolean TRACE = Boolean.getBoolean("glasssoftness.lr.trace");
 
     /** The optimum: weights (d), bias, Newton iterations used, final max |gradient| and objective value. */
     public record Solution(double[] weights, double bias, int iterations, double gradientMaxAbs, double objective) { }
@@ -81,6 +82,8 @@ public final class LogisticRegressionSolver {
         double[] step = new double[d + 1];
         double[] trial = new double[d + 1];
         double[] zTrial = new double[n];
+        double[] probTrial = new double[n];
+        double[] gTrial = new double[d + 1];
         while (maxAbs(g) > tolerance * g0 && it < maxIterations) {
             it++;
             conjugateGradient(p, prob, g, step);
@@ -92,19 +95,35 @@ public final class LogisticRegressionSolver {
             double t = 1.0;
             double fTrial = Double.NaN;
             boolean accepted = false;
-            for (int ls = 0; ls < 60; ls++) {
-                for (int k = 0; k <= d; k++) trial[k] = beta[k] + t * step[k];
+            double gMax = maxAbs(g);
+            if (-slope < 1e-9 * Math.max(1.0, Math.abs(f))) {
+                // The predicted decrease is at the rounding level of f, so Armijo cannot judge the step: near the
+                // optimum the full Newton step is right, and it is kept only if it lowers the gradient.
+                for (int k = 0; k <= d; k++) trial[k] = beta[k] + step[k];
                 p.margins(trial, zTrial);
                 fTrial = p.objective(trial, zTrial);
-                if (fTrial <= f + 1e-4 * t * slope) { accepted = true; break; }
-                t *= 0.5;
+                p.probabilities(zTrial, probTrial);
+                p.gradient(trial, probTrial, gTrial);
+                if (!(maxAbs(gTrial) < gMax)) break; // rounding floor reached
+                accepted = true;
+            } else {
+                for (int ls = 0; ls < 60; ls++) {
+                    for (int k = 0; k <= d; k++) trial[k] = beta[k] + t * step[k];
+                    p.margins(trial, zTrial);
+                    fTrial = p.objective(trial, zTrial);
+                    if (fTrial <= f + 1e-4 * t * slope) { accepted = true; break; }
+                    t *= 0.5;
+                }
+                if (!accepted) break; // no further decrease representable in double precision
+                p.probabilities(zTrial, probTrial);
+                p.gradient(trial, probTrial, gTrial);
             }
-            if (!accepted) break; // no further decrease representable in double precision
+            if (TRACE) System.err.printf("newton %d: f=%.12g |g|max=%.3g step t=%.3g%n", it, fTrial, maxAbs(gTrial), t);
             System.arraycopy(trial, 0, beta, 0, d + 1);
             System.arraycopy(zTrial, 0, z, 0, n);
+            System.arraycopy(probTrial, 0, prob, 0, n);
+            System.arraycopy(gTrial, 0, g, 0, d + 1);
             f = fTrial;
-            p.probabilities(z, prob);
-            p.gradient(beta, prob, g);
         }
         double[] w = new double[d];
         System.arraycopy(beta, 0, w, 0, d);
@@ -135,6 +154,7 @@ public final class LogisticRegressionSolver {
             rr = rrNew;
         }
         if (dot(s, s) == 0) System.arraycopy(r, 0, s, 0, m);
+        if (TRACE) System.err.printf("  cg: |r|=%.3g target %.3g%n", Math.sqrt(dot(r, r)), eta * 1e-3);
     }
 
     static double dot(double[] a, double[] b) {

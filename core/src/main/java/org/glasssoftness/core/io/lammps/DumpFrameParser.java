@@ -144,7 +144,8 @@ final class DumpFrameParser {
                 box.toCartesian(f, 0, pos, 3 * i);
             }
         }
-        RawFrame raw = new RawFrame(fileFrame, h.timestep(), box, ids, types, elem, elemNames, pos, img, vel, props, line0);
+        RawFrame raw = new RawFrame(fileFrame, h.timestep(), box, ids, types, elem, elemNames, pos, img, vel, props, line0,
+                null);
         return sortById(raw, file);
     }
 
@@ -202,8 +203,10 @@ final class DumpFrameParser {
         double[] vel = permute(r.velocities(), dest, 3);
         double[][] props = new double[r.properties().length][];
         for (int k = 0; k < props.length; k++) props[k] = permute(r.properties()[k], dest, 1);
+        int[] fileOrder = new int[n];
+        for (int i = 0; i < n; i++) fileOrder[dest[i]] = i;
         return new RawFrame(r.fileFrame(), r.timestep(), r.box(), keys, types, elem, r.elementNames(), pos, img, vel,
-                props, r.firstAtomLine());
+                props, r.firstAtomLine(), fileOrder);
     }
 
     private static void checkDuplicates(RawFrame r, long[] keys, Path file) throws TrajectoryFormatException {

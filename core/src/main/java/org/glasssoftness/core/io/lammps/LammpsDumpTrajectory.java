@@ -41,7 +41,7 @@ final class LammpsDumpTrajectory implements Trajectory {
         this.channel = gz ? null : FileChannel.open(file, StandardOpenOption.READ);
         try {
             RawFrame first = raw(0);
-            this.species = SpeciesResolver.create(file, typeMap, layout, first).withLayout(layout);
+            this.species = SpeciesResolver.create(file, typeMap, layout, first);
             Frame f = species.toFrame(first);
             this.info = TrajectoryInfo.of(f, starts.length);
         } catch (IOException | RuntimeException e) {

@@ -2,11 +2,14 @@ package org.glasssoftness.core.io.lammps;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.glasssoftness.core.io.TrajectoryFormatException;
 import org.glasssoftness.core.model.Elements;
 import org.glasssoftness.core.model.Frame;
@@ -32,13 +35,18 @@ final class SpeciesResolver {
     private final boolean byElement;
     private final List<String> names;
     private final Map<Integer, Integer> typeToSpecies = new HashMap<>();
+    private final boolean unwrapped;
+    private final List<String> propertyNames;
 
-    private SpeciesResolver(Path file, TypeMap typeMap, boolean byMap, boolean byElement, List<String> names) {
+    private SpeciesResolver(Path file, TypeMap typeMap, boolean byMap, boolean byElement, List<String> names,
+                            DumpColumns cols) {
         this.file = file;
         this.typeMap = typeMap;
         this.byMap = byMap;
         this.byElement = byElement;
         this.names = List.copyOf(names);
+        this.unwrapped = cols.unwrapped;
+        this.propertyNames = cols.propertyNames;
     }
 
     /** Fixes the species list from the type map or the first frame read. */
@@ -49,7 +57,7 @@ final class SpeciesResolver {
             new TreeMap<>(typeMap.asMap()).forEach((t, s) -> {
                 if (!names.contains(s)) names.add(s);
             });
-            SpeciesResolver r = new SpeciesResolver(file, typeMap, true, false, names);
+            SpeciesResolver r = new SpeciesResolver(file, typeMap, true, false, names, cols);
             typeMap.asMap().forEach((t, s) -> r.typeToSpecies.put(t, names.indexOf(s)));
             return r;
         }
@@ -62,7 +70,7 @@ final class SpeciesResolver {
                 }
             }
             int[] key = new int[seen.size()];
-            java.util.Arrays.fill(key, Integer.MAX_VALUE);
+            Arrays.fill(key, Integer.MAX_VALUE);
             int[] elem = first.elementIndex();
             for (int i = 0; i < elem.length; i++) {
                 int k = first.types() != null ? first.types()[i] : i;
@@ -73,18 +81,17 @@ final class SpeciesResolver {
             order.sort(Comparator.comparingInt(k -> key[k]));
             List<String> names = new ArrayList<>();
             for (int k : order) names.add(seen.get(k));
-            return new SpeciesResolver(file, typeMap, false, true, names);
+            return new SpeciesResolver(file, typeMap, false, true, names, cols);
         }
         if (!cols.hasType) {
             throw new TrajectoryFormatException(file, first.firstAtomLine() - 1, first.fileFrame(),
                     "no 'type' or 'element' column: cannot tell the species of the atoms");
         }
-        if (!typeMap.isEmpty()) throw new IllegalStateException("unreachable");
-        java.util.TreeSet<Integer> types = new java.util.TreeSet<>();
+        TreeSet<Integer> types = new TreeSet<>();
         for (int t : first.types()) types.add(t);
         List<String> names = new ArrayList<>();
         for (int t : types) names.add(Integer.toString(t));
-        SpeciesResolver r = new SpeciesResolver(file, typeMap, false, false, names);
+        SpeciesResolver r = new SpeciesResolver(file, typeMap, false, false, names, cols);
         int k = 0;
         for (int t : types) r.typeToSpecies.put(t, k++);
         return r;
@@ -100,7 +107,9 @@ final class SpeciesResolver {
             for (int k = 0; k < local.length; k++) {
                 local[k] = names.indexOf(r.elementNames().get(k));
                 if (local[k] < 0) {
-                    throw new TrajectoryFormatException(file, r.firstAtomLine(), r.fileFrame(), "element '"
+                    int first = 0;
+                    while (r.elementIndex()[first] != k) first++;
+                    throw new TrajectoryFormatException(file, r.lineOf(first), r.fileFrame(), "element '"
                             + r.elementNames().get(k) + "' does not occur in the first frame read (species " + names + ")");
                 }
             }
@@ -113,7 +122,7 @@ final class SpeciesResolver {
                 if (t[i] != lastType) {
                     Integer s = typeToSpecies.get(t[i]);
                     if (s == null) {
-                        throw new TrajectoryFormatException(file, -1, r.fileFrame(), "atom id " + r.ids()[i] + " has type "
+                        throw new TrajectoryFormatException(file, r.lineOf(i), r.fileFrame(), "atom id " + r.ids()[i] + " has type "
                                 + t[i] + (byMap ? ", which the type map '" + typeMap + "' does not name"
                                 : ", which does not occur in the first frame read (types " + names + ")"));
                     }
@@ -127,18 +136,8 @@ final class SpeciesResolver {
                 unwrapped, r.images(), r.velocities(), propertyMap(r));
     }
 
-    private boolean unwrapped;
-    private List<String> propertyNames = List.of();
-
-    /** Sets what the frames of this trajectory share (from the column layout). */
-    SpeciesResolver withLayout(DumpColumns cols) {
-        this.unwrapped = cols.unwrapped;
-        this.propertyNames = cols.propertyNames;
-        return this;
-    }
-
     private Map<String, double[]> propertyMap(RawFrame r) {
-        java.util.LinkedHashMap<String, double[]> m = new java.util.LinkedHashMap<>();
+        Map<String, double[]> m = new LinkedHashMap<>();
         for (int k = 0; k < propertyNames.size(); k++) m.put(propertyNames.get(k), r.properties()[k]);
         return m;
     }

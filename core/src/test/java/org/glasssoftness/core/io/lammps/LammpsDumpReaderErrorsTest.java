@@ -129,7 +129,16 @@ class LammpsDumpReaderErrorsTest {
     void unknownTypeInMap() throws IOException {
         Path f = write("type.dump", GOOD0 + frame(100, "id type x y z", "1 3 4.5 5.0 6.0", "2 1 1.5 2.0 3.0"));
         TrajectoryFormatException e = fails(f, TypeMap.parse("1=O,2=Li"));
-        says(e, f, -1, 1, "type 3, which the type map '1=O,2=Li' does not name");
+        says(e, f, 21, 1, "atom id 1 has type 3, which the type map '1=O,2=Li' does not name");
+        Path g = write("type2.dump", GOOD0 + frame(100, "id type x y z", "2 1 1.5 2.0 3.0", "1 3 4.5 5.0 6.0"));
+        says(fails(g, TypeMap.parse("1=O,2=Li")), g, 22, 1, "atom id 1 has type 3");
+    }
+
+    @Test
+    void elementNotInTheFirstFrame() throws IOException {
+        Path f = write("el2.dump", frame(0, "id element x y z", "1 Li 0 0 0", "2 O 1 1 1")
+                + frame(5, "id element x y z", "2 O 1 1 1", "1 P 0 0 0"));
+        says(fails(f), f, 22, 1, "element 'P' does not occur in the first frame read");
     }
 
     @Test
