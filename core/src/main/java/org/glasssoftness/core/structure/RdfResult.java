@@ -178,6 +178,25 @@ public final class RdfResult {
         return t.build();
     }
 
+    /**
+     * The rdf_first_minima table: pair, r_first_min_A = {@link CutoffSuggestion#firstMinimum} of each partial (about
+     * 0.1 Å smoothing; NaN when g has no peak above 1 or no minimum after it within r_max) — suggested bond cutoffs.
+     */
+    public ResultTable firstMinimaTable() {
+        String[] names = new String[pairs.pairCount()];
+        double[] rMin = new double[pairs.pairCount()];
+        double[] r = r();
+        for (int p = 0; p < names.length; p++) {
+            names[p] = pairs.name(p);
+            try {
+                rMin[p] = CutoffSuggestion.firstMinimum(r, g[p], CutoffSuggestion.window(dr()));
+            } catch (IllegalArgumentException e) {
+                rMin[p] = Double.NaN;
+            }
+        }
+        return ResultTable.builder("rdf_first_minima").strings("pair", names).doubles("r_first_min_A", rMin).build();
+    }
+
     private int speciesIndex(String name) {
         int i = species().indexOf(name);
         if (i < 0) {
