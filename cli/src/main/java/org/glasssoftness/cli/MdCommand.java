@@ -51,9 +51,10 @@ final class MdCommand implements Callable<Integer> {
     Path restart;
 
     @Option(names = "--stages", defaultValue = "equilibrate:nvt:1000:300",
-            description = "comma list of name:nve:steps or name:nvt:steps:Tstart[:Tstop[:Tdamp_ps]] "
-                    + "(default equilibrate:nvt:1000:300). Presets: melt-quench (3000 K 50 ps, cool at 1 K/ps to 300 K,"
-                    + " 300 K 100 ps; NVT at fixed volume until NPT is implemented)")
+            description = "comma list of name:nve:steps, name:nvt:steps:Tstart[:Tstop[:Tdamp_ps]] or "
+                    + "name:npt:steps:Tstart:Tstop:Pstart_bar:Pstop_bar[:iso|xyz|yz..[:Tdamp_ps[:Pdamp_ps]]] "
+                    + "(default equilibrate:nvt:1000:300), or the preset melt-quench (3000 K NVT 50 ps, NPT 0 bar cooling"
+                    + " at 1 K/ps to 300 K, 300 K NVT 50 ps + NPT 50 ps, NVT 100 ps production)")
     String stages;
 
     @Option(names = "--temperature", defaultValue = "300", description = "initial velocity temperature in K (default 300)")
@@ -177,32 +178,6 @@ final class MdCommand implements Callable<Integer> {
     }
 
     static List<Stage> parseStages(String text, double dtPs) {
-        if (text.trim().equals("melt-quench")) {
-            long melt = Math.round(50 / dtPs), cool = Math.round(2700 / dtPs), prod = Math.round(100 / dtPs);
-            return List.of(Stage.nvt("melt", melt, 3000, 3000, 0.1), Stage.nvt("quench", cool, 3000, 300, 0.1),
-                    Stage.nvt("production", prod, 300, 300, 0.1));
-        }
-        List<Stage> out = new ArrayList<>();
-        for (String part : text.split(",")) {
-            String[] f = part.trim().split(":");
-            if (f.length < 3) throw new IllegalArgumentException("stage '" + part + "' is not name:ensemble:steps[:...]");
-            long steps = Long.parseLong(f[2]);
-            switch (f[1].toLowerCase()) {
-                case "nve":
-                    out.add(Stage.nve(f[0], steps));
-                    break;
-                case "nvt": {
-                    if (f.length < 4) throw new IllegalArgumentException("NVT stage '" + part + "' needs a temperature");
-                    double t1 = Double.parseDouble(f[3]);
-                    double t2 = f.length > 4 ? Double.parseDouble(f[4]) : t1;
-                    double damp = f.length > 5 ? Double.parseDouble(f[5]) : 100 * dtPs;
-                    out.add(Stage.nvt(f[0], steps, t1, t2, damp));
-                    break;
-                }
-                default:
-                    throw new IllegalArgumentException("stage '" + part + "': ensemble must be nve or nvt (NPT is not implemented yet)");
-            }
-        }
-        return out;
+        return org.glasssoftness.core.md.protocol.StageParser.parse(text, dtPs);
     }
 }

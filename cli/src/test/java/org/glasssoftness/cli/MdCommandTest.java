@@ -22,7 +22,9 @@ class MdCommandTest {
         assertEquals(Stage.nve("prod", 50), s.get(2));
         List<Stage> mq = MdCommand.parseStages("melt-quench", 0.001);
         assertEquals(2_700_000, mq.get(1).steps(), "3000 K -> 300 K at 1 K/ps with 1 fs steps");
+        assertEquals(Stage.npt("c", 10, 300, 300, 0.1, 0, 0, 1.0, "yz"), MdCommand.parseStages("c:npt:10:300:300:0:0:yz", 0.001).get(0));
         assertThrows(IllegalArgumentException.class, () -> MdCommand.parseStages("x:npt:10:300", 0.001));
+        assertThrows(IllegalArgumentException.class, () -> MdCommand.parseStages("x:nph:10:300", 0.001));
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.glasssoftness.core.md.ForceEvaluator;
 import org.glasssoftness.core.md.MdState;
 import org.glasssoftness.core.md.forcefield.PairCoefficients;
 import org.glasssoftness.core.md.integrate.NoseHooverChain;
+import org.glasssoftness.core.md.integrate.NoseHooverNpt;
 import org.glasssoftness.core.md.integrate.Thermo;
 import org.glasssoftness.core.md.integrate.VelocityVerlet;
 import org.glasssoftness.core.md.kspace.Ewald;
@@ -82,23 +83,39 @@ public final class MdSimulation implements AutoCloseable {
     }
 
     private void runStage(Stage st, Progress progress) {
-        VelocityVerlet vv = new VelocityVerlet(forces, settings.dtPs(),
-                st.ensemble() == Stage.Ensemble.NVT ? new NoseHooverChain(st.tStartK(), st.tStopK(), st.tDampPs()) : null);
         // a fresh neighbour list at every stage start: a run restarted from a checkpoint between stages then sums
         // forces in exactly the same order as the uninterrupted run
         forces.list().invalidate();
-        ForceEvaluator.Energies e0 = vv.setup(state);
+        VelocityVerlet.StepObserver obs = (s, e) -> {
+            timePs += settings.dtPs();
+            if (s.step % settings.thermoEvery() == 0) record(st, e);
+            if (settings.dumpEvery() > 0 && s.step % settings.dumpEvery() == 0) frames.add(frame());
+        };
+        ForceEvaluator.Energies e0, end;
+        if (st.ensemble() == Stage.Ensemble.NPT) {
+            NoseHooverNpt npt = new NoseHooverNpt(forces, settings.dtPs(), st.tStartK(), st.tStopK(), st.tDampPs(),
+                    st.pStartBar(), st.pStopBar(), st.pDampPs(), st.axes().equals("iso"), st.barostatAxes());
+            e0 = npt.setup(state);
+            startRows(st, e0);
+            npt.run(state, st.steps(), obs, progress);
+            end = npt.last();
+        } else {
+            VelocityVerlet vv = new VelocityVerlet(forces, settings.dtPs(),
+                    st.ensemble() == Stage.Ensemble.NVT ? new NoseHooverChain(st.tStartK(), st.tStopK(), st.tDampPs()) : null);
+            e0 = vv.setup(state);
+            startRows(st, e0);
+            vv.run(state, st.steps(), obs, progress);
+            end = vv.last();
+        }
+        if (state.step % settings.thermoEvery() != 0) record(st, end);
+    }
+
+    private void startRows(Stage st, ForceEvaluator.Energies e0) {
         if (!startRecorded) {
             record(st, e0);
             startRecorded = true;
         }
         if (frames.isEmpty() && settings.dumpEvery() > 0) frames.add(frame());
-        vv.run(state, st.steps(), (s, e) -> {
-            timePs += settings.dtPs();
-            if (s.step % settings.thermoEvery() == 0) record(st, e);
-            if (settings.dumpEvery() > 0 && s.step % settings.dumpEvery() == 0) frames.add(frame());
-        }, progress);
-        if (state.step % settings.thermoEvery() != 0) record(st, vv.last());
     }
 
     private void record(Stage st, ForceEvaluator.Energies e) {

@@ -42,7 +42,7 @@ class MdSimulationTest {
     static final List<Stage> STAGES = List.of(
             Stage.nvt("melt", 20, 3000, 3000, 0.1),
             Stage.nvt("cool", 20, 3000, 2000, 0.1),
-            Stage.nve("nve", 15));
+            Stage.npt("npt", 15, 2000, 2000, 0.1, 0, 0, 1.0, "iso"));
 
     static final MdSettings SETTINGS = MdSettings.defaults().withThermoEvery(10).withDumpEvery(10).withThreads(2);
 
@@ -56,9 +56,11 @@ class MdSimulationTest {
             thermo = sim.thermoTable();
             frames = sim.frames().size();
         }
-        // thermo rows: step 0, every 10 steps, and the end of the 15-step NVE stage (step 55)
+        // thermo rows: step 0, every 10 steps, and the end of the 15-step NPT stage (step 55)
         assertArrayEquals(new long[] {0, 10, 20, 30, 40, 50, 55}, thermo.column("step").longs());
-        assertEquals("nve", thermo.column("stage").strings()[6]);
+        assertEquals("npt", thermo.column("stage").strings()[6]);
+        double[] lx = thermo.column("lx_A").doubles();
+        assertTrue(lx[6] != lx[4], "the NPT stage changes the box");
         assertEquals(0.055, thermo.column("time_ps").doubles()[6], 1e-12);
         assertEquals(1 + 5, frames, "frames at step 0 and every 10 steps");
         double[] t = thermo.column("T_K").doubles();
@@ -80,6 +82,7 @@ class MdSimulationTest {
         assertArrayEquals(a.x, c.state().x);
         assertArrayEquals(a.v, c.state().v);
         assertArrayEquals(a.image, c.state().image);
+        assertEquals(a.box, c.state().box);
     }
 
     @Test

@@ -94,7 +94,7 @@ final class RunMdNodeModel extends GlassSoftnessNodeModel {
 
     private List<Stage> stages(final double dt) throws InvalidSettingsException {
         try {
-            return StageList.parse(m_stages.getStringValue(), dt);
+            return org.glasssoftness.core.md.protocol.StageParser.parse(m_stages.getStringValue(), dt);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Stages: " + e.getMessage(), e);
         }

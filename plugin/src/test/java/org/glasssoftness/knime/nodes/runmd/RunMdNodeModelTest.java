@@ -34,7 +34,7 @@ class RunMdNodeModelTest {
 
     @Test
     void buildsAGlassRunsStagesAndReturnsFramesAndThermo() throws Exception {
-        RunMdNodeModel m = model("a:nvt:4:300,b:nve:2", 800, "auto");
+        RunMdNodeModel m = model("a:nvt:4:300,b:npt:2:300:300:0:0", 800, "auto");
         StandinNodeRunner.configure(m, (org.knime.core.node.port.PortObjectSpec) null);
         PortObject[] out = StandinNodeRunner.execute(m, new DefaultNodeProgressMonitor(), (PortObject) null);
         BufferedDataTable thermo = (BufferedDataTable) out[1];
@@ -51,8 +51,8 @@ class RunMdNodeModelTest {
     @Test
     void badSettingsAreRefusedWithAMessage() {
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
-            () -> StandinNodeRunner.configure(model("x:npt:10:300", 800, "auto"), (org.knime.core.node.port.PortObjectSpec) null));
-        assertTrue(e.getMessage().contains("NPT"), e.getMessage());
+            () -> StandinNodeRunner.configure(model("x:nph:10:300", 800, "auto"), (org.knime.core.node.port.PortObjectSpec) null));
+        assertTrue(e.getMessage().contains("nve, nvt or npt"), e.getMessage());
         e = assertThrows(InvalidSettingsException.class,
             () -> StandinNodeRunner.configure(model("x:nvt:10:300", 800, "opencl"), (org.knime.core.node.port.PortObjectSpec) null));
         assertTrue(e.getMessage().contains("Backend"), e.getMessage());
