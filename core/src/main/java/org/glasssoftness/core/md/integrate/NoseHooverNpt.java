@@ -31,6 +31,9 @@ public final class NoseHooverNpt {
     private int dof, pdim;
     private double[] fixedPoint;
     private ForceEvaluator.Energies last;
+    private double erateX = Double.NaN;
+    private double lx0, xCenter;
+    private long deformSteps;
 
     /**
      * @param iso   true: isotropic (x, y, z coupled); false: the axes in {@code axes} are barostatted independently
@@ -54,12 +57,26 @@ public final class NoseHooverNpt {
 
     public ForceEvaluator.Energies last() { return last; }
 
+    /**
+     * Deforms the box along x at a constant engineering strain rate (1/ps) like LAMMPS {@code fix deform x erate R
+     * remap x}: after every step lx = lx0 (1 + R t) about the box centre and x coordinates are scaled with it. x must not
+     * be barostatted (use axes y, z for uniaxial tension with lateral zero stress). Call before {@link #setup}.
+     */
+    public NoseHooverNpt deformX(double erate) {
+        if (pFlag[0]) throw new IllegalArgumentException("x is barostatted; uniaxial deformation needs axes y and z only");
+        this.erateX = erate;
+        return this;
+    }
+
     public ForceEvaluator.Energies setup(MdState s) {
         if (s.box.isTriclinic()) throw new UnsupportedOperationException("NPT for triclinic boxes is not implemented yet");
         last = forces.compute(s);
         dof = Thermo.dof(s);
         fixedPoint = new double[] {0.5 * (s.box.xlo() + s.box.xhi()), 0.5 * (s.box.ylo() + s.box.yhi()),
             0.5 * (s.box.zlo() + s.box.zhi())};
+        lx0 = s.box.lx();
+        xCenter = 0.5 * (s.box.xlo() + s.box.xhi());
+        deformSteps = 0;
         targets(0);
         double kt = Units.BOLTZ * tTarget, w = 1 / tDamp;
         etaMass[0] = dof * kt / (w * w);
@@ -113,6 +130,7 @@ public final class NoseHooverNpt {
             nhcTemp(s);
             nhcPress();
             s.step++;
+            if (!Double.isNaN(erateX)) deform(s);
             if (observer != null) observer.afterStep(s, last);
             if (progress != null && (k & 63) == 0) progress.report((k + 1.0) / steps, "NPT step " + s.step);
         }
@@ -239,5 +257,20 @@ public final class NoseHooverNpt {
             etapDotDot[i] = (etapMass[i - 1] * etapDot[i - 1] * etapDot[i - 1] - kt) / etapMass[i];
             etapDot[i] = (etapDot[i] + etapDotDot[i] * dt4) * e2;
         }
+    }
+
+    /** End-of-step box change of the x deformation (positions scaled in x; velocities unchanged). */
+    private void deform(MdState s) {
+        deformSteps++;
+        double lx = lx0 * (1 + erateX * deformSteps * dt);
+        Box b = s.box;
+        double lo = xCenter - 0.5 * lx;
+        Box nb = new Box(lo, b.ylo(), b.zlo(), lx, b.ly(), b.lz(), 0, 0, 0, b.periodic(0), b.periodic(1), b.periodic(2));
+        double[] sfrac = new double[3];
+        for (int i = 0; i < s.n; i++) {
+            b.toFractional(s.x, 3 * i, sfrac, 0);
+            nb.toCartesian(sfrac, 0, s.x, 3 * i);
+        }
+        s.box = nb;
     }
 }
