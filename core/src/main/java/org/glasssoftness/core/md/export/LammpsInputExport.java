@@ -91,6 +91,13 @@ public final class LammpsInputExport {
             in.append("# stage ").append(st.name()).append('\n');
             if (st.ensemble() == Stage.Ensemble.NVE) {
                 in.append(String.format(Locale.ROOT, "fix s%d all nve%n", k));
+            } else if (st.ensemble() == Stage.Ensemble.TENSION) {
+                in.append(String.format(Locale.ROOT, "fix s%d all npt temp %.10g %.10g %.10g y %.10g %.10g %.10g z %.10g %.10g %.10g%n",
+                        k, st.tStartK(), st.tStopK(), st.tDampPs(), st.pStartBar(), st.pStopBar(), st.pDampPs(),
+                        st.pStartBar(), st.pStopBar(), st.pDampPs()));
+                in.append(String.format(Locale.ROOT, "fix d%d all deform 1 x erate %.10g remap x%n", k, st.strainRatePerPs()));
+                in.append(String.format(Locale.ROOT, "run %d%nunfix d%d%nunfix s%d%n", st.steps(), k, k));
+                continue;
             } else if (st.ensemble() == Stage.Ensemble.NPT) {
                 StringBuilder baro = new StringBuilder();
                 if (st.axes().equals("iso")) {

@@ -31,6 +31,8 @@ public final class MdSimulation implements AutoCloseable {
     private final List<Frame> frames = new ArrayList<>();
     private double timePs;
     private boolean startRecorded;
+    private double tensionLx0 = Double.NaN;
+    private String tensionStage;
 
     public MdSimulation(MdState state, PairCoefficients[][] coeffs, MdSettings settings) {
         this.state = state;
@@ -92,9 +94,14 @@ public final class MdSimulation implements AutoCloseable {
             if (settings.dumpEvery() > 0 && s.step % settings.dumpEvery() == 0) frames.add(frame());
         };
         ForceEvaluator.Energies e0, end;
-        if (st.ensemble() == Stage.Ensemble.NPT) {
+        if (st.ensemble() == Stage.Ensemble.NPT || st.ensemble() == Stage.Ensemble.TENSION) {
             NoseHooverNpt npt = new NoseHooverNpt(forces, settings.dtPs(), st.tStartK(), st.tStopK(), st.tDampPs(),
                     st.pStartBar(), st.pStopBar(), st.pDampPs(), st.axes().equals("iso"), st.barostatAxes());
+            if (st.ensemble() == Stage.Ensemble.TENSION) {
+                npt.deformX(st.strainRatePerPs());
+                tensionLx0 = state.box.lx();
+                tensionStage = st.name();
+            }
             e0 = npt.setup(state);
             startRows(st, e0);
             npt.run(state, st.steps(), obs, progress);
@@ -131,6 +138,31 @@ public final class MdSimulation implements AutoCloseable {
     }
 
     public ResultTable thermoTable() { return thermo.table(); }
+
+    /**
+     * Stress-strain table of the last tension stage: engineering strain (lx/lx0 - 1) and stress sigma = -P (GPa,
+     * virial plus kinetic part, tension positive) at every thermo row of that stage; empty when there was none.
+     */
+    public ResultTable stressStrainTable() {
+        ResultTable t = thermo.table();
+        String[] stage = t.column("stage").strings();
+        long[] step = t.column("step").longs();
+        double[] lx = t.column("lx_A").doubles();
+        double[][] p = {t.column("Pxx_bar").doubles(), t.column("Pyy_bar").doubles(), t.column("Pzz_bar").doubles()};
+        java.util.List<Integer> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < stage.length; i++) if (stage[i].equals(tensionStage)) rows.add(i);
+        int n = rows.size();
+        long[] st = new long[n];
+        double[] strain = new double[n], sxx = new double[n], syy = new double[n], szz = new double[n];
+        for (int k = 0; k < n; k++) {
+            int i = rows.get(k);
+            st[k] = step[i];
+            strain[k] = lx[i] / tensionLx0 - 1;
+            sxx[k] = -p[0][i] * 1e-4; syy[k] = -p[1][i] * 1e-4; szz[k] = -p[2][i] * 1e-4;
+        }
+        return ResultTable.builder("stress_strain").longs("step", st).doubles("strain", strain)
+                .doubles("sigma_xx_GPa", sxx).doubles("sigma_yy_GPa", syy).doubles("sigma_zz_GPa", szz).build();
+    }
 
     public List<Frame> frames() { return Collections.unmodifiableList(frames); }
 
