@@ -53,8 +53,10 @@ final class MdCommand implements Callable<Integer> {
     @Option(names = "--stages", defaultValue = "equilibrate:nvt:1000:300",
             description = "comma list of name:nve:steps, name:nvt:steps:Tstart[:Tstop[:Tdamp_ps]] or "
                     + "name:npt:steps:Tstart:Tstop:Pstart_bar:Pstop_bar[:iso|xyz|yz..[:Tdamp_ps[:Pdamp_ps]]] "
-                    + "(default equilibrate:nvt:1000:300), or the preset melt-quench (3000 K NVT 50 ps, NPT 0 bar cooling"
-                    + " at 1 K/ps to 300 K, 300 K NVT 50 ps + NPT 50 ps, NVT 100 ps production)")
+                    + "name:tension:steps:T[:Plateral_bar[:erate_per_ps]] (default equilibrate:nvt:1000:300), or the presets"
+                    + " melt-quench (3000 K NVT 50 ps, NPT 0 bar cooling at 1 K/ps to 300 K, 300 K NVT 50 ps + NPT 50 ps,"
+                    + " NVT 100 ps production) and tensile (NPT 300 K 100 ps, tension at 0.05/ps to strain 1; use"
+                    + " --replicate-x 2 and --dump-every 20 as in the study)")
     String stages;
 
     @Option(names = "--temperature", defaultValue = "300", description = "initial velocity temperature in K (default 300)")
@@ -84,6 +86,10 @@ final class MdCommand implements Callable<Integer> {
     @Option(names = "--minimize", defaultValue = "-1",
             description = "FIRE minimisation steps before MD (default: 500 when the glass is built, 0 otherwise)")
     int minimize;
+
+    @Option(names = "--replicate-x", defaultValue = "1",
+            description = "repeat the start structure n times along x (the study uses 2 before tension; default 1)")
+    int replicateX;
 
     @Option(names = "--export-lammps", description = "write data.lmp, core.table and in.lmp for LAMMPS into --out"
             + " (same force field, settings and stages) instead of running")
@@ -122,6 +128,7 @@ final class MdCommand implements Callable<Integer> {
                         md.density, md.minSeparation, md.seed);
             }
             s = MdState.fromFrame(f, ff);
+            if (replicateX > 1) s = s.replicateX(replicateX);
             if (minimize < 0) minimize = start == null ? 500 : 0;
         }
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
@@ -163,6 +170,7 @@ final class MdCommand implements Callable<Integer> {
                 throw e;
             } finally {
                 CsvTableWriter.writeInto(out, sim.thermoTable());
+                if (sim.stressStrainTable().rowCount() > 0) CsvTableWriter.writeInto(out, sim.stressStrainTable());
                 if (!sim.frames().isEmpty()) {
                     Trajectory rec = Trajectory.of(new ArrayList<>(sim.frames()));
                     FrameStore.write(out.resolve("trajectory.gsf"), rec, Progress.NONE);

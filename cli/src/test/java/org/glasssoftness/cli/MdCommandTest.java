@@ -61,4 +61,16 @@ class MdCommandTest {
         assertTrue(Files.readString(dir.resolve("data.lmp")).contains("801 atoms"));
         assertTrue(Files.size(dir.resolve("core.table")) > 0);
     }
+
+    @Test
+    void tensionRunWritesTheStressStrainTable(@TempDir Path dir) throws Exception {
+        int rc = GlassSoftnessCli.commandLine().execute("md", "--atoms", "800", "--minimize", "20", "--replicate-x", "2",
+                "--stages", "pull:tension:4:300:0:0.05", "--thermo-every", "2", "--threads", "2", "--out", dir.toString());
+        assertEquals(0, rc);
+        List<String> ss = Files.readAllLines(dir.resolve("stress_strain.csv"));
+        assertEquals("step,strain,sigma_xx_GPa,sigma_yy_GPa,sigma_zz_GPa", ss.get(0));
+        assertEquals(1 + 3, ss.size());
+        assertEquals(2e-4, Double.parseDouble(ss.get(3).split(",")[1]), 1e-12, "strain after 4 steps at 0.05/ps");
+        assertTrue(Files.readString(dir.resolve("thermo.csv")).contains("pull"));
+    }
 }
