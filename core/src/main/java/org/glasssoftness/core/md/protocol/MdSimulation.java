@@ -103,7 +103,9 @@ public final class MdSimulation implements AutoCloseable {
                 tensionStage = st.name();
             }
             e0 = npt.setup(state);
-            startRows(st, e0);
+            boolean recorded = startRows(st, e0);
+            // the stress-strain table starts at strain 0: a row for the tension stage's first configuration
+            if (st.ensemble() == Stage.Ensemble.TENSION && !recorded) record(st, e0);
             npt.run(state, st.steps(), obs, progress);
             end = npt.last();
         } else {
@@ -117,12 +119,16 @@ public final class MdSimulation implements AutoCloseable {
         if (state.step % settings.thermoEvery() != 0) record(st, end);
     }
 
-    private void startRows(Stage st, ForceEvaluator.Energies e0) {
+    /** Records the run's first thermo row and frame; true when it recorded the thermo row now. */
+    private boolean startRows(Stage st, ForceEvaluator.Energies e0) {
+        boolean now = false;
         if (!startRecorded) {
             record(st, e0);
             startRecorded = true;
+            now = true;
         }
         if (frames.isEmpty() && settings.dumpEvery() > 0) frames.add(frame());
+        return now;
     }
 
     private void record(Stage st, ForceEvaluator.Energies e) {
