@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** Builds a random, charge-neutral glass start configuration (the "Run GPU MD" node's builder settings). */
 @Command(name = "build-glass", mixinStandardHelpOptions = true,
-        description = "Random packing of a glass composition at a density (seeded); writes glass.gsf and counts.csv.")
+        description = "Random packing of a glass composition at a density (seeded); writes glass.gsf, glass.data (LAMMPS) and counts.csv.")
 final class BuildGlassCommand implements Callable<Integer> {
     @Mixin
     MdOptions md = new MdOptions();
@@ -35,6 +35,9 @@ final class BuildGlassCommand implements Callable<Integer> {
         Frame f = GlassBuilder.randomPacking(counts, md.density, md.minSeparation, md.seed);
         Files.createDirectories(out);
         FrameStore.write(out.resolve("glass.gsf"), Trajectory.of(List.of(f)), Progress.NONE);
+        double[] q = new double[f.atomCount()];
+        for (int i = 0; i < q.length; i++) q[i] = ff.species(f.speciesOf(i)).charge();
+        org.glasssoftness.core.io.lammps.LammpsDataWriter.write(out.resolve("glass.data"), f.withProperty("q", q), true);
         String[] el = counts.keySet().toArray(new String[0]);
         int[] n = counts.values().stream().mapToInt(Integer::intValue).toArray();
         CsvTableWriter.writeInto(out, ResultTable.builder("counts").strings("element", el).ints("count", n).build());

@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs MD on the Java backend: start from a file (FrameStore .gsf or LAMMPS dump, last frame) or from the glass
- * builder, then a list of stages. Writes thermo.csv, trajectory.gsf (recorded frames) and md.ckpt (state after the
+ * builder, then a list of stages. Writes thermo.csv, trajectory.gsf and trajectory.dump (recorded frames, LAMMPS dump with
+ * unwrapped positions, image flags and velocities) and md.ckpt (state after the
  * last completed stage; --restart continues from it).
  */
 @Command(name = "md", mixinStandardHelpOptions = true,
@@ -39,7 +40,8 @@ final class MdCommand implements Callable<Integer> {
     @Mixin
     MdOptions md = new MdOptions();
 
-    @Option(names = "--start", description = "start structure: FrameStore .gsf or LAMMPS dump (last frame); default: build a glass")
+    @Option(names = "--start", description = "start structure: FrameStore .gsf, LAMMPS data (.data/.lmp) or LAMMPS dump"
+            + " (last frame); default: build a glass")
     Path start;
 
     @Option(names = "--type-map", defaultValue = "", description = "LAMMPS types of a dump, e.g. 1=Li,2=B,3=P,4=O")
@@ -78,6 +80,14 @@ final class MdCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "worker threads (default 0 = all cores)")
     int threads;
 
+    @Option(names = "--minimize", defaultValue = "-1",
+            description = "FIRE minimisation steps before MD (default: 500 when the glass is built, 0 otherwise)")
+    int minimize;
+
+    @Option(names = "--export-lammps", description = "write data.lmp, core.table and in.lmp for LAMMPS into --out"
+            + " (same force field, settings and stages) instead of running")
+    boolean exportLammps;
+
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
 
@@ -85,6 +95,7 @@ final class MdCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ForceField ff = md.forceField();
         MdState s;
+        boolean hasVelocities = false;
         int stagesDone = 0;
         double time = 0;
         if (restart != null) {
@@ -95,16 +106,22 @@ final class MdCommand implements Callable<Integer> {
         } else {
             Frame f;
             if (start != null) {
-                try (Trajectory t = start.toString().endsWith(".gsf") ? FrameStore.open(start)
-                        : LammpsDumpReader.open(start, DumpReadOptions.of(TypeMap.parse(typeMap)), Progress.NONE)) {
-                    f = t.frame(t.frameCount() - 1);
+                String name = start.getFileName().toString();
+                if (name.endsWith(".data") || name.endsWith(".lmp")) {
+                    f = org.glasssoftness.core.io.lammps.LammpsDataReader.read(start, TypeMap.parse(typeMap));
+                } else {
+                    try (Trajectory t = name.endsWith(".gsf") ? FrameStore.open(start)
+                            : LammpsDumpReader.open(start, DumpReadOptions.of(TypeMap.parse(typeMap)), Progress.NONE)) {
+                        f = t.frame(t.frameCount() - 1);
+                    }
                 }
+                hasVelocities = f.velocities() != null;
             } else {
                 f = GlassBuilder.randomPacking(GlassBuilder.atomCounts(md.compositionMap(), md.atoms, ff),
                         md.density, md.minSeparation, md.seed);
             }
             s = MdState.fromFrame(f, ff);
-            if (f.velocities() == null) VelocityInit.create(s, temperature, md.seed);
+            if (minimize < 0) minimize = start == null ? 500 : 0;
         }
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (int i = 0; i < s.n; i++) counts.merge(s.speciesNames.get(s.species[i]), 1, Integer::sum);
@@ -114,11 +131,25 @@ final class MdCommand implements Callable<Integer> {
         List<Stage> all = parseStages(stages, dt);
         List<Stage> todo = all.subList(Math.min(stagesDone, all.size()), all.size());
         Files.createDirectories(out);
+        if (exportLammps) {
+            int min = minimize >= 0 ? minimize : (start == null && restart == null ? 500 : 0);
+            org.glasssoftness.core.md.export.LammpsInputExport.write(out, s, coeffs, settings, todo, temperature, md.seed, min);
+            System.out.printf("md: wrote a LAMMPS run of %d atoms and %d stages (data.lmp, core.table, in.lmp) -> %s%n",
+                    s.n, todo.size(), out);
+            return 0;
+        }
         long t0 = System.nanoTime();
         long step0 = s.step;
         String status = "done";
         try (MdSimulation sim = new MdSimulation(s, coeffs, settings)) {
             sim.setTimePs(time);
+            if (restart == null) {
+                if (minimize > 0) {
+                    var r = sim.minimize(minimize, 0.05, Progress.NONE);
+                    System.out.printf("md: minimised %d steps, PE %.4f eV, max force %.4g eV/Å%n", r.steps(), r.energy(), r.maxForce());
+                }
+                if (minimize > 0 || !hasVelocities) VelocityInit.create(s, temperature, md.seed);
+            }
             int done = stagesDone;
             try {
                 for (Stage st : todo) {
@@ -131,7 +162,11 @@ final class MdCommand implements Callable<Integer> {
                 throw e;
             } finally {
                 CsvTableWriter.writeInto(out, sim.thermoTable());
-                if (!sim.frames().isEmpty()) FrameStore.write(out.resolve("trajectory.gsf"), Trajectory.of(new ArrayList<>(sim.frames())), Progress.NONE);
+                if (!sim.frames().isEmpty()) {
+                    Trajectory rec = Trajectory.of(new ArrayList<>(sim.frames()));
+                    FrameStore.write(out.resolve("trajectory.gsf"), rec, Progress.NONE);
+                    org.glasssoftness.core.io.lammps.LammpsDumpWriter.write(out.resolve("trajectory.dump"), rec, Progress.NONE);
+                }
                 double sec = (System.nanoTime() - t0) / 1e9;
                 long steps = s.step - step0;
                 System.out.printf("md: %s, %d atoms, %d steps in %.1f s (%.2f steps/s, %.3f ns/day), %s -> %s%n", status, s.n, steps,

@@ -38,6 +38,25 @@ class MdCommandTest {
         assertEquals(1 + 4, thermo.size(), "header + steps 0, 2, 4, 6");
         assertTrue(thermo.get(4).startsWith("6,b,"));
         assertTrue(Files.size(dir.resolve("run/trajectory.gsf")) > 0);
+        assertTrue(Files.readString(dir.resolve("run/trajectory.dump")).startsWith("ITEM: TIMESTEP"));
+        // a LAMMPS data file from build-glass is a valid start too
+        rc = GlassSoftnessCli.commandLine().execute("md", "--start", dir.resolve("g/glass.data").toString(),
+                "--stages", "a:nve:2", "--threads", "1", "--out", dir.resolve("run2").toString());
+        assertEquals(0, rc);
         assertTrue(Files.size(dir.resolve("run/md.ckpt")) > 0);
+    }
+
+    @Test
+    void exportLammpsWritesARunnableInput(@TempDir Path dir) throws Exception {
+        int rc = GlassSoftnessCli.commandLine().execute("md", "--atoms", "800", "--stages", "melt:nvt:100:3000,q:nvt:100:3000:300",
+                "--export-lammps", "--out", dir.toString());
+        assertEquals(0, rc);
+        String in = Files.readString(dir.resolve("in.lmp"));
+        assertTrue(in.matches("(?s).*pair_style hybrid/overlay buck/coul/long 10\\.0* table spline.*"), in);
+        assertTrue(in.matches("(?s).*kspace_style pppm 1\\.0*e-05.*"), in);
+        assertTrue(in.contains("minimize 0 0.05 500"), in);
+        assertTrue(in.matches("(?s).*fix s2 all nvt temp 3000\\.0* 300\\.0* 0\\.10*\n.*"), in);
+        assertTrue(Files.readString(dir.resolve("data.lmp")).contains("801 atoms"));
+        assertTrue(Files.size(dir.resolve("core.table")) > 0);
     }
 }

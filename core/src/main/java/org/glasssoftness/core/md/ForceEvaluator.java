@@ -48,5 +48,6 @@ public final class ForceEvaluator implements AutoCloseable {
     @Override
     public void close() {
         pair.close();
+        if (kspace != null) kspace.close();
     }
 }

@@ -101,7 +101,7 @@ class LammpsForceComparisonTest {
     void pppmAgreesWithLammpsPppm(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(LammpsReference.available(), "lmp (Debian package lammps) not installed");
         LammpsReference.Result ref = LammpsReference.run(dir, copy(state), coeffs, CUTOFF, "kspace_style pppm 1e-5");
-        Pppm pppm = new Pppm(1e-5, CUTOFF);
+        Pppm pppm = new Pppm(1e-5, CUTOFF, 5, 2);
         double[] p = new double[6], e = new double[4];
         double[] f = ours(pppm, p, e, 2);
         report("pppm " + pppm.describe(), e, p, f, ref);
@@ -120,7 +120,7 @@ class LammpsForceComparisonTest {
     void threadCountDoesNotChangeResults() {
         double[] p1 = new double[6], e1 = new double[4], p3 = new double[6], e3 = new double[4];
         double[] f1 = ours(new Pppm(1e-5, CUTOFF), p1, e1, 1);
-        double[] f3 = ours(new Pppm(1e-5, CUTOFF), p3, e3, 3);
+        double[] f3 = ours(new Pppm(1e-5, CUTOFF, 5, 3), p3, e3, 3);
         org.junit.jupiter.api.Assertions.assertArrayEquals(f1, f3);
         org.junit.jupiter.api.Assertions.assertArrayEquals(e1, e3);
         org.junit.jupiter.api.Assertions.assertArrayEquals(p1, p3);
@@ -160,6 +160,102 @@ class LammpsForceComparisonTest {
         double pScale = Math.abs(ref.pressure()[0]) + Math.abs(ref.pressure()[1]) + Math.abs(ref.pressure()[2]);
         for (int c = 0; c < 6; c++) {
             assertEquals(ref.pressure()[c], virial[c] / s.box.volume() * Units.NKTV2P, 1e-7 * pScale, "pressure " + c);
+        }
+    }
+
+    @Test
+    void overlappingAtomsAndSmallBoxesAreReportedClearly() {
+        MdState s = copy(state);
+        s.x[3] = s.x[0] + 0.1; s.x[4] = s.x[1]; s.x[5] = s.x[2];
+        try (ForceEvaluator ev = new ForceEvaluator(coeffs, CUTOFF, 2.0, new Pppm(1e-5, CUTOFF), 1)) {
+            RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> ev.compute(s));
+            assertTrue(e.getMessage().contains("ids 1 and 2") && e.getMessage().contains("overlapping"), e.getMessage());
+        }
+        try (ForceEvaluator ev = new ForceEvaluator(coeffs, 10.5, 2.0, null, 1)) {
+            RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> ev.compute(copy(state)));
+            assertTrue(e.getMessage().contains("twice the cutoff"), e.getMessage());
+        }
+    }
+
+    /**
+     * The exported LAMMPS run (data, core table, input) gives LAMMPS the same potential energy as this engine at the
+     * start (pppm 1e-5, 1e-6 relative), and its NVT stage runs.
+     */
+    @Test
+    void exportedLammpsInputReproducesTheEnergy(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(LammpsReference.available(), "lmp (Debian package lammps) not installed");
+        MdState s = copy(state);
+        org.glasssoftness.core.md.protocol.MdSettings settings =
+                org.glasssoftness.core.md.protocol.MdSettings.defaults().withThermoEvery(5).withThreads(2);
+        org.glasssoftness.core.md.export.LammpsInputExport.write(dir, s, coeffs, settings,
+                List.of(org.glasssoftness.core.md.protocol.Stage.nvt("short", 5, 300, 300, 0.1)), 300, 7, 0);
+        Process p = new ProcessBuilder("lmp", "-in", "in.lmp", "-log", "log.lammps", "-screen", "none")
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String outText = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), outText);
+        String[] lines = java.nio.file.Files.readString(dir.resolve("log.lammps")).split("\n");
+        double lammpsPe = Double.NaN;
+        for (int k = 0; k < lines.length; k++) {
+            if (lines[k].trim().startsWith("Step") && lines[k].contains("PotEng")) {
+                lammpsPe = Double.parseDouble(lines[k + 1].trim().split("\\s+")[2]);
+                break;
+            }
+        }
+        double[] pr = new double[6], e = new double[4];
+        ours(new Pppm(1e-5, CUTOFF), pr, e, 2);
+        System.out.printf("export: LAMMPS pe %.10f ours %.10f%n", lammpsPe, e[0]);
+        assertEquals(e[0], lammpsPe, 1e-6 * Math.abs(e[0]));
+        assertTrue(java.nio.file.Files.readString(dir.resolve("log.lammps")).contains("for 5 steps"));
+    }
+
+    /**
+     * Trajectories: the same start (positions and our velocities, via the exported data file) integrated 10 steps
+     * with Nose-Hoover NVT (Tdamp 0.1 ps, chain 3) here and with LAMMPS fix nvt: positions agree to 1e-8 Å and the
+     * final PE and temperature to 1e-8 relative, which checks velocity Verlet, the chain and the units together.
+     */
+    @Test
+    void nvtTrajectoryFollowsLammpsFixNvt(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(LammpsReference.available(), "lmp (Debian package lammps) not installed");
+        MdState s = copy(state);
+        org.glasssoftness.core.md.integrate.VelocityInit.create(s, 300, 17);
+        org.glasssoftness.core.md.protocol.MdSettings settings =
+                org.glasssoftness.core.md.protocol.MdSettings.defaults().withThermoEvery(10).withDumpEvery(10).withThreads(2);
+        List<org.glasssoftness.core.md.protocol.Stage> stages =
+                List.of(org.glasssoftness.core.md.protocol.Stage.nvt("nvt", 10, 300, 300, 0.1));
+        org.glasssoftness.core.md.export.LammpsInputExport.write(dir, s, coeffs, settings, stages, Double.NaN, 1, 0);
+        Process p = new ProcessBuilder("lmp", "-in", "in.lmp", "-log", "log.lammps", "-screen", "none")
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String outText = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), outText);
+        double[] thermo10 = null;
+        String[] lines = java.nio.file.Files.readString(dir.resolve("log.lammps")).split("\n");
+        for (int k = 0; k < lines.length; k++) {
+            if (lines[k].trim().startsWith("Step") && lines[k].contains("PotEng")) {
+                String[] f = lines[k + 2].trim().split("\\s+");
+                thermo10 = new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])};
+                break;
+            }
+        }
+        org.glasssoftness.core.model.Frame last;
+        try (org.glasssoftness.core.model.Trajectory t = org.glasssoftness.core.io.lammps.LammpsDumpReader.open(
+                dir.resolve("traj.dump"))) {
+            last = t.frame(t.frameCount() - 1);
+        }
+        try (org.glasssoftness.core.md.protocol.MdSimulation sim =
+                     new org.glasssoftness.core.md.protocol.MdSimulation(s, coeffs, settings)) {
+            sim.run(stages, org.glasssoftness.core.progress.Progress.NONE);
+            org.glasssoftness.core.table.ResultTable th = sim.thermoTable();
+            double t10 = th.column("T_K").doubles()[1], pe10 = th.column("PE_eV").doubles()[1];
+            System.out.printf("nvt 10 steps: T ours %.10f lammps %.10f, PE ours %.10f lammps %.10f%n", t10, thermo10[1], pe10, thermo10[2]);
+            assertEquals(10, thermo10[0]);
+            assertEquals(10, last.timestep());
+            assertEquals(thermo10[1], t10, 1e-8 * thermo10[1]);
+            assertEquals(thermo10[2], pe10, 1e-7 * Math.abs(thermo10[2]));
+            double[] ours = s.unwrappedPositions(), theirs = last.unwrappedPositions();
+            double maxDx = 0;
+            for (int k = 0; k < ours.length; k++) maxDx = Math.max(maxDx, Math.abs(ours[k] - theirs[k]));
+            System.out.printf("nvt 10 steps: max |x_ours - x_lammps| = %.3g A%n", maxDx);
+            assertTrue(maxDx < 1e-8, "max position difference " + maxDx);
         }
     }
 }

@@ -3,7 +3,11 @@ package org.glasssoftness.core.md.kspace;
 import org.glasssoftness.core.md.MdState;
 
 /** Long-range (reciprocal-space) part of the Ewald-split Coulomb interaction. */
-public interface KSpace {
+public interface KSpace extends AutoCloseable {
+    /** Frees worker threads, if any. */
+    @Override
+    default void close() { }
+
     /** Splitting parameter g (1/Å) the real-space part must use. */
     double gEwald();
 

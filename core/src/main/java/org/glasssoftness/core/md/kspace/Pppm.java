@@ -38,6 +38,12 @@ public final class Pppm implements KSpace {
     private double volume, delxinv, delyinv, delzinv, delvolinv;
     private double q2, qsum, qsqsum;
     private boolean fixed;
+    private final java.util.concurrent.ExecutorService pool;
+
+    @Override
+    public void close() {
+        if (pool != null) pool.shutdown();
+    }
 
     /**
      * @param accuracyRelative requested relative RMS force accuracy (the study uses 1e-5)
@@ -48,6 +54,12 @@ public final class Pppm implements KSpace {
     }
 
     public Pppm(double accuracyRelative, double cutoff, int order) {
+        this(accuracyRelative, cutoff, order, 1);
+    }
+
+    /** With {@code threads} > 1 the FFTs and the force interpolation run in parallel (results do not change). */
+    public Pppm(double accuracyRelative, double cutoff, int order, int threads) {
+        this.pool = threads > 1 ? new java.util.concurrent.ForkJoinPool(threads) : null;
         if (order < 2 || order > 7) throw new IllegalArgumentException("PPPM order must be 2..7, got " + order);
         this.accuracyRelative = accuracyRelative;
         this.cutoff = cutoff;
@@ -120,7 +132,7 @@ public final class Pppm implements KSpace {
         computeGfDenom();
         computeRhoCoeff();
         computeGreens(xprd, yprd, zprd);
-        fft = new Fft3d(nxp, nyp, nzp);
+        fft = new Fft3d(nxp, nyp, nzp, pool);
         setupBox = box;
         setupN = s.n;
     }
@@ -363,8 +375,34 @@ public final class Pppm implements KSpace {
             field[d] = wr;
         }
         double[] vdx = field[0], vdy = field[1], vdz = field[2];
-        double[] f = s.f;
-        for (int i = 0; i < n; i++) {
+        int chunks = pool == null ? 1 : 16;
+        java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+        for (int ch = 0; ch < chunks; ch++) {
+            int from = (int) ((long) n * ch / chunks), to = (int) ((long) n * (ch + 1) / chunks);
+            Runnable r = () -> interpolate(s, grid, vdx, vdy, vdz, from, to);
+            if (pool == null) r.run();
+            else futures.add(pool.submit(r));
+        }
+        try {
+            for (java.util.concurrent.Future<?> fu : futures) fu.get();
+        } catch (Exception e) {
+            throw new IllegalStateException("PPPM force interpolation failed", e);
+        }
+        energy *= 0.5 * volume;
+        energy -= g * qsqsum / Math.sqrt(Math.PI) + 0.5 * Math.PI * qsum * qsum / (g * g * volume);
+        energy *= Units.QQR2E;
+        for (int j = 0; j < 6; j++) virial[j] += 0.5 * Units.QQR2E * volume * vir[j];
+        return energy;
+    }
+
+    /** E-field at atoms from..to-1 by the same order-p weights, converted to forces (each atom independent). */
+    private void interpolate(MdState s, int[] grid, double[] vdx, double[] vdy, double[] vdz, int from, int to) {
+        double[] x = s.x, q = s.charge, f = s.f;
+        double shiftone = order % 2 == 1 ? 0.0 : 0.5;
+        int nlower = -(order - 1) / 2;
+        double[] wx = new double[order], wy = new double[order], wz = new double[order];
+        double xlo = s.box.xlo(), ylo = s.box.ylo(), zlo = s.box.zlo();
+        for (int i = from; i < to; i++) {
             double gx = (x[3 * i] - xlo) * delxinv, gy = (x[3 * i + 1] - ylo) * delyinv, gz = (x[3 * i + 2] - zlo) * delzinv;
             int cx = grid[3 * i], cy = grid[3 * i + 1], cz = grid[3 * i + 2];
             rho1d(cx + shiftone - gx, wx);
@@ -392,10 +430,5 @@ public final class Pppm implements KSpace {
             f[3 * i + 1] += qf * eky;
             f[3 * i + 2] += qf * ekz;
         }
-        energy *= 0.5 * volume;
-        energy -= g * qsqsum / Math.sqrt(Math.PI) + 0.5 * Math.PI * qsum * qsum / (g * g * volume);
-        energy *= Units.QQR2E;
-        for (int j = 0; j < 6; j++) virial[j] += 0.5 * Units.QQR2E * volume * vir[j];
-        return energy;
     }
 }

@@ -12,6 +12,8 @@ import org.glasssoftness.core.neighbor.NeighborSearch;
  * criterion) or when the box changed.
  */
 public final class VerletList {
+    /** Pairs closer than this (Å) are overlapping atoms: no physical configuration of an oxide glass has them. */
+    public static final double MIN_SEPARATION = 0.3;
     private final double cutoff;
     private final double skin;
     private int n = -1;
@@ -80,7 +82,10 @@ public final class VerletList {
         Builder b = new Builder(Math.max(16, n * 64));
         double[] x = s.x;
         double[] tmp = new double[3], frac = new double[3];
+        double[] closest = {Double.MAX_VALUE};
+        int[] closestPair = {-1, -1};
         ns.forEachPair((i, j, dx, dy, dz, r2) -> {
+            if (r2 < closest[0]) { closest[0] = r2; closestPair[0] = i; closestPair[1] = j; }
             // lattice image of this neighbour: d - (x_j - x_i), in cell vectors
             tmp[0] = dx - (x[3 * j] - x[3 * i]);
             tmp[1] = dy - (x[3 * j + 1] - x[3 * i + 1]);
@@ -92,6 +97,11 @@ public final class VerletList {
             b.add(j, ((ix + 64) << 14) | ((iy + 64) << 7) | (iz + 64));
             count[i + 1]++;
         });
+        if (closest[0] < MIN_SEPARATION * MIN_SEPARATION) {
+            throw new org.glasssoftness.core.md.integrate.MdInstabilityException(String.format(
+                    "step %d: atoms with ids %d and %d are %.4g Å apart (overlapping atoms; below %.2f Å)", s.step,
+                    s.ids[closestPair[0]], s.ids[closestPair[1]], Math.sqrt(closest[0]), MIN_SEPARATION));
+        }
         for (int i = 0; i < n; i++) count[i + 1] += count[i];
         start = count;
         nbr = b.j;

@@ -29,12 +29,13 @@ public final class MdSimulation implements AutoCloseable {
     private final ThermoLog thermo = new ThermoLog();
     private final List<Frame> frames = new ArrayList<>();
     private double timePs;
+    private boolean startRecorded;
 
     public MdSimulation(MdState state, PairCoefficients[][] coeffs, MdSettings settings) {
         this.state = state;
         this.settings = settings;
         KSpace k = settings.kspace().equals("ewald") ? new Ewald(settings.accuracy(), settings.cutoffA())
-                : new Pppm(settings.accuracy(), settings.cutoffA());
+                : new Pppm(settings.accuracy(), settings.cutoffA(), 5, settings.threads());
         this.forces = new ForceEvaluator(coeffs, settings.cutoffA(), settings.skinA(), k, settings.threads());
     }
 
@@ -47,6 +48,17 @@ public final class MdSimulation implements AutoCloseable {
     public void setTimePs(double t) { this.timePs = t; }
 
     public ForceEvaluator forces() { return forces; }
+
+    /**
+     * FIRE minimisation (at most {@code maxSteps}, until the largest force is below {@code fTol} eV/Å); velocities are
+     * zero afterwards. Recorded as a thermo row of stage "minimize".
+     */
+    public org.glasssoftness.core.md.integrate.FireMinimizer.Result minimize(int maxSteps, double fTol, Progress progress) {
+        org.glasssoftness.core.md.integrate.FireMinimizer.Result r =
+                new org.glasssoftness.core.md.integrate.FireMinimizer(forces, settings.dtPs(), 0.1).minimize(state, maxSteps, fTol, progress);
+        thermo.add("minimize", state, timePs, forces.compute(state));
+        return r;
+    }
 
     /** Runs the stages in order; progress fractions cover all of them. */
     public void run(List<Stage> stages, Progress progress) {
@@ -76,7 +88,10 @@ public final class MdSimulation implements AutoCloseable {
         // forces in exactly the same order as the uninterrupted run
         forces.list().invalidate();
         ForceEvaluator.Energies e0 = vv.setup(state);
-        if (thermo.size() == 0) record(st, e0);
+        if (!startRecorded) {
+            record(st, e0);
+            startRecorded = true;
+        }
         if (frames.isEmpty() && settings.dumpEvery() > 0) frames.add(frame());
         vv.run(state, st.steps(), (s, e) -> {
             timePs += settings.dtPs();
