@@ -11,6 +11,9 @@ final class ApplySoftnessNodeDialog extends DefaultNodeSettingsPane {
         createNewGroup("Softness");
         addDialogComponent(new DialogComponentBoolean(ApplySoftnessNodeModel.createRawModel(), "Raw decision value w.x'+b instead of the distance"));
         addDialogComponent(new DialogComponentString(ApplySoftnessNodeModel.createAxisModel(), "Tension axis (x, y, z)", true, 4));
+        addDialogComponent(new DialogComponentString(ApplySoftnessNodeModel.createCoordinationModel(),
+            "Histogram groups by coordination (SPECIES:CUTOFF, empty = species)", false, 8));
+        addDialogComponent(new DialogComponentNumber(ApplySoftnessNodeModel.createBinsModel(), "Histogram bins", 1));
         closeCurrentGroup();
         createNewGroup("Frames");
         addDialogComponent(new DialogComponentNumber(ApplySoftnessNodeModel.createFirstFrameModel(), "First frame", 1));

@@ -1,5 +1,6 @@
 package org.glasssoftness.knime.nodes.applysoftness;
 
+import org.glasssoftness.knime.views.CurveNodeView;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeView;
@@ -13,13 +14,16 @@ public final class ApplySoftnessNodeFactory extends NodeFactory<ApplySoftnessNod
 
     @Override
     protected int getNrNodeViews() {
-        return 0;
+        return 1;
     }
 
     @Override
     @SuppressWarnings("removal")
     public NodeView<ApplySoftnessNodeModel> createNodeView(final int viewIndex, final ApplySoftnessNodeModel nodeModel) {
-        throw new IndexOutOfBoundsException("Apply Softness has no views, asked for view " + viewIndex);
+        if (viewIndex != 0) {
+            throw new IndexOutOfBoundsException("Apply Softness has one view, asked for view " + viewIndex);
+        }
+        return new CurveNodeView<>(nodeModel, ApplySoftnessNodeModel::curves);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.glasssoftness.knime.nodes.trainlr;
 
+import org.glasssoftness.knime.views.CurveNodeView;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeView;
@@ -13,13 +14,16 @@ public final class TrainLrNodeFactory extends NodeFactory<TrainLrNodeModel> {
 
     @Override
     protected int getNrNodeViews() {
-        return 0;
+        return 1;
     }
 
     @Override
     @SuppressWarnings("removal")
     public NodeView<TrainLrNodeModel> createNodeView(final int viewIndex, final TrainLrNodeModel nodeModel) {
-        throw new IndexOutOfBoundsException("Train LR has no views, asked for view " + viewIndex);
+        if (viewIndex != 0) {
+            throw new IndexOutOfBoundsException("Train LR has one view, asked for view " + viewIndex);
+        }
+        return new CurveNodeView<>(nodeModel, TrainLrNodeModel::curves);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.glasssoftness.knime.nodes.trainlr;
 
+import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,9 +20,11 @@ import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
 import org.glasssoftness.knime.common.ResultTables;
 import org.glasssoftness.knime.port.SoftnessModelPortObject;
 import org.glasssoftness.knime.port.SoftnessModelPortObjectSpec;
+import org.glasssoftness.knime.views.Curves;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
@@ -57,6 +61,8 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
     private final SettingsModelIntegerBounded m_seed = register(createSeedModel());
     private final SettingsModelDoubleBounded m_width = register(createWidthModel());
     private final SettingsModelString m_classLabels = register(createClassLabelsModel());
+
+    private Curves m_curves;
 
     TrainLrNodeModel() {
         super(new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE},
@@ -152,6 +158,47 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
         return new PortObjectSpec[]{modelSpec, ResultTables.spec(emptyMetrics()), ResultTables.spec(emptyWeights())};
     }
 
+    /** Weights w(r) per pair of the last execution for the view, or null. */
+    Curves curves() {
+        return m_curves;
+    }
+
+    /** w(r), one series per neighbour species, on the feature grid (Fig. 5c-d). */
+    static Curves weightCurves(final org.glasssoftness.core.softness.SoftnessModel model) {
+        FeatureDefinition def = model.definition();
+        int g = def.gridSize();
+        double[] r = new double[g];
+        for (int k = 0; k < g; k++) {
+            r[k] = def.radius(k);
+        }
+        double[] w = model.weights();
+        List<String> names = new ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
+        for (int s = 0; s < def.neighbourSpecies().size(); s++) {
+            names.add(def.focusSpecies() + "-" + def.neighbourSpecies().get(s));
+            ys.add(java.util.Arrays.copyOfRange(w, s * g, (s + 1) * g));
+        }
+        return new Curves("Weights w(r) of the softness hyperplane", "r (Å)", "w", r, names, ys);
+    }
+
+    @Override
+    protected void reset() {
+        super.reset();
+        m_curves = null;
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
+        if (m_curves != null) {
+            m_curves.save(nodeInternDir.toPath());
+        }
+    }
+
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
+        m_curves = Curves.load(nodeInternDir.toPath());
+    }
+
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         ResultTable features = InputTables.read((BufferedDataTable)inObjects[0]);
@@ -170,6 +217,7 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
         if (r.test() == null) {
             setWarningMessage("No test rows (set test groups to hold out e.g. a composition); test metrics are NaN");
         }
+        m_curves = weightCurves(r.model());
         return new PortObject[]{new SoftnessModelPortObject(r.model()),
             ResultTables.toTable(metrics, exec.createSubExecutionContext(0.05)),
             ResultTables.toTable(r.weightsTable(), exec.createSubExecutionContext(0.05))};

@@ -93,6 +93,9 @@ class SoftnessNodesTest {
             assertEquals(sc.softness()[0], prop[f5.indexOfId(sc.features().ids()[0])], 0.0);
         }
         assertEquals(10, ((BufferedDataTable)applied[2]).size());
+        assertEquals(800L, Arrays.stream(Tables.longs((BufferedDataTable)applied[3], "count")).sum());
+        assertEquals(1, StandinNodeRunner.nrViews(new ApplySoftnessNodeFactory()));
+        assertEquals(1, StandinNodeRunner.nrViews(new TrainLrNodeFactory()));
 
         // the model port saves with the workflow and loads back bit-identical
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
