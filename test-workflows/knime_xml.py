@@ -13,6 +13,12 @@ OURS = dict(bundle="Glass Softness for KNIME", symbolic="org.glasssoftness.knime
             version="1.0.0.v202611242000")
 BASE = dict(bundle="KNIME Base Nodes", symbolic="org.knime.base", vendor="KNIME AG, Zurich, Switzerland",
             version="5.3.0.v202406191105")
+# data output ports per factory (for the "ports" entries KNIME saves)
+OUT_PORTS = {"ReadDumpNodeFactory": 2, "WriteDumpNodeFactory": 0, "RdfNodeFactory": 3, "CoordinationNodeFactory": 5,
+             "DCumNodeFactory": 2, "MsdNodeFactory": 3, "BondSwitchNodeFactory": 2, "RadialFeaturesNodeFactory": 1,
+             "TrainLrNodeFactory": 3, "ApplySoftnessNodeFactory": 4, "RunMdNodeFactory": 3,
+             "LoopStartIntervalDynamicNodeFactory": 0, "LoopStartCountDynamicNodeFactory": 0,
+             "LoopEndDynamicNodeFactory": 1}
 SMID = {"xstring": "SMID_string", "xdouble": "SMID_double", "xint": "SMID_integer", "xboolean": "SMID_boolean"}
 
 
@@ -63,9 +69,10 @@ def settings_models(values):
 
 class Node:
     def __init__(self, id_, name, factory, model, ours=True, variables=None, creation=None, x=100, y=200,
-                 out_ports=0):
+                 out_ports=None):
         self.id, self.name, self.factory, self.model, self.ours = id_, name, factory, model, ours
-        self.variables, self.creation, self.x, self.y, self.out_ports = variables, creation, x, y, out_ports
+        self.variables, self.creation, self.x, self.y = variables, creation, x, y
+        self.out_ports = OUT_PORTS[factory.rsplit(".", 1)[1]] if out_ports is None else out_ports
 
     @property
     def folder(self):
@@ -102,7 +109,9 @@ class Node:
         out += entry("name", s(self.name), ind)
         out += entry("hasContent", b(False), ind)
         out += entry("isInactive", b(False), ind)
-        out += config("ports", [], ind)
+        # FileNodePersistor.savePorts: one entry per data output port (KNIME numbering from 1), no data saved
+        out += config("ports", [("port_%d" % k, [("index", i(k)), ("port_dir_location", s(None))])
+                                for k in range(1, self.out_ports + 1)], ind)
         out += config("filestores", [("file_store_location", s(None)), ("file_store_id", s(None))], ind)
         return out + "</config>\n"
 

@@ -25,6 +25,7 @@ import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.DefaultNodeProgressMonitor;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.StandinNodeRunner;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
@@ -230,9 +231,14 @@ class TestWorkflowsTest {
                 assertEquals(descriptionName(factory), n.name(), n.folder());
                 StandinNodeRunner.validateSettings(factory.createNodeModel(), n.model());
                 if (n.variables() != null) {
-                    for (String key : n.variables().getNodeSettings("tree").keySet()) {
+                    java.util.Set<String> available = upstreamVariables(wf, n.id());
+                    NodeSettingsRO tree = n.variables().getNodeSettings("tree");
+                    for (String key : tree.keySet()) {
                         assertTrue(n.model().containsKey(key),
                             n.folder() + ": a flow variable controls '" + key + "', which is no setting");
+                        String used = tree.getNodeSettings(key).getString("used_variable");
+                        assertTrue(available.contains(used), n.folder() + ": '" + key + "' uses flow variable '" + used
+                            + "', which no upstream loop start defines (have " + available + ")");
                     }
                 }
             } else {
@@ -242,6 +248,36 @@ class TestWorkflowsTest {
         for (KnimeWorkflow.Connection c : wf.connections) {
             assertTrue(wf.nodes.containsKey(c.source()) && wf.nodes.containsKey(c.dest()), c.toString());
         }
+    }
+
+    /**
+     * Flow variables that KNIME's loop start nodes upstream of a node (through any connection, the flow variable
+     * port included) define, by their knime-base 5.3 source: Counting Loop Start pushes currentIteration and
+     * maxIterations; Interval Loop Start pushes prefix + from, to, step and value.
+     */
+    private static java.util.Set<String> upstreamVariables(final KnimeWorkflow wf, final int id) throws Exception {
+        java.util.Set<String> vars = new java.util.TreeSet<>();
+        java.util.Deque<Integer> todo = new java.util.ArrayDeque<>(List.of(id));
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            int cur = todo.pop();
+            for (KnimeWorkflow.Connection c : wf.connections) {
+                if (c.dest() == cur && seen.add(c.source())) {
+                    todo.push(c.source());
+                    KnimeWorkflow.Node up = wf.nodes.get(c.source());
+                    String f = up.factory();
+                    if (f.equals("org.knime.base.node.meta.looper.LoopStartCountDynamicNodeFactory")) {
+                        vars.addAll(List.of("currentIteration", "maxIterations"));
+                    } else if (f.equals("org.knime.base.node.meta.looper.LoopStartIntervalDynamicNodeFactory")) {
+                        String prefix = up.model().getString("prefix");
+                        for (String v : List.of("from", "to", "step", "value")) {
+                            vars.add(prefix + v);
+                        }
+                    }
+                }
+            }
+        }
+        return vars;
     }
 
     private static void compareTable(final String what, final BufferedDataTable table, final Path csv)
