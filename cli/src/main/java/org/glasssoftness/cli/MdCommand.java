@@ -51,9 +51,12 @@ final class MdCommand implements Callable<Integer> {
     Path restart;
 
     @Option(names = "--stages", defaultValue = "equilibrate:nvt:1000:300",
-            description = "comma list of name:nve:steps or name:nvt:steps:Tstart[:Tstop[:Tdamp_ps]] "
-                    + "(default equilibrate:nvt:1000:300). Presets: melt-quench (3000 K 50 ps, cool at 1 K/ps to 300 K,"
-                    + " 300 K 100 ps; NVT at fixed volume until NPT is implemented)")
+            description = "comma list of name:nve:steps, name:nvt:steps:Tstart[:Tstop[:Tdamp_ps]] or "
+                    + "name:npt:steps:Tstart:Tstop:Pstart_bar:Pstop_bar[:iso|xyz|yz..[:Tdamp_ps[:Pdamp_ps]]] "
+                    + "name:tension:steps:T[:Plateral_bar[:erate_per_ps]] (default equilibrate:nvt:1000:300), or the presets"
+                    + " melt-quench (3000 K NVT 50 ps, NPT 0 bar cooling at 1 K/ps to 300 K, 300 K NVT 50 ps + NPT 50 ps,"
+                    + " NVT 100 ps production) and tensile (NPT 300 K 100 ps, tension at 0.05/ps to strain 1; use"
+                    + " --replicate-x 2 and --dump-every 20 as in the study)")
     String stages;
 
     @Option(names = "--temperature", defaultValue = "300", description = "initial velocity temperature in K (default 300)")
@@ -83,6 +86,10 @@ final class MdCommand implements Callable<Integer> {
     @Option(names = "--minimize", defaultValue = "-1",
             description = "FIRE minimisation steps before MD (default: 500 when the glass is built, 0 otherwise)")
     int minimize;
+
+    @Option(names = "--replicate-x", defaultValue = "1",
+            description = "repeat the start structure n times along x (the study uses 2 before tension; default 1)")
+    int replicateX;
 
     @Option(names = "--export-lammps", description = "write data.lmp, core.table and in.lmp for LAMMPS into --out"
             + " (same force field, settings and stages) instead of running")
@@ -121,6 +128,7 @@ final class MdCommand implements Callable<Integer> {
                         md.density, md.minSeparation, md.seed);
             }
             s = MdState.fromFrame(f, ff);
+            if (replicateX > 1) s = s.replicateX(replicateX);
             if (minimize < 0) minimize = start == null ? 500 : 0;
         }
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
@@ -162,6 +170,7 @@ final class MdCommand implements Callable<Integer> {
                 throw e;
             } finally {
                 CsvTableWriter.writeInto(out, sim.thermoTable());
+                if (sim.stressStrainTable().rowCount() > 0) CsvTableWriter.writeInto(out, sim.stressStrainTable());
                 if (!sim.frames().isEmpty()) {
                     Trajectory rec = Trajectory.of(new ArrayList<>(sim.frames()));
                     FrameStore.write(out.resolve("trajectory.gsf"), rec, Progress.NONE);
@@ -177,32 +186,6 @@ final class MdCommand implements Callable<Integer> {
     }
 
     static List<Stage> parseStages(String text, double dtPs) {
-        if (text.trim().equals("melt-quench")) {
-            long melt = Math.round(50 / dtPs), cool = Math.round(2700 / dtPs), prod = Math.round(100 / dtPs);
-            return List.of(Stage.nvt("melt", melt, 3000, 3000, 0.1), Stage.nvt("quench", cool, 3000, 300, 0.1),
-                    Stage.nvt("production", prod, 300, 300, 0.1));
-        }
-        List<Stage> out = new ArrayList<>();
-        for (String part : text.split(",")) {
-            String[] f = part.trim().split(":");
-            if (f.length < 3) throw new IllegalArgumentException("stage '" + part + "' is not name:ensemble:steps[:...]");
-            long steps = Long.parseLong(f[2]);
-            switch (f[1].toLowerCase()) {
-                case "nve":
-                    out.add(Stage.nve(f[0], steps));
-                    break;
-                case "nvt": {
-                    if (f.length < 4) throw new IllegalArgumentException("NVT stage '" + part + "' needs a temperature");
-                    double t1 = Double.parseDouble(f[3]);
-                    double t2 = f.length > 4 ? Double.parseDouble(f[4]) : t1;
-                    double damp = f.length > 5 ? Double.parseDouble(f[5]) : 100 * dtPs;
-                    out.add(Stage.nvt(f[0], steps, t1, t2, damp));
-                    break;
-                }
-                default:
-                    throw new IllegalArgumentException("stage '" + part + "': ensemble must be nve or nvt (NPT is not implemented yet)");
-            }
-        }
-        return out;
+        return org.glasssoftness.core.md.protocol.StageParser.parse(text, dtPs);
     }
 }

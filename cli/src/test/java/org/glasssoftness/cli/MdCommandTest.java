@@ -22,7 +22,9 @@ class MdCommandTest {
         assertEquals(Stage.nve("prod", 50), s.get(2));
         List<Stage> mq = MdCommand.parseStages("melt-quench", 0.001);
         assertEquals(2_700_000, mq.get(1).steps(), "3000 K -> 300 K at 1 K/ps with 1 fs steps");
+        assertEquals(Stage.npt("c", 10, 300, 300, 0.1, 0, 0, 1.0, "yz"), MdCommand.parseStages("c:npt:10:300:300:0:0:yz", 0.001).get(0));
         assertThrows(IllegalArgumentException.class, () -> MdCommand.parseStages("x:npt:10:300", 0.001));
+        assertThrows(IllegalArgumentException.class, () -> MdCommand.parseStages("x:nph:10:300", 0.001));
     }
 
     @Test
@@ -58,5 +60,17 @@ class MdCommandTest {
         assertTrue(in.matches("(?s).*fix s2 all nvt temp 3000\\.0* 300\\.0* 0\\.10*\n.*"), in);
         assertTrue(Files.readString(dir.resolve("data.lmp")).contains("801 atoms"));
         assertTrue(Files.size(dir.resolve("core.table")) > 0);
+    }
+
+    @Test
+    void tensionRunWritesTheStressStrainTable(@TempDir Path dir) throws Exception {
+        int rc = GlassSoftnessCli.commandLine().execute("md", "--atoms", "800", "--minimize", "20", "--replicate-x", "2",
+                "--stages", "pull:tension:4:300:0:0.05", "--thermo-every", "2", "--threads", "2", "--out", dir.toString());
+        assertEquals(0, rc);
+        List<String> ss = Files.readAllLines(dir.resolve("stress_strain.csv"));
+        assertEquals("step,strain,sigma_xx_GPa,sigma_yy_GPa,sigma_zz_GPa", ss.get(0));
+        assertEquals(1 + 3, ss.size());
+        assertEquals(2e-4, Double.parseDouble(ss.get(3).split(",")[1]), 1e-12, "strain after 4 steps at 0.05/ps");
+        assertTrue(Files.readString(dir.resolve("thermo.csv")).contains("pull"));
     }
 }

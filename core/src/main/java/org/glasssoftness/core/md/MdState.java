@@ -95,4 +95,33 @@ public final class MdState {
         for (double q : charge) s += q;
         return s;
     }
+
+    /**
+     * This state repeated {@code nx} times along the first cell vector (the study replicates 2x in x before tension):
+     * copies shifted by k a, ids renumbered 1..N*nx in copy order, velocities and charges copied.
+     */
+    public MdState replicateX(int nx) {
+        if (nx < 1) throw new IllegalArgumentException("replication count must be >= 1, got " + nx);
+        if (box.isTriclinic()) throw new UnsupportedOperationException("replication of triclinic boxes is not implemented");
+        double[] u = unwrappedPositions();
+        int m = n * nx;
+        long[] nid = new long[m];
+        int[] sp = new int[m];
+        double[] q = new double[m], ms = new double[m], nxp = new double[3 * m], nv = new double[3 * m];
+        for (int k = 0; k < nx; k++) {
+            for (int i = 0; i < n; i++) {
+                int j = k * n + i;
+                nid[j] = j + 1;
+                sp[j] = species[i]; q[j] = charge[i]; ms[j] = mass[i];
+                nxp[3 * j] = u[3 * i] + k * box.lx(); nxp[3 * j + 1] = u[3 * i + 1]; nxp[3 * j + 2] = u[3 * i + 2];
+                nv[3 * j] = v[3 * i]; nv[3 * j + 1] = v[3 * i + 1]; nv[3 * j + 2] = v[3 * i + 2];
+            }
+        }
+        Box nb = new Box(box.xlo(), box.ylo(), box.zlo(), box.lx() * nx, box.ly(), box.lz(), 0, 0, 0,
+                box.periodic(0), box.periodic(1), box.periodic(2));
+        MdState r = new MdState(nb, nid, speciesNames, sp, q, ms, nxp, nv, null);
+        r.wrap();
+        r.step = step;
+        return r;
+    }
 }

@@ -258,4 +258,103 @@ class LammpsForceComparisonTest {
             assertTrue(maxDx < 1e-8, "max position difference " + maxDx);
         }
     }
+
+    /** 10 NPT steps (iso at 0 bar, and aniso with only y and z barostatted) from the same start as LAMMPS fix npt. */
+    @Test
+    void nptTrajectoryFollowsLammpsFixNpt(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(LammpsReference.available(), "lmp (Debian package lammps) not installed");
+        for (String mode : new String[] {"iso 0 0 1.0", "y 0 0 1.0 z 0 0 1.0"}) {
+            Path d = dir.resolve(mode.startsWith("iso") ? "iso" : "yz");
+            MdState s = copy(state);
+            org.glasssoftness.core.md.integrate.VelocityInit.create(s, 300, 17);
+            org.glasssoftness.core.md.protocol.MdSettings settings =
+                    org.glasssoftness.core.md.protocol.MdSettings.defaults().withThermoEvery(10).withDumpEvery(10).withThreads(2);
+            org.glasssoftness.core.md.export.LammpsInputExport.write(d, s, coeffs, settings,
+                    List.of(org.glasssoftness.core.md.protocol.Stage.nvt("npt", 10, 300, 300, 0.1)), Double.NaN, 1, 0);
+            java.nio.file.Path in = d.resolve("in.lmp");
+            java.nio.file.Files.writeString(in, java.nio.file.Files.readString(in)
+                    .replaceAll("(fix s1 all )nvt (temp [^\\n]*)", "$1npt $2 " + mode));
+            Process p = new ProcessBuilder("lmp", "-in", "in.lmp", "-log", "log.lammps", "-screen", "none")
+                    .directory(d.toFile()).redirectErrorStream(true).start();
+            String outText = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.waitFor(), outText);
+            String[] lines = java.nio.file.Files.readString(d.resolve("log.lammps")).split("\n");
+            String[] row = null;
+            for (int k = 0; k < lines.length; k++) {
+                if (lines[k].trim().startsWith("Step") && lines[k].contains("PotEng")) { row = lines[k + 2].trim().split("\\s+"); break; }
+            }
+            org.glasssoftness.core.model.Frame last;
+            try (org.glasssoftness.core.model.Trajectory t = org.glasssoftness.core.io.lammps.LammpsDumpReader.open(d.resolve("traj.dump"))) {
+                last = t.frame(t.frameCount() - 1);
+            }
+            try (ForceEvaluator ev = new ForceEvaluator(coeffs, CUTOFF, 2.0, new Pppm(1e-5, CUTOFF, 5, 2), 2)) {
+                boolean iso = mode.startsWith("iso");
+                org.glasssoftness.core.md.integrate.NoseHooverNpt npt = new org.glasssoftness.core.md.integrate.NoseHooverNpt(
+                        ev, 0.001, 300, 300, 0.1, 0, 0, 1.0, iso, new boolean[] {false, true, true});
+                npt.setup(s);
+                npt.run(s, 10, null, null);
+                double t10 = org.glasssoftness.core.md.integrate.Thermo.temperature(s), pe10 = npt.last().pe();
+                System.out.printf("npt %s: T ours %.10f lammps %s, PE ours %.10f lammps %s, lx %.10f/%s ly %.10f/%s%n", mode,
+                        t10, row[1], pe10, row[2], s.box.lx(), row[14], s.box.ly(), row[15]);
+                assertEquals(Double.parseDouble(row[1]), t10, 1e-7 * t10, mode + " temperature");
+                assertEquals(Double.parseDouble(row[2]), pe10, 1e-7 * Math.abs(pe10), mode + " PE");
+                assertEquals(Double.parseDouble(row[14]), s.box.lx(), 1e-8, mode + " lx");
+                assertEquals(Double.parseDouble(row[15]), s.box.ly(), 1e-8, mode + " ly");
+                double[] ours = s.unwrappedPositions(), theirs = last.unwrappedPositions();
+                double maxDx = 0;
+                for (int k = 0; k < ours.length; k++) maxDx = Math.max(maxDx, Math.abs(ours[k] - theirs[k]));
+                System.out.printf("npt %s: max |x_ours - x_lammps| = %.3g A%n", mode, maxDx);
+                assertTrue(maxDx < 1e-7, mode + ": max position difference " + maxDx);
+            }
+        }
+    }
+
+    /**
+     * Uniaxial tension: fix npt on y and z at 0 bar plus fix deform x erate 0.05/ps (5e10 1/s) remap x in LAMMPS,
+     * NoseHooverNpt(axes y z).deformX(0.05) here: 10 steps agree (positions, lx, ly, PE).
+     */
+    @Test
+    void tensionFollowsLammpsNptPlusDeform(@TempDir Path d) throws Exception {
+        Assumptions.assumeTrue(LammpsReference.available(), "lmp (Debian package lammps) not installed");
+        MdState s = copy(state);
+        org.glasssoftness.core.md.integrate.VelocityInit.create(s, 300, 17);
+        org.glasssoftness.core.md.protocol.MdSettings settings =
+                org.glasssoftness.core.md.protocol.MdSettings.defaults().withThermoEvery(10).withDumpEvery(10).withThreads(2);
+        org.glasssoftness.core.md.export.LammpsInputExport.write(d, s, coeffs, settings,
+                List.of(org.glasssoftness.core.md.protocol.Stage.nvt("t", 10, 300, 300, 0.1)), Double.NaN, 1, 0);
+        java.nio.file.Path in = d.resolve("in.lmp");
+        java.nio.file.Files.writeString(in, java.nio.file.Files.readString(in)
+                .replaceAll("(fix s1 all )nvt (temp [^\\n]*)", "$1npt $2 y 0 0 1.0 z 0 0 1.0\nfix def all deform 1 x erate 0.05 remap x"));
+        Process p = new ProcessBuilder("lmp", "-in", "in.lmp", "-log", "log.lammps", "-screen", "none")
+                .directory(d.toFile()).redirectErrorStream(true).start();
+        String outText = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), outText);
+        String[] lines = java.nio.file.Files.readString(d.resolve("log.lammps")).split("\n");
+        String[] row = null;
+        for (int k = 0; k < lines.length; k++) {
+            if (lines[k].trim().startsWith("Step") && lines[k].contains("PotEng")) { row = lines[k + 2].trim().split("\\s+"); break; }
+        }
+        org.glasssoftness.core.model.Frame last;
+        try (org.glasssoftness.core.model.Trajectory t = org.glasssoftness.core.io.lammps.LammpsDumpReader.open(d.resolve("traj.dump"))) {
+            last = t.frame(t.frameCount() - 1);
+        }
+        double lx0 = s.box.lx();
+        try (ForceEvaluator ev = new ForceEvaluator(coeffs, CUTOFF, 2.0, new Pppm(1e-5, CUTOFF, 5, 2), 2)) {
+            org.glasssoftness.core.md.integrate.NoseHooverNpt npt = new org.glasssoftness.core.md.integrate.NoseHooverNpt(
+                    ev, 0.001, 300, 300, 0.1, 0, 0, 1.0, false, new boolean[] {false, true, true}).deformX(0.05);
+            npt.setup(s);
+            npt.run(s, 10, null, null);
+            System.out.printf("tension: lx ours %.10f lammps %s (lx0 %.6f), ly ours %.10f lammps %s, PE ours %.10f lammps %s%n",
+                    s.box.lx(), row[14], lx0, s.box.ly(), row[15], npt.last().pe(), row[2]);
+            assertEquals(lx0 * (1 + 0.05 * 0.010), s.box.lx(), 1e-12);
+            assertEquals(Double.parseDouble(row[14]), s.box.lx(), 1e-8);
+            assertEquals(Double.parseDouble(row[15]), s.box.ly(), 1e-8);
+            assertEquals(Double.parseDouble(row[2]), npt.last().pe(), 1e-7 * Math.abs(npt.last().pe()));
+            double[] ours = s.unwrappedPositions(), theirs = last.unwrappedPositions();
+            double maxDx = 0;
+            for (int k = 0; k < ours.length; k++) maxDx = Math.max(maxDx, Math.abs(ours[k] - theirs[k]));
+            System.out.printf("tension: max |x_ours - x_lammps| = %.3g A%n", maxDx);
+            assertTrue(maxDx < 1e-7, "max position difference " + maxDx);
+        }
+    }
 }

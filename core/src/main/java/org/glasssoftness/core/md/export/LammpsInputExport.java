@@ -21,7 +21,7 @@ import org.glasssoftness.core.md.protocol.Stage;
  * (atom_style charge), core.table (the short-range cores as core minus Buckingham below r0, zero beyond), and in.lmp
  * with {@code pair_style hybrid/overlay buck/coul/long rc table spline N}, the same k-space solver and accuracy,
  * neighbour skin, time step, optional FIRE minimisation, seeded velocities (or, with temperature NaN, the state's own
- * velocities from the data file) and one fix nve/nvt per stage.
+ * velocities from the data file) and one fix nve/nvt/npt per stage.
  * LAMMPS' random numbers differ from ours, so runs agree in distribution, not atom by atom.
  */
 public final class LammpsInputExport {
@@ -91,6 +91,24 @@ public final class LammpsInputExport {
             in.append("# stage ").append(st.name()).append('\n');
             if (st.ensemble() == Stage.Ensemble.NVE) {
                 in.append(String.format(Locale.ROOT, "fix s%d all nve%n", k));
+            } else if (st.ensemble() == Stage.Ensemble.TENSION) {
+                in.append(String.format(Locale.ROOT, "fix s%d all npt temp %.10g %.10g %.10g y %.10g %.10g %.10g z %.10g %.10g %.10g%n",
+                        k, st.tStartK(), st.tStopK(), st.tDampPs(), st.pStartBar(), st.pStopBar(), st.pDampPs(),
+                        st.pStartBar(), st.pStopBar(), st.pDampPs()));
+                in.append(String.format(Locale.ROOT, "fix d%d all deform 1 x erate %.10g remap x%n", k, st.strainRatePerPs()));
+                in.append(String.format(Locale.ROOT, "run %d%nunfix d%d%nunfix s%d%n", st.steps(), k, k));
+                continue;
+            } else if (st.ensemble() == Stage.Ensemble.NPT) {
+                StringBuilder baro = new StringBuilder();
+                if (st.axes().equals("iso")) {
+                    baro.append(String.format(Locale.ROOT, " iso %.10g %.10g %.10g", st.pStartBar(), st.pStopBar(), st.pDampPs()));
+                } else {
+                    for (char ax : st.axes().toCharArray()) {
+                        baro.append(String.format(Locale.ROOT, " %c %.10g %.10g %.10g", ax, st.pStartBar(), st.pStopBar(), st.pDampPs()));
+                    }
+                }
+                in.append(String.format(Locale.ROOT, "fix s%d all npt temp %.10g %.10g %.10g%s%n", k, st.tStartK(), st.tStopK(),
+                        st.tDampPs(), baro));
             } else {
                 in.append(String.format(Locale.ROOT, "fix s%d all nvt temp %.10g %.10g %.10g%n", k, st.tStartK(), st.tStopK(),
                         st.tDampPs()));

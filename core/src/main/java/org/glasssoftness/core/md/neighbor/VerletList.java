@@ -9,7 +9,8 @@ import org.glasssoftness.core.neighbor.NeighborSearch;
  * {@link NeighborSearch} at cutoff + skin. Each entry keeps the lattice image of j so that
  * d = x_j - x_i + shift stays valid while atoms move between rebuilds (positions are not re-wrapped in between).
  * Rebuilt automatically when any atom has moved more than skin/2 since the last build (the LAMMPS "check yes"
- * criterion) or when the box changed.
+ * criterion), reduced by the motion of the box corners when the box changed (NPT, deformation; then the kept entries'
+ * lattice shifts follow the new box).
  */
 public final class VerletList {
     /** Pairs closer than this (Å) are overlapping atoms: no physical configuration of an oxide glass has them. */
@@ -24,6 +25,8 @@ public final class VerletList {
     private double[] shift = new double[0];
     private double[] xAtBuild = new double[0];
     private Box boxAtBuild;
+    /** Box the shifts were last computed for. */
+    private Box shiftBox;
     private long builds;
 
     public VerletList(double cutoff, double skin) {
@@ -56,8 +59,23 @@ public final class VerletList {
     }
 
     public boolean needsRebuild(MdState s) {
-        if (s.n != n || !s.box.equals(boxAtBuild)) return true;
-        double lim2 = 0.25 * skin * skin;
+        if (s.n != n || boxAtBuild == null) return true;
+        double lim = 0.5 * skin;
+        if (!s.box.equals(boxAtBuild)) {
+            // box changed (NPT, deformation): as LAMMPS' boxcheck, the allowed displacement shrinks by the motion of
+            // the box corners; the kept entries get the lattice shifts of the new box
+            Box a = boxAtBuild, b = s.box;
+            if (a.isTriclinic() || b.isTriclinic()) return true;
+            double d1 = Math.sqrt(sq(b.xlo() - a.xlo()) + sq(b.ylo() - a.ylo()) + sq(b.zlo() - a.zlo()));
+            double d2 = Math.sqrt(sq(b.xhi() - a.xhi()) + sq(b.yhi() - a.yhi()) + sq(b.zhi() - a.zhi()));
+            lim = 0.5 * (skin - (d1 + d2));
+            if (lim <= 0) return true;
+            if (shiftBox != b) {
+                recomputeShifts(b);
+                shiftBox = b;
+            }
+        }
+        double lim2 = lim * lim;
         double[] x = s.x;
         for (int k = 0; k < 3 * n; k += 3) {
             double dx = x[k] - xAtBuild[k], dy = x[k + 1] - xAtBuild[k + 1], dz = x[k + 2] - xAtBuild[k + 2];
@@ -65,6 +83,8 @@ public final class VerletList {
         }
         return false;
     }
+
+    private static double sq(double v) { return v * v; }
 
     public void build(MdState s) {
         double[] widths = s.box.perpendicularWidths();
@@ -111,6 +131,7 @@ public final class VerletList {
         recomputeShifts(box);
         xAtBuild = x.clone();
         boxAtBuild = box;
+        shiftBox = box;
         builds++;
     }
 

@@ -8,6 +8,7 @@ import org.glasssoftness.core.md.ForceEvaluator;
 import org.glasssoftness.core.md.MdState;
 import org.glasssoftness.core.md.forcefield.PairCoefficients;
 import org.glasssoftness.core.md.integrate.NoseHooverChain;
+import org.glasssoftness.core.md.integrate.NoseHooverNpt;
 import org.glasssoftness.core.md.integrate.Thermo;
 import org.glasssoftness.core.md.integrate.VelocityVerlet;
 import org.glasssoftness.core.md.kspace.Ewald;
@@ -30,6 +31,8 @@ public final class MdSimulation implements AutoCloseable {
     private final List<Frame> frames = new ArrayList<>();
     private double timePs;
     private boolean startRecorded;
+    private double tensionLx0 = Double.NaN;
+    private String tensionStage;
 
     public MdSimulation(MdState state, PairCoefficients[][] coeffs, MdSettings settings) {
         this.state = state;
@@ -82,23 +85,50 @@ public final class MdSimulation implements AutoCloseable {
     }
 
     private void runStage(Stage st, Progress progress) {
-        VelocityVerlet vv = new VelocityVerlet(forces, settings.dtPs(),
-                st.ensemble() == Stage.Ensemble.NVT ? new NoseHooverChain(st.tStartK(), st.tStopK(), st.tDampPs()) : null);
         // a fresh neighbour list at every stage start: a run restarted from a checkpoint between stages then sums
         // forces in exactly the same order as the uninterrupted run
         forces.list().invalidate();
-        ForceEvaluator.Energies e0 = vv.setup(state);
-        if (!startRecorded) {
-            record(st, e0);
-            startRecorded = true;
-        }
-        if (frames.isEmpty() && settings.dumpEvery() > 0) frames.add(frame());
-        vv.run(state, st.steps(), (s, e) -> {
+        VelocityVerlet.StepObserver obs = (s, e) -> {
             timePs += settings.dtPs();
             if (s.step % settings.thermoEvery() == 0) record(st, e);
             if (settings.dumpEvery() > 0 && s.step % settings.dumpEvery() == 0) frames.add(frame());
-        }, progress);
-        if (state.step % settings.thermoEvery() != 0) record(st, vv.last());
+        };
+        ForceEvaluator.Energies e0, end;
+        if (st.ensemble() == Stage.Ensemble.NPT || st.ensemble() == Stage.Ensemble.TENSION) {
+            NoseHooverNpt npt = new NoseHooverNpt(forces, settings.dtPs(), st.tStartK(), st.tStopK(), st.tDampPs(),
+                    st.pStartBar(), st.pStopBar(), st.pDampPs(), st.axes().equals("iso"), st.barostatAxes());
+            if (st.ensemble() == Stage.Ensemble.TENSION) {
+                npt.deformX(st.strainRatePerPs());
+                tensionLx0 = state.box.lx();
+                tensionStage = st.name();
+            }
+            e0 = npt.setup(state);
+            boolean recorded = startRows(st, e0);
+            // the stress-strain table starts at strain 0: a row for the tension stage's first configuration
+            if (st.ensemble() == Stage.Ensemble.TENSION && !recorded) record(st, e0);
+            npt.run(state, st.steps(), obs, progress);
+            end = npt.last();
+        } else {
+            VelocityVerlet vv = new VelocityVerlet(forces, settings.dtPs(),
+                    st.ensemble() == Stage.Ensemble.NVT ? new NoseHooverChain(st.tStartK(), st.tStopK(), st.tDampPs()) : null);
+            e0 = vv.setup(state);
+            startRows(st, e0);
+            vv.run(state, st.steps(), obs, progress);
+            end = vv.last();
+        }
+        if (state.step % settings.thermoEvery() != 0) record(st, end);
+    }
+
+    /** Records the run's first thermo row and frame; true when it recorded the thermo row now. */
+    private boolean startRows(Stage st, ForceEvaluator.Energies e0) {
+        boolean now = false;
+        if (!startRecorded) {
+            record(st, e0);
+            startRecorded = true;
+            now = true;
+        }
+        if (frames.isEmpty() && settings.dumpEvery() > 0) frames.add(frame());
+        return now;
     }
 
     private void record(Stage st, ForceEvaluator.Energies e) {
@@ -114,6 +144,31 @@ public final class MdSimulation implements AutoCloseable {
     }
 
     public ResultTable thermoTable() { return thermo.table(); }
+
+    /**
+     * Stress-strain table of the last tension stage: engineering strain (lx/lx0 - 1) and stress sigma = -P (GPa,
+     * virial plus kinetic part, tension positive) at every thermo row of that stage; empty when there was none.
+     */
+    public ResultTable stressStrainTable() {
+        ResultTable t = thermo.table();
+        String[] stage = t.column("stage").strings();
+        long[] step = t.column("step").longs();
+        double[] lx = t.column("lx_A").doubles();
+        double[][] p = {t.column("Pxx_bar").doubles(), t.column("Pyy_bar").doubles(), t.column("Pzz_bar").doubles()};
+        java.util.List<Integer> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < stage.length; i++) if (stage[i].equals(tensionStage)) rows.add(i);
+        int n = rows.size();
+        long[] st = new long[n];
+        double[] strain = new double[n], sxx = new double[n], syy = new double[n], szz = new double[n];
+        for (int k = 0; k < n; k++) {
+            int i = rows.get(k);
+            st[k] = step[i];
+            strain[k] = lx[i] / tensionLx0 - 1;
+            sxx[k] = -p[0][i] * 1e-4; syy[k] = -p[1][i] * 1e-4; szz[k] = -p[2][i] * 1e-4;
+        }
+        return ResultTable.builder("stress_strain").longs("step", st).doubles("strain", strain)
+                .doubles("sigma_xx_GPa", sxx).doubles("sigma_yy_GPa", syy).doubles("sigma_zz_GPa", szz).build();
+    }
 
     public List<Frame> frames() { return Collections.unmodifiableList(frames); }
 

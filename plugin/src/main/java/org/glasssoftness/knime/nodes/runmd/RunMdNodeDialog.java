@@ -19,6 +19,7 @@ final class RunMdNodeDialog extends DefaultNodeSettingsPane {
         text(RunMdNodeModel.DENSITY, "2.4", "Density (g/cm^3)");
         text(RunMdNodeModel.MIN_SEPARATION, "1.7", "Minimum separation (Å)");
         integer(RunMdNodeModel.SEED, 1, 0, "Seed");
+        integer(RunMdNodeModel.REPLICATE_X, 1, 1, "Replicate in x (tension: 2)");
         closeCurrentGroup();
         createNewGroup("Protocol");
         text(RunMdNodeModel.STAGES, "equilibrate:nvt:1000:300", "Stages");

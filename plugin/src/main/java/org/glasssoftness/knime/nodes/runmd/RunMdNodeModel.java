@@ -41,7 +41,7 @@ final class RunMdNodeModel extends GlassSoftnessNodeModel {
             ATOMS = "atoms", DENSITY = "density", MIN_SEPARATION = "min-separation", SEED = "seed", STAGES = "stages",
             TEMPERATURE = "temperature", MINIMIZE = "minimize", KSPACE = "kspace", ACCURACY = "accuracy",
             CUTOFF = "cutoff", TIME_STEP = "time-step", THERMO_EVERY = "thermo-every", DUMP_EVERY = "dump-every",
-            THREADS = "threads", BACKEND = "backend";
+            THREADS = "threads", BACKEND = "backend", REPLICATE_X = "replicate-x";
 
     private final SettingsModelString m_forceField = register(new SettingsModelString(FORCE_FIELD, ""));
     private final SettingsModelString m_phosphate = register(new SettingsModelString(PHOSPHATE, "b"));
@@ -61,11 +61,13 @@ final class RunMdNodeModel extends GlassSoftnessNodeModel {
     private final SettingsModelIntegerBounded m_dumpEvery = register(new SettingsModelIntegerBounded(DUMP_EVERY, 1000, 0, Integer.MAX_VALUE));
     private final SettingsModelIntegerBounded m_threads = register(new SettingsModelIntegerBounded(THREADS, 0, 0, 1024));
     private final SettingsModelString m_backend = register(new SettingsModelString(BACKEND, "auto"));
+    private final SettingsModelIntegerBounded m_replicateX = register(new SettingsModelIntegerBounded(REPLICATE_X, 1, 1, 64));
 
     static final PortType OPTIONAL_TRAJECTORY = PortTypeRegistry.getInstance().getPortType(TrajectoryPortObject.class, true);
 
     RunMdNodeModel() {
-        super(new PortType[]{OPTIONAL_TRAJECTORY}, new PortType[]{TrajectoryPortObject.TYPE, BufferedDataTable.TYPE});
+        super(new PortType[]{OPTIONAL_TRAJECTORY},
+            new PortType[]{TrajectoryPortObject.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE});
     }
 
     private static double number(final SettingsModelString m, final String label) throws InvalidSettingsException {
@@ -94,7 +96,7 @@ final class RunMdNodeModel extends GlassSoftnessNodeModel {
 
     private List<Stage> stages(final double dt) throws InvalidSettingsException {
         try {
-            return StageList.parse(m_stages.getStringValue(), dt);
+            return org.glasssoftness.core.md.protocol.StageParser.parse(m_stages.getStringValue(), dt);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Stages: " + e.getMessage(), e);
         }
@@ -137,7 +139,7 @@ final class RunMdNodeModel extends GlassSoftnessNodeModel {
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         checkSettings();
         trajectorySpec(inSpecs, 0);
-        return new PortObjectSpec[]{null, null};
+        return new PortObjectSpec[]{null, null, null};
     }
 
     @Override
@@ -156,7 +158,8 @@ final class RunMdNodeModel extends GlassSoftnessNodeModel {
                 start = t.frame(t.frameCount() - 1);
             }
         }
-        MdState s = MdState.fromFrame(start, ff);
+        MdState s0 = MdState.fromFrame(start, ff);
+        MdState s = m_replicateX.getIntValue() > 1 ? s0.replicateX(m_replicateX.getIntValue()) : s0;
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (int i = 0; i < s.n; i++) counts.merge(s.speciesNames.get(s.species[i]), 1, Integer::sum);
         PairCoefficients[][] coeffs = ff.resolve(s.speciesNames, ff.oxideMolesFromCounts(counts), phosphate());
@@ -177,8 +180,9 @@ final class RunMdNodeModel extends GlassSoftnessNodeModel {
             if (frames.isEmpty() || frames.get(frames.size() - 1).timestep() != s.step) frames.add(sim.frame());
             TrajectoryPortObject port = runEngine(exec.createSubProgress(0.08),
                 p -> TrajectoryPortObject.create(Trajectory.of(frames), p));
-            BufferedDataTable thermo = ResultTables.toTable(sim.thermoTable(), exec.createSubExecutionContext(0.02));
-            return new PortObject[]{port, thermo};
+            BufferedDataTable thermo = ResultTables.toTable(sim.thermoTable(), exec.createSubExecutionContext(0.01));
+            BufferedDataTable stress = ResultTables.toTable(sim.stressStrainTable(), exec.createSubExecutionContext(0.01));
+            return new PortObject[]{port, thermo, stress};
         }
     }
 }

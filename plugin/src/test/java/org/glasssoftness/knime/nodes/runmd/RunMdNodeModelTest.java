@@ -34,16 +34,20 @@ class RunMdNodeModelTest {
 
     @Test
     void buildsAGlassRunsStagesAndReturnsFramesAndThermo() throws Exception {
-        RunMdNodeModel m = model("a:nvt:4:300,b:nve:2", 800, "auto");
+        RunMdNodeModel m = model("a:nvt:4:300,b:npt:2:300:300:0:0,c:tension:2:300", 800, "auto");
         StandinNodeRunner.configure(m, (org.knime.core.node.port.PortObjectSpec) null);
         PortObject[] out = StandinNodeRunner.execute(m, new DefaultNodeProgressMonitor(), (PortObject) null);
         BufferedDataTable thermo = (BufferedDataTable) out[1];
         // minimisation row, then steps 0, 2, 4 (stage a), 6 (stage b)
-        assertArrayEquals(new long[] {0, 0, 2, 4, 6}, Tables.longs(thermo, "step"));
+        // steps 6 twice: end of stage b and start of the tension stage (strain 0)
+        assertArrayEquals(new long[] {0, 0, 2, 4, 6, 6, 8}, Tables.longs(thermo, "step"));
+        BufferedDataTable stress = (BufferedDataTable) out[2];
+        assertArrayEquals(new long[] {6, 8}, Tables.longs(stress, "step"));
+        assertEquals(0.05 * 0.002, Tables.doubles(stress, "strain")[1], 1e-12);
         assertEquals("minimize", Tables.strings(thermo, "stage")[0]);
         try (Trajectory t = ((TrajectoryPortObject) out[0]).openTrajectory()) {
             assertEquals(801, t.frame(0).atomCount());
-            assertEquals(6, t.frame(t.frameCount() - 1).timestep(), "last frame is the final configuration");
+            assertEquals(8, t.frame(t.frameCount() - 1).timestep(), "last frame is the final configuration");
             assertTrue(t.frameCount() >= 3);
         }
     }
@@ -51,8 +55,8 @@ class RunMdNodeModelTest {
     @Test
     void badSettingsAreRefusedWithAMessage() {
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
-            () -> StandinNodeRunner.configure(model("x:npt:10:300", 800, "auto"), (org.knime.core.node.port.PortObjectSpec) null));
-        assertTrue(e.getMessage().contains("NPT"), e.getMessage());
+            () -> StandinNodeRunner.configure(model("x:nph:10:300", 800, "auto"), (org.knime.core.node.port.PortObjectSpec) null));
+        assertTrue(e.getMessage().contains("ensemble must be"), e.getMessage());
         e = assertThrows(InvalidSettingsException.class,
             () -> StandinNodeRunner.configure(model("x:nvt:10:300", 800, "opencl"), (org.knime.core.node.port.PortObjectSpec) null));
         assertTrue(e.getMessage().contains("Backend"), e.getMessage());

@@ -1,0 +1,276 @@
+package org.glasssoftness.core.md.integrate;
+
+import org.glasssoftness.core.md.ForceEvaluator;
+import org.glasssoftness.core.md.MdState;
+import org.glasssoftness.core.md.Units;
+import org.glasssoftness.core.model.Box;
+import org.glasssoftness.core.progress.Progress;
+
+/**
+ * Nosé-Hoover NPT in the Martyna-Tobias-Klein form as LAMMPS {@code fix npt} (Shinoda et al., PRB 69 (2004) 134103;
+ * Tuckerman et al., J. Phys. A 39 (2006) 5629): thermostat chain of 3 on the particles, barostat momenta omega_dot
+ * per controlled axis with mass (N + 1) k T / w_p^2, a chain of 3 thermostats on the barostat, MTK correction terms,
+ * half-step box dilations about the box centre around the position update. {@code iso} couples x, y, z to one
+ * pressure; otherwise each flagged axis has its own target (uniaxial tension: y and z at zero stress while x is
+ * deformed). Orthogonal boxes. Targets ramp linearly over the run.
+ */
+public final class NoseHooverNpt {
+    private final ForceEvaluator forces;
+    private final double dt, dthalf, dt4, dt8;
+    private final double tStart, tStop, tDamp, pStart, pStop, pDamp;
+    private final boolean iso;
+    private final boolean[] pFlag;
+    private final int chain = 3, pchain = 3;
+    private final double[] eta = new double[chain], etaDot = new double[chain + 1], etaDotDot = new double[chain],
+            etaMass = new double[chain];
+    private final double[] etap = new double[pchain], etapDot = new double[pchain + 1], etapDotDot = new double[pchain],
+            etapMass = new double[pchain];
+    private final double[] omegaDot = new double[3], omegaMass = new double[3], pCurrent = new double[3],
+            pTarget = new double[3];
+    private double tTarget, pHydro, mtkTerm2;
+    private int dof, pdim;
+    private double[] fixedPoint;
+    private ForceEvaluator.Energies last;
+    private double erateX = Double.NaN;
+    private double lx0, xCenter;
+    private long deformSteps;
+
+    /**
+     * @param iso   true: isotropic (x, y, z coupled); false: the axes in {@code axes} are barostatted independently
+     * @param axes  which axes are controlled (ignored for iso)
+     * @param pStartBar start target pressure (bar), {@code pStopBar} end target, {@code pDampPs} barostat damping (ps)
+     */
+    public NoseHooverNpt(ForceEvaluator forces, double dtPs, double tStart, double tStop, double tDampPs,
+                         double pStartBar, double pStopBar, double pDampPs, boolean iso, boolean[] axes) {
+        if (!(tStart > 0) || !(tStop > 0) || !(tDampPs > 0) || !(pDampPs > 0)) {
+            throw new IllegalArgumentException("NPT needs temperatures > 0 K and damping times > 0 ps");
+        }
+        this.forces = forces;
+        this.dt = dtPs; dthalf = 0.5 * dtPs; dt4 = 0.25 * dtPs; dt8 = 0.125 * dtPs;
+        this.tStart = tStart; this.tStop = tStop; this.tDamp = tDampPs;
+        this.pStart = pStartBar; this.pStop = pStopBar; this.pDamp = pDampPs;
+        this.iso = iso;
+        this.pFlag = iso ? new boolean[] {true, true, true} : axes.clone();
+        for (boolean b : pFlag) if (b) pdim++;
+        if (pdim == 0) throw new IllegalArgumentException("NPT needs at least one barostatted axis");
+    }
+
+    public ForceEvaluator.Energies last() { return last; }
+
+    /**
+     * Deforms the box along x at a constant engineering strain rate (1/ps) like LAMMPS {@code fix deform x erate R
+     * remap x}: after every step lx = lx0 (1 + R t) about the box centre and x coordinates are scaled with it. x must not
+     * be barostatted (use axes y, z for uniaxial tension with lateral zero stress). Call before {@link #setup}.
+     */
+    public NoseHooverNpt deformX(double erate) {
+        if (pFlag[0]) throw new IllegalArgumentException("x is barostatted; uniaxial deformation needs axes y and z only");
+        this.erateX = erate;
+        return this;
+    }
+
+    public ForceEvaluator.Energies setup(MdState s) {
+        if (s.box.isTriclinic()) throw new UnsupportedOperationException("NPT for triclinic boxes is not implemented yet");
+        last = forces.compute(s);
+        dof = Thermo.dof(s);
+        fixedPoint = new double[] {0.5 * (s.box.xlo() + s.box.xhi()), 0.5 * (s.box.ylo() + s.box.yhi()),
+            0.5 * (s.box.zlo() + s.box.zhi())};
+        lx0 = s.box.lx();
+        xCenter = 0.5 * (s.box.xlo() + s.box.xhi());
+        deformSteps = 0;
+        targets(0);
+        double kt = Units.BOLTZ * tTarget, w = 1 / tDamp;
+        etaMass[0] = dof * kt / (w * w);
+        for (int i = 1; i < chain; i++) etaMass[i] = kt / (w * w);
+        for (int i = 1; i < chain; i++) etaDotDot[i] = (etaMass[i - 1] * etaDot[i - 1] * etaDot[i - 1] - kt) / etaMass[i];
+        double wp = 1 / pDamp;
+        double nkt = (s.n + 1) * kt;
+        for (int i = 0; i < 3; i++) if (pFlag[i]) omegaMass[i] = nkt / (wp * wp);
+        etapMass[0] = kt / (wp * wp);
+        for (int i = 1; i < pchain; i++) etapMass[i] = kt / (wp * wp);
+        for (int i = 1; i < pchain; i++) etapDotDot[i] = (etapMass[i - 1] * etapDot[i - 1] * etapDot[i - 1] - kt) / etapMass[i];
+        return last;
+    }
+
+    private void targets(double fraction) {
+        tTarget = tStart + fraction * (tStop - tStart);
+        pHydro = 0;
+        for (int i = 0; i < 3; i++) {
+            if (pFlag[i]) {
+                pTarget[i] = pStart + fraction * (pStop - pStart);
+                pHydro += pTarget[i];
+            }
+        }
+        pHydro /= pdim;
+    }
+
+    /** Runs {@code steps} steps; {@code observer} (may be null) after each. */
+    public void run(MdState s, long steps, VelocityVerlet.StepObserver observer, Progress progress) {
+        if (last == null) setup(s);
+        double dtf = 0.5 * dt * Units.FTM2V;
+        for (long k = 0; k < steps; k++) {
+            if (progress != null) progress.checkCanceled();
+            // LAMMPS uses (ntimestep - beginstep)/(endstep - beginstep) at the start of the step
+            double fraction = steps > 0 ? (double) k / steps : 0;
+            nhcPress();
+            targets(fraction);
+            nhcTemp(s);
+            pressure(s, last.virial());
+            targets(fraction);
+            omegaDotUpdate(s);
+            vPress(s);
+            kick(s, dtf);
+            remap(s);
+            for (int i = 0; i < 3 * s.n; i++) s.x[i] += dt * s.v[i];
+            remap(s);
+            last = forces.compute(s);
+            kick(s, dtf);
+            vPress(s);
+            pressure(s, last.virial());
+            omegaDotUpdate(s);
+            nhcTemp(s);
+            nhcPress();
+            s.step++;
+            if (!Double.isNaN(erateX)) deform(s);
+            if (observer != null) observer.afterStep(s, last);
+            if (progress != null && (k & 63) == 0) progress.report((k + 1.0) / steps, "NPT step " + s.step);
+        }
+    }
+
+    private static void kick(MdState s, double dtf) {
+        for (int i = 0; i < s.n; i++) {
+            double c = dtf / s.mass[i];
+            s.v[3 * i] += c * s.f[3 * i]; s.v[3 * i + 1] += c * s.f[3 * i + 1]; s.v[3 * i + 2] += c * s.f[3 * i + 2];
+        }
+    }
+
+    /** Current pressure per axis (bar): iso uses the scalar (dof k T + tr W)/(3V), else (m v_i^2 + W_ii)/V. */
+    private void pressure(MdState s, double[] virial) {
+        double v = s.box.volume();
+        if (iso) {
+            double p = (dof * Units.BOLTZ * Thermo.temperature(s) + virial[0] + virial[1] + virial[2]) / (3 * v) * Units.NKTV2P;
+            pCurrent[0] = pCurrent[1] = pCurrent[2] = p;
+        } else {
+            double[] ke = Thermo.kineticTensor(s);
+            for (int i = 0; i < 3; i++) pCurrent[i] = (ke[i] + virial[i]) / v * Units.NKTV2P;
+        }
+    }
+
+    private void omegaDotUpdate(MdState s) {
+        double volume = s.box.volume();
+        double mtk1;
+        if (iso) {
+            mtk1 = dof * Units.BOLTZ * Thermo.temperature(s) / (pdim * s.n);
+        } else {
+            double[] ke = Thermo.kineticTensor(s);
+            mtk1 = 0;
+            for (int i = 0; i < 3; i++) if (pFlag[i]) mtk1 += ke[i];
+            mtk1 /= pdim * s.n;
+        }
+        for (int i = 0; i < 3; i++) {
+            if (!pFlag[i]) continue;
+            double f = (pCurrent[i] - pHydro) * volume / (omegaMass[i] * Units.NKTV2P) + mtk1 / omegaMass[i];
+            omegaDot[i] += f * dthalf;
+        }
+        mtkTerm2 = 0;
+        for (int i = 0; i < 3; i++) if (pFlag[i]) mtkTerm2 += omegaDot[i];
+        mtkTerm2 /= pdim * s.n;
+    }
+
+    private void vPress(MdState s) {
+        double[] factor = new double[3];
+        for (int i = 0; i < 3; i++) factor[i] = Math.exp(-dt4 * (omegaDot[i] + mtkTerm2));
+        for (int i = 0; i < s.n; i++) {
+            for (int d = 0; d < 3; d++) s.v[3 * i + d] *= factor[d] * factor[d];
+        }
+    }
+
+    /** Dilates box and atom positions by exp(dt/2 omega_dot) about the fixed point (half step). */
+    private void remap(MdState s) {
+        Box b = s.box;
+        double[] lo = {b.xlo(), b.ylo(), b.zlo()}, hi = {b.xhi(), b.yhi(), b.zhi()};
+        for (int i = 0; i < 3; i++) {
+            if (!pFlag[i]) continue;
+            double expfac = Math.exp(dthalf * omegaDot[i]);
+            lo[i] = (lo[i] - fixedPoint[i]) * expfac + fixedPoint[i];
+            hi[i] = (hi[i] - fixedPoint[i]) * expfac + fixedPoint[i];
+        }
+        Box nb = new Box(lo[0], lo[1], lo[2], hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2], 0, 0, 0,
+                b.periodic(0), b.periodic(1), b.periodic(2));
+        double[] sfrac = new double[3];
+        for (int i = 0; i < s.n; i++) {
+            b.toFractional(s.x, 3 * i, sfrac, 0);
+            nb.toCartesian(sfrac, 0, s.x, 3 * i);
+        }
+        s.box = nb;
+    }
+
+    private void nhcTemp(MdState s) {
+        double kt = Units.BOLTZ * tTarget, w = 1 / tDamp;
+        double tCurrent = Thermo.temperature(s);
+        double keTarget = dof * kt;
+        etaMass[0] = dof * kt / (w * w);
+        for (int i = 1; i < chain; i++) etaMass[i] = kt / (w * w);
+        etaDotDot[0] = (dof * Units.BOLTZ * tCurrent - keTarget) / etaMass[0];
+        for (int i = chain - 1; i > 0; i--) {
+            double ex = Math.exp(-dt8 * etaDot[i + 1]);
+            etaDot[i] = (etaDot[i] * ex + etaDotDot[i] * dt4) * ex;
+        }
+        double ex = Math.exp(-dt8 * etaDot[1]);
+        etaDot[0] = (etaDot[0] * ex + etaDotDot[0] * dt4) * ex;
+        double factor = Math.exp(-dthalf * etaDot[0]);
+        for (int k = 0; k < 3 * s.n; k++) s.v[k] *= factor;
+        tCurrent *= factor * factor;
+        etaDotDot[0] = (dof * Units.BOLTZ * tCurrent - keTarget) / etaMass[0];
+        for (int i = 0; i < chain; i++) eta[i] += dthalf * etaDot[i];
+        etaDot[0] = (etaDot[0] * ex + etaDotDot[0] * dt4) * ex;
+        for (int i = 1; i < chain; i++) {
+            double e2 = Math.exp(-dt8 * etaDot[i + 1]);
+            etaDot[i] *= e2;
+            etaDotDot[i] = (etaMass[i - 1] * etaDot[i - 1] * etaDot[i - 1] - kt) / etaMass[i];
+            etaDot[i] = (etaDot[i] + etaDotDot[i] * dt4) * e2;
+        }
+    }
+
+    private void nhcPress() {
+        double kt = Units.BOLTZ * tTarget;
+        double ke = 0;
+        int pdof = 0;
+        for (int i = 0; i < 3; i++) if (pFlag[i]) { ke += omegaMass[i] * omegaDot[i] * omegaDot[i]; pdof++; }
+        double lkt = iso ? kt : pdof * kt;
+        etapDotDot[0] = (ke - lkt) / etapMass[0];
+        for (int i = pchain - 1; i > 0; i--) {
+            double ex = Math.exp(-dt8 * etapDot[i + 1]);
+            etapDot[i] = (etapDot[i] * ex + etapDotDot[i] * dt4) * ex;
+        }
+        double ex = Math.exp(-dt8 * etapDot[1]);
+        etapDot[0] = (etapDot[0] * ex + etapDotDot[0] * dt4) * ex;
+        for (int i = 0; i < pchain; i++) etap[i] += dthalf * etapDot[i];
+        double factor = Math.exp(-dthalf * etapDot[0]);
+        for (int i = 0; i < 3; i++) if (pFlag[i]) omegaDot[i] *= factor;
+        ke = 0;
+        for (int i = 0; i < 3; i++) if (pFlag[i]) ke += omegaMass[i] * omegaDot[i] * omegaDot[i];
+        etapDotDot[0] = (ke - lkt) / etapMass[0];
+        etapDot[0] = (etapDot[0] * ex + etapDotDot[0] * dt4) * ex;
+        for (int i = 1; i < pchain; i++) {
+            double e2 = Math.exp(-dt8 * etapDot[i + 1]);
+            etapDot[i] *= e2;
+            etapDotDot[i] = (etapMass[i - 1] * etapDot[i - 1] * etapDot[i - 1] - kt) / etapMass[i];
+            etapDot[i] = (etapDot[i] + etapDotDot[i] * dt4) * e2;
+        }
+    }
+
+    /** End-of-step box change of the x deformation (positions scaled in x; velocities unchanged). */
+    private void deform(MdState s) {
+        deformSteps++;
+        double lx = lx0 * (1 + erateX * deformSteps * dt);
+        Box b = s.box;
+        double lo = xCenter - 0.5 * lx;
+        Box nb = new Box(lo, b.ylo(), b.zlo(), lx, b.ly(), b.lz(), 0, 0, 0, b.periodic(0), b.periodic(1), b.periodic(2));
+        double[] sfrac = new double[3];
+        for (int i = 0; i < s.n; i++) {
+            b.toFractional(s.x, 3 * i, sfrac, 0);
+            nb.toCartesian(sfrac, 0, s.x, 3 * i);
+        }
+        s.box = nb;
+    }
+}
