@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The "Compute RDF/S(Q)" node from the command line: rdf.csv, rdf_running_cn.csv and sq.csv into --out. */
+/** The "Compute RDF/S(Q)" node from the command line: rdf.csv, rdf_running_cn.csv, sq.csv and rdf_first_minima.csv. */
 @Command(name = "rdf", mixinStandardHelpOptions = true,
         description = "Partial g(r), total g(r), neutron-weighted G(r) and D(r), running coordination numbers and "
                 + "Faber-Ziman S(Q), averaged over the selected frames.")
@@ -68,13 +68,15 @@ final class RdfCommand implements Callable<Integer> {
         ResultTable rdf = res.rdfTable(sl);
         StructureFactors sf = res.structureFactors(grid, lorch, sl);
         Files.createDirectories(out);
-        for (ResultTable t : List.of(rdf, res.runningCoordinationTable(), sf.table())) CsvTableWriter.writeInto(out, t);
+        for (ResultTable t : List.of(rdf, res.runningCoordinationTable(), sf.table(), res.firstMinimaTable())) {
+            CsvTableWriter.writeInto(out, t);
+        }
         double[] s = sf.total(), q = sf.q();
         int peak = 0;
         for (int i = 1; i < s.length; i++) if (s[i] > s[peak]) peak = i;
         System.out.printf(java.util.Locale.ROOT,
                 "rdf: %d frames, %d species, %d pairs, %d bins of %.4g Å to %.4g Å, rho0 %.6g 1/Å^3, S(Q) max %.4g at Q %.4g 1/Å;"
-                        + " wrote rdf.csv rdf_running_cn.csv sq.csv to %s%n",
+                        + " wrote rdf.csv rdf_running_cn.csv sq.csv rdf_first_minima.csv to %s%n",
                 res.frameCount(), res.species().size(), res.pairs().pairCount(), res.bins(), res.dr(), res.rMax(),
                 res.numberDensity(), s[peak], q[peak], out);
         return 0;

@@ -36,6 +36,10 @@ class StructureCommandsTest {
         double cn = Double.parseDouble(nBO.get(rr.indexOf("2.0")));
         assertTrue(cn > 3 && cn < 4, "n_B-O(2 Å) = " + cn);
         assertEquals(20, column(out.resolve("sq.csv"), "S_neutron").size());
+        // suggested B-O cutoff: first minimum of g_B-O, between the B-O peak (~1.4 Å) and 2.6 Å
+        List<String> pairs = column(out.resolve("rdf_first_minima.csv"), "pair");
+        double bo = Double.parseDouble(column(out.resolve("rdf_first_minima.csv"), "r_first_min_A").get(pairs.indexOf("B-O")));
+        assertTrue(bo > 1.6 && bo < 2.6, "B-O first minimum " + bo);
         int bad = GlassSoftnessCli.commandLine().execute("rdf", "--input", input, "--r-max", "9", "--out", out.toString());
         assertNotEquals(0, bad); // 9 Å exceeds half of the 17.3 Å box
     }

@@ -37,11 +37,17 @@ class PackagedBundleCheck {
             assertEquals(List.of(), knime, "the bundle must not contain KNIME classes");
             String cp = jar.getManifest().getMainAttributes().getValue("Bundle-ClassPath");
             assertNotNull(cp, "no Bundle-ClassPath");
-            for (String entry : cp.split(",")) {
-                if (!entry.equals(".")) {
-                    assertNotNull(jar.getEntry(entry), "Bundle-ClassPath entry " + entry + " is not in the jar");
+            List<String> entries = List.of(cp.split(","));
+            assertEquals(".", entries.get(0), "Bundle-ClassPath must start with the bundle root");
+            List<String> libs = new ArrayList<>();
+            for (JarEntry e : Collections.list(jar.entries())) {
+                if (e.getName().startsWith("lib/") && e.getName().endsWith(".jar")) {
+                    libs.add(e.getName());
                 }
             }
+            assertTrue(libs.contains("lib/glass-softness-core.jar"), libs.toString());
+            assertEquals(new java.util.TreeSet<>(libs), new java.util.TreeSet<>(entries.subList(1, entries.size())),
+                "Bundle-ClassPath must list exactly the embedded lib/*.jar");
             assertNotNull(jar.getEntry("plugin.xml"));
             for (String factory : BundleLayoutTest.factoryClasses()) {
                 String base = factory.replace('.', '/');

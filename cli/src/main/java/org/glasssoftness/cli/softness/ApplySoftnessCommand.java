@@ -2,7 +2,9 @@ package org.glasssoftness.cli.softness;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.glasssoftness.core.io.lammps.LammpsDumpWriter;
 import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.softness.CsvTables;
 import org.glasssoftness.core.softness.FeatureTables;
 import org.glasssoftness.core.softness.SoftnessApplier;
@@ -32,6 +34,7 @@ public final class ApplySoftnessCommand implements Callable<Integer> {
     @Option(names = "--labels", description = "label CSV (id, label column) for P(rearrange | S)") Path labels;
     @Option(names = "--label-column", defaultValue = "label", description = "label column (default ${DEFAULT-VALUE})") String labelColumn;
     @Option(names = "--threshold", description = "label = value > threshold; absent: 0/1 labels") Double threshold;
+    @Option(names = "--dump-out", description = "also write the scored frames as a LAMMPS dump with a softness column (for OVITO)") Path dumpOut;
     @Option(names = "--out", required = true, description = "output folder") Path out;
 
     @Override
@@ -48,8 +51,11 @@ public final class ApplySoftnessCommand implements Callable<Integer> {
         }
         SoftnessApplier.TrajectoryResult r;
         try (Trajectory t = CliSupport.openDump(dump, typeMap)) {
-            r = new SoftnessApplier(model, raw).applyTrajectory(t, first, last, stride, CliSupport.axis(axis), false,
+            r = new SoftnessApplier(model, raw).applyTrajectory(t, first, last, stride, CliSupport.axis(axis), dumpOut != null,
                     cnSpecies, cnCut, CliSupport.stderrProgress());
+        }
+        if (dumpOut != null) {
+            LammpsDumpWriter.write(dumpOut, Trajectory.of(r.annotatedFrames()), Progress.NONE);
         }
         CsvTableWriter.writeInto(out, r.perAtom());
         CsvTableWriter.writeInto(out, r.vsStrain());

@@ -66,7 +66,8 @@ class SoftnessCommandsTest {
         assertEquals(40, CsvTables.read(dir.resolve("m/weights.csv")).rowCount());
 
         assertEquals(0, run("apply-softness", "--model", dir.resolve("m/model.softness").toString(), "--dump", dump.toString(),
-                "--type-map", tm, "--stride", "3", "--coordination", "O:2.6", "--out", dir.resolve("a").toString()));
+                "--type-map", tm, "--stride", "3", "--coordination", "O:2.6", "--dump-out", dir.resolve("a/soft.dump").toString(),
+                "--out", dir.resolve("a").toString()));
         ResultTable soft = CsvTables.read(dir.resolve("a/softness.csv"));
         assertEquals(4 * 80, soft.rowCount()); // frames 0, 3, 6, 9
         try (Trajectory t = SampleTrajectory.open()) {
@@ -75,6 +76,14 @@ class SoftnessCommandsTest {
             for (int i = 0; i < 80; i++) assertEquals(s.softness()[i], soft.column("softness").doubles()[80 + i], 0.0);
         }
         assertEquals(4, CsvTables.read(dir.resolve("a/softness_vs_strain.csv")).rowCount());
+        try (Trajectory back = org.glasssoftness.core.io.lammps.LammpsDumpReader.open(dir.resolve("a/soft.dump"),
+                org.glasssoftness.core.io.lammps.DumpReadOptions.defaults(), org.glasssoftness.core.progress.Progress.NONE)) {
+            assertEquals(4, back.frameCount());
+            Frame b1 = back.frame(1);
+            double[] prop = b1.properties().get("softness");
+            long firstLi = soft.column("id").longs()[80];
+            assertEquals(soft.column("softness").doubles()[80], prop[b1.indexOfId(firstLi)], 1e-6);
+        }
         assertTrue(Files.exists(dir.resolve("a/softness_histogram.csv")));
 
         assertEquals(0, run("scan", "--mode", "threshold", "--features", dir.resolve("f0/features.csv") + ","

@@ -21,7 +21,8 @@ import org.glasssoftness.core.progress.Progress;
  *
  * <p>The Gaussians of one pair on the uniform grid are evaluated with two exponentials and a multiplicative
  * recurrence outward from the grid point nearest r_ij (e_{k+1} = e_k q_k, q_{k+1} = q_k exp(-dr^2/L^2)); each step
- * has rounding error ~1e-16, so the values agree with direct evaluation to ~1e-13 relative. Atoms are processed in
+ * has rounding error ~1e-16, so the values agree with direct evaluation to ~1e-13 relative; terms below 1e-18 are
+ * dropped (they decrease monotonically away from the peak), an absolute error under 1e-18 per neighbour. Atoms are processed in
  * parallel; each atom owns its row and sums its neighbours in the fixed order of the neighbour search, so results do
  * not depend on the thread count.
  */
@@ -81,7 +82,7 @@ public final class RadialFeatures {
         double e = e0;
         for (int k = k0 + 1; k < g; k++) {
             e *= q;
-            if (e == 0) break;
+            if (e < NEGLIGIBLE) break;
             out[o + k] += e;
             q *= decay;
         }
@@ -90,11 +91,17 @@ public final class RadialFeatures {
         e = e0;
         for (int k = k0 - 1; k >= 0; k--) {
             e *= q;
-            if (e == 0) break;
+            if (e < NEGLIGIBLE) break;
             out[o + k] += e;
             q *= decay;
         }
     }
+
+    /**
+     * Gaussian terms below this are dropped: past the peak they only decrease, so the absolute error of a feature is
+     * below 1e-18 per neighbour (far under the rounding of any feature of order 1).
+     */
+    static final double NEGLIGIBLE = 1e-18;
 
     /** Features of every frame (or frames first..last by stride), rows ordered by frame then atom id. */
     public FeatureSet compute(Trajectory t, int first, int last, int stride, Progress progress) throws IOException {

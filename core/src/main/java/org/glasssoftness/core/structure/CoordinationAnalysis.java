@@ -87,6 +87,15 @@ public final class CoordinationAnalysis {
 
     public Settings settings() { return settings; }
 
+    /**
+     * A result over no frames for these species, with the tables' columns a real result would have (for a KNIME
+     * node's output spec); checks the settings against the species like {@link #compute} does.
+     */
+    public CoordinationResult emptyResult(List<String> species) {
+        double[][] cut = settings.cutoffs().matrix(species);
+        return new CoordinationResult.Builder(species, cut, settings, triplets(species, cut)).build();
+    }
+
     /** Analysis of one frame. */
     public CoordinationResult compute(Frame frame) {
         try {

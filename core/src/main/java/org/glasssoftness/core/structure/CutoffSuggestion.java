@@ -27,7 +27,7 @@ public final class CutoffSuggestion {
             for (int j = Math.max(0, k - h); j <= Math.min(n - 1, k + h); j++) { sum += g[j]; c++; }
             s[k] = sum / c;
         }
-        // first peak: the first bin where g exceeds 1 starts it; its top is the highest point before g falls below 1
+        // first peak: starts at the first bin where g exceeds 1; its top is the highest point before g falls below half of it
         int start = -1;
         for (int k = 0; k < n; k++) if (s[k] > 1) { start = k; break; }
         if (start < 0) throw new IllegalArgumentException("g(r) never exceeds 1: no first peak to cut after");
@@ -37,10 +37,15 @@ public final class CutoffSuggestion {
             if (s[k] > s[top]) top = k;
             k++;
         }
-        // walk down from the top to the first local minimum
+        // walk outward from the top keeping the lowest point; a local dip is the minimum only once g has risen again
+        // by 10 % of the peak height (hysteresis, so noise on the falling edge is not taken for the minimum)
         int m = top;
-        while (m + 1 < n && s[m + 1] <= s[m]) m++;
-        if (m == n - 1) throw new IllegalArgumentException("g(r) has no minimum after its first peak within r_max");
+        int j = top + 1;
+        for (; j < n; j++) {
+            if (s[j] < s[m]) m = j;
+            else if (s[j] > s[m] + 0.1 * s[top]) break;
+        }
+        if (j == n) throw new IllegalArgumentException("g(r) has no minimum after its first peak within r_max");
         double floor = s[m];
         double tol = 1e-3 * (s[top] - floor);
         int lo = m, hi = m;
@@ -49,8 +54,14 @@ public final class CutoffSuggestion {
         return 0.5 * (r[lo] + r[hi]);
     }
 
-    /** {@link #firstMinimum} of the pair a-b of an RDF result with a 5-bin window. */
+    /** {@link #firstMinimum} of the pair a-b of an RDF result, smoothed over about 0.1 Å (at least 5 bins). */
     public static double firstMinimum(RdfResult rdf, String a, String b) {
-        return firstMinimum(rdf.r(), rdf.partial(a, b), 5);
+        return firstMinimum(rdf.r(), rdf.partial(a, b), window(rdf.dr()));
+    }
+
+    /** Odd number of bins covering about 0.1 Å, at least 5. */
+    static int window(double dr) {
+        int w = Math.max(5, (int) Math.round(0.1 / dr));
+        return w % 2 == 0 ? w + 1 : w;
     }
 }

@@ -71,6 +71,19 @@ public final class PairDistribution {
     public int bins() { return bins; }
     public boolean multiImage() { return multiImage; }
 
+    /**
+     * A result with no bins for these species: its tables have the columns a real result would have (for a KNIME
+     * node's output spec before execution).
+     */
+    public static RdfResult emptyResult(List<String> species) {
+        double[] ones = new double[species.size()];
+        java.util.Arrays.fill(ones, 1.0);
+        SpeciesPairs pairs = new SpeciesPairs(species);
+        int s = species.size();
+        return new RdfResult(pairs, 1.0, 0, 1, 1.0, 1.0, ones, new double[pairs.pairCount()][0],
+                new double[s * s][0], new long[pairs.pairCount()][0]);
+    }
+
     /** g(r) of a single frame. */
     public RdfResult compute(Frame frame) {
         try {

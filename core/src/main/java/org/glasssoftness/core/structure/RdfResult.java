@@ -37,7 +37,7 @@ public final class RdfResult {
     public SpeciesPairs pairs() { return pairs; }
     public List<String> species() { return pairs.species(); }
     public double rMax() { return rMax; }
-    public double dr() { return rMax / bins; }
+    public double dr() { return bins == 0 ? Double.NaN : rMax / bins; }
     public int bins() { return bins; }
     public int frameCount() { return frames; }
     /** Mean box volume over the frames (Å^3). */
@@ -136,6 +136,10 @@ public final class RdfResult {
 
     /** Faber–Ziman partial S_ab(Q) (unordered pair order) and the weighted total. */
     public StructureFactors structureFactors(QGrid grid, boolean lorch, ScatteringLengths lengths) {
+        if (bins == 0) { // an empty result (output spec): columns only
+            lengthsFor(lengths); // checks the scattering lengths against the species
+            return new StructureFactors(pairs, new double[0], new double[pairs.pairCount()][0], new double[0], lorch);
+        }
         FaberZiman fz = new FaberZiman(r(), dr(), grid.values(), lorch);
         double[][] s = new double[pairs.pairCount()][];
         for (int p = 0; p < s.length; p++) s[p] = fz.transform(g[p], numberDensity);
@@ -172,6 +176,25 @@ public final class RdfResult {
             }
         }
         return t.build();
+    }
+
+    /**
+     * The rdf_first_minima table: pair, r_first_min_A = {@link CutoffSuggestion#firstMinimum} of each partial (about
+     * 0.1 Å smoothing; NaN when g has no peak above 1 or no minimum after it within r_max) — suggested bond cutoffs.
+     */
+    public ResultTable firstMinimaTable() {
+        String[] names = new String[pairs.pairCount()];
+        double[] rMin = new double[pairs.pairCount()];
+        double[] r = r();
+        for (int p = 0; p < names.length; p++) {
+            names[p] = pairs.name(p);
+            try {
+                rMin[p] = CutoffSuggestion.firstMinimum(r, g[p], CutoffSuggestion.window(dr()));
+            } catch (IllegalArgumentException e) {
+                rMin[p] = Double.NaN;
+            }
+        }
+        return ResultTable.builder("rdf_first_minima").strings("pair", names).doubles("r_first_min_A", rMin).build();
     }
 
     private int speciesIndex(String name) {

@@ -27,7 +27,7 @@ public final class NodeSettings extends Config implements NodeSettingsRO, NodeSe
 
     @Override
     public void copyTo(final ConfigWO dest) {
-        copyTo((ConfigBase)dest);
+        copyEntriesTo((ConfigBase)dest);
     }
 
     @Override

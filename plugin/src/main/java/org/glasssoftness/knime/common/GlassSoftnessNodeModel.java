@@ -28,6 +28,8 @@ import org.knime.core.node.port.PortType;
 public abstract class GlassSoftnessNodeModel extends NodeModel {
     private final List<SettingsModel> m_settings = new ArrayList<>();
 
+    private final List<TrajectoryPortObject> m_created = new ArrayList<>();
+
     protected GlassSoftnessNodeModel(final PortType[] inPortTypes, final PortType[] outPortTypes) {
         super(inPortTypes, outPortTypes);
     }
@@ -77,9 +79,31 @@ public abstract class GlassSoftnessNodeModel extends NodeModel {
         }
     }
 
+    /**
+     * Remembers a trajectory this node created for an output port, so that its temporary file is deleted when the
+     * node is reset or removed. Returns the port object.
+     */
+    protected final TrajectoryPortObject keep(final TrajectoryPortObject created) {
+        m_created.add(created);
+        return created;
+    }
+
+    /** Deletes the temporary files of trajectories this node created; subclasses overriding reset call super. */
     @Override
     protected void reset() {
-        // results live only in the output ports
+        for (TrajectoryPortObject p : m_created) {
+            try {
+                p.deleteStore();
+            } catch (IOException e) {
+                getLogger().warn("Could not delete a temporary trajectory file: " + e.getMessage());
+            }
+        }
+        m_created.clear();
+    }
+
+    @Override
+    protected void onDispose() {
+        reset();
     }
 
     @Override

@@ -155,6 +155,14 @@ public final class TrajectoryPortObject implements PortObject {
         }
     }
 
+    /**
+     * Deletes the FrameStore file. Only the node that created this port object calls it, when it is reset or
+     * disposed (KNIME has dropped its outputs by then); the object must not be read afterwards.
+     */
+    public void deleteStore() throws IOException {
+        Files.deleteIfExists(m_store);
+    }
+
     /** For tests: the FrameStore file behind this port. */
     Path storeFile() {
         return m_store;

@@ -19,8 +19,9 @@ import org.knime.core.node.config.ConfigRO;
  * settings.xml (factory, name, model settings). Nothing is executed here.
  */
 final class KnimeWorkflow {
-    /** One node: its id, folder, node type, factory class name, node name and model settings. */
-    record Node(int id, String folder, String type, String factory, String name, NodeSettingsRO model) { }
+    /** One node: id, folder, node type, factory class name, node name, model settings, flow variable settings. */
+    record Node(int id, String folder, String type, String factory, String name, NodeSettingsRO model,
+        NodeSettingsRO variables) { }
 
     /**
      * A connection. KNIME numbers a node's ports from 0, where port 0 is the implicit flow variable port and data
@@ -61,7 +62,8 @@ final class KnimeWorkflow {
             String factory = settings.containsKey("factory") ? settings.getString("factory") : null;
             String name = settings.containsKey("name") ? settings.getString("name") : null;
             NodeSettingsRO model = settings.containsKey("model") ? settings.getNodeSettings("model") : null;
-            wf.nodes.put(id, new Node(id, folder, type, factory, name, model));
+            NodeSettingsRO variables = settings.containsKey("variables") ? settings.getNodeSettings("variables") : null;
+            wf.nodes.put(id, new Node(id, folder, type, factory, name, model, variables));
         }
         ConfigRO conns = root.getConfig("connections");
         for (String key : conns.keySet()) {

@@ -34,7 +34,7 @@ public class SettingsModelDoubleBounded extends SettingsModelDouble {
 
     private void checkBounds(final double val) {
         if ((val < m_minValue) || (m_maxValue < val)) {
-            throw new IllegalArgumentException("Value (=" + val + ") must be within the range [" + m_minValue
+            throw new IllegalArgumentException("value (=" + val + ") must be within the range [" + m_minValue
                 + "..." + m_maxValue + "].");
         }
     }

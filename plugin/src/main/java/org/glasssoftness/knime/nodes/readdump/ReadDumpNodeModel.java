@@ -9,7 +9,8 @@ import org.glasssoftness.core.io.lammps.DumpReadOptions;
 import org.glasssoftness.core.io.lammps.LammpsDumpReader;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.model.TypeMap;
-import org.glasssoftness.core.table.AtomTable;
+import org.glasssoftness.core.progress.Progress;
+import org.glasssoftness.core.io.TrajectoryTables;
 import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
 import org.glasssoftness.knime.common.ResultTables;
 import org.glasssoftness.knime.common.SettingsKeys;
@@ -128,9 +129,21 @@ final class ReadDumpNodeModel extends GlassSoftnessNodeModel {
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         checkSettings();
-        dumpFile();
-        // Species, atom count and columns are known only once the file is read.
-        return new PortObjectSpec[]{null, null};
+        Path file = dumpFile();
+        DumpReadOptions all = options();
+        // The atoms table's columns follow from the first selected frame alone, which is cheap to read (the reader
+        // stops after the last requested frame). The trajectory spec needs the frame count, known after execute.
+        DumpReadOptions firstOnly =
+            new DumpReadOptions(all.typeMap(), all.firstFrame(), all.firstFrame(), 1);
+        try (Trajectory t = LammpsDumpReader.open(file, firstOnly, Progress.NONE)) {
+            if (t.frameCount() == 0) {
+                throw new InvalidSettingsException("Dump file " + file + " has no frame " + all.firstFrame()
+                    + " (first frame setting)");
+            }
+            return new PortObjectSpec[]{null, ResultTables.spec(TrajectoryTables.atoms(t.frame(0)))};
+        } catch (java.io.IOException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
     }
 
     @Override
@@ -144,10 +157,10 @@ final class ReadDumpNodeModel extends GlassSoftnessNodeModel {
                     + options.firstFrame() + ", last " + options.lastFrame() + ", stride " + options.stride() + ")");
             }
             TrajectoryPortObject port =
-                runEngine(exec.createSubProgress(0.4), p -> TrajectoryPortObject.create(read, p));
+                keep(runEngine(exec.createSubProgress(0.4), p -> TrajectoryPortObject.create(read, p)));
             BufferedDataTable atoms;
             try (Trajectory stored = port.openTrajectory()) {
-                atoms = ResultTables.toTable(AtomTable.of(stored.frame(0), "atoms"), exec.createSubExecutionContext(0.1));
+                atoms = ResultTables.toTable(TrajectoryTables.atoms(stored.frame(0)), exec.createSubExecutionContext(0.1));
             }
             return new PortObject[]{port, atoms};
         }

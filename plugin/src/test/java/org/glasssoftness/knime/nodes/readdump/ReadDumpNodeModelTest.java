@@ -13,6 +13,7 @@ import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.knime.common.SettingsKeys;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
+import org.glasssoftness.knime.port.TrajectoryPorts;
 import org.glasssoftness.knime.testing.CancelOnProgress;
 import org.glasssoftness.knime.testing.Dumps;
 import org.glasssoftness.knime.testing.Settings;
@@ -93,6 +94,17 @@ class ReadDumpNodeModelTest {
     }
 
     @Test
+    void resetDeletesTheTrajectoryFile() throws Exception {
+        Path dump = Dumps.write(dir, "two.dump", Dumps.TWO_FRAMES);
+        ReadDumpNodeModel m = model(dump.toString(), Dumps.TYPE_MAP, 0, -1, 1);
+        TrajectoryPortObject port = (TrajectoryPortObject)StandinNodeRunner.execute(m, new DefaultNodeProgressMonitor())[0];
+        Path store = TrajectoryPorts.storeFile(port);
+        assertTrue(java.nio.file.Files.exists(store));
+        StandinNodeRunner.reset(m);
+        assertFalse(java.nio.file.Files.exists(store));
+    }
+
+    @Test
     void frameRangeAndStrideSelectFrames() throws Exception {
         Path dump = Dumps.write(dir, "two.dump", Dumps.TWO_FRAMES);
         ReadDumpNodeModel m = model(dump.toString(), Dumps.TYPE_MAP, 1, -1, 1);
@@ -145,8 +157,15 @@ class ReadDumpNodeModelTest {
         String truncated = Dumps.TWO_FRAMES.substring(0, Dumps.TWO_FRAMES.lastIndexOf("2 1 "));
         Path dump = Dumps.write(dir, "truncated.dump", truncated);
         ReadDumpNodeModel m = model(dump.toString(), Dumps.TYPE_MAP, 0, -1, 1);
+        // the first frame is fine, so configure succeeds; reading all frames finds the truncated last one
+        StandinNodeRunner.configure(m);
         Exception e = assertThrows(Exception.class, () -> StandinNodeRunner.execute(m, new DefaultNodeProgressMonitor()));
-        assertTrue(e.getMessage().contains("truncated.dump"), e.getMessage());
+        assertTrue(e.getMessage().contains("truncated.dump") && e.getMessage().contains("frame 1"), e.getMessage());
+        // a bad first frame is reported already by configure, naming file and line
+        Path bad = Dumps.write(dir, "bad.dump", Dumps.TWO_FRAMES.replace("6.25", "six"));
+        InvalidSettingsException ce = assertThrows(InvalidSettingsException.class,
+            () -> StandinNodeRunner.configure(model(bad.toString(), Dumps.TYPE_MAP, 0, -1, 1)));
+        assertTrue(ce.getMessage().contains("bad.dump:"), ce.getMessage());
     }
 
     @Test
@@ -182,7 +201,7 @@ class ReadDumpNodeModelTest {
     }
 
     @Test
-    void defaultsAreReadEverythingAndConfigureLeavesSpecsOpen() throws Exception {
+    void defaultsReadEverythingAndConfigureKnowsTheAtomsTableColumns() throws Exception {
         ReadDumpNodeModel m = new ReadDumpNodeFactory().createNodeModel();
         NodeSettings s = Settings.of(m);
         assertEquals("", s.getString(SettingsKeys.INPUT));
@@ -190,9 +209,13 @@ class ReadDumpNodeModelTest {
         assertEquals(-1, s.getInt(SettingsKeys.LAST_FRAME));
         assertEquals(1, s.getInt(SettingsKeys.STRIDE));
         Path dump = Dumps.write(dir, "two.dump", Dumps.TWO_FRAMES);
-        PortObjectSpec[] specs = StandinNodeRunner.configure(model(dump.toString(), "", 0, -1, 1));
-        assertNull(specs[0]);
-        assertNull(specs[1]);
+        ReadDumpNodeModel r = model(dump.toString(), "", 0, -1, 1);
+        PortObjectSpec[] specs = StandinNodeRunner.configure(r);
+        assertNull(specs[0]); // frame count known only after reading the whole file
+        PortObject[] out = StandinNodeRunner.execute(r, new DefaultNodeProgressMonitor());
+        assertEquals(out[1].getSpec(), specs[1]);
+        assertArrayEquals(new String[]{"id", "type", "species", "x_A", "y_A", "z_A", "ix", "iy", "iz", "c_pe"},
+            ((org.knime.core.data.DataTableSpec)specs[1]).getColumnNames());
         assertFalse(s.containsKey("no-such-key"));
     }
 }

@@ -289,10 +289,10 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
     }
 
     /** Copies every entry and sub-config of this config into {@code dest} (deep copy). */
-    public void copyTo(final ConfigBase dest) {
+    protected final void copyEntriesTo(final ConfigBase dest) {
         for (Map.Entry<String, Object> e : m_entries.entrySet()) {
             if (e.getValue() instanceof ConfigBase) {
-                ((ConfigBase)e.getValue()).copyTo(dest.addConfigBase(e.getKey()));
+                ((ConfigBase)e.getValue()).copyEntriesTo(dest.addConfigBase(e.getKey()));
             } else {
                 dest.m_entries.put(e.getKey(), e.getValue());
             }

@@ -1,0 +1,230 @@
+package org.glasssoftness.knime.nodes.applysoftness;
+
+import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.softness.FeatureDefinition;
+import org.glasssoftness.core.softness.SoftnessApplier;
+import org.glasssoftness.core.softness.SoftnessStatistics;
+import org.glasssoftness.core.table.ResultTable;
+import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
+import org.glasssoftness.knime.common.ResultTables;
+import org.glasssoftness.knime.common.SettingsKeys;
+import org.glasssoftness.knime.port.SoftnessModelPortObject;
+import org.glasssoftness.knime.port.SoftnessModelPortObjectSpec;
+import org.glasssoftness.knime.port.TrajectoryPortObject;
+import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
+import org.glasssoftness.knime.views.Curves;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+
+/**
+ * Softness S = (w.x'+b)/|w| of every focus atom in every selected frame: the trajectory with per-atom property
+ * {@code softness} (for Write Dump and OVITO), the per-atom table and mean softness per species versus strain.
+ */
+final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
+    static final String RAW = "raw";
+    static final String AXIS = "axis";
+    static final String COORDINATION = "coordination";
+    static final String BINS = "bins";
+
+    private final SettingsModelBoolean m_raw = register(createRawModel());
+    private final SettingsModelString m_axis = register(createAxisModel());
+    private final SettingsModelIntegerBounded m_first = register(createFirstFrameModel());
+    private final SettingsModelIntegerBounded m_last = register(createLastFrameModel());
+    private final SettingsModelIntegerBounded m_stride = register(createStrideModel());
+    private final SettingsModelString m_coordination = register(createCoordinationModel());
+    private final SettingsModelIntegerBounded m_bins = register(createBinsModel());
+
+    private Curves m_curves;
+
+    ApplySoftnessNodeModel() {
+        super(new PortType[]{SoftnessModelPortObject.TYPE, TrajectoryPortObject.TYPE},
+            new PortType[]{TrajectoryPortObject.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE,
+                BufferedDataTable.TYPE});
+    }
+
+    static SettingsModelBoolean createRawModel() {
+        return new SettingsModelBoolean(RAW, false);
+    }
+
+    static SettingsModelString createAxisModel() {
+        return new SettingsModelString(AXIS, "z");
+    }
+
+    static SettingsModelIntegerBounded createFirstFrameModel() {
+        return new SettingsModelIntegerBounded(SettingsKeys.FIRST_FRAME, 0, 0, Integer.MAX_VALUE);
+    }
+
+    static SettingsModelIntegerBounded createLastFrameModel() {
+        return new SettingsModelIntegerBounded(SettingsKeys.LAST_FRAME, -1, -1, Integer.MAX_VALUE);
+    }
+
+    static SettingsModelIntegerBounded createStrideModel() {
+        return new SettingsModelIntegerBounded(SettingsKeys.STRIDE, 1, 1, Integer.MAX_VALUE);
+    }
+
+    static SettingsModelString createCoordinationModel() {
+        return new SettingsModelString(COORDINATION, "");
+    }
+
+    static SettingsModelIntegerBounded createBinsModel() {
+        return new SettingsModelIntegerBounded(BINS, 40, 1, 100000);
+    }
+
+    /** "O:2.0" -> {"O", "2.0"}; empty -> null (group histograms by species only). */
+    static String[] coordination(final String c) throws InvalidSettingsException {
+        if (c == null || c.isBlank()) {
+            return null;
+        }
+        String[] p = c.trim().split(":");
+        try {
+            if (p.length != 2 || p[0].isBlank() || !(Double.parseDouble(p[1]) > 0)) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingsException("Coordination: SPECIES:CUTOFF, e.g. O:2.0 (empty = by species), got '" + c + "'");
+        }
+        return p;
+    }
+
+    static int axis(final String a) throws InvalidSettingsException {
+        switch (a == null ? "" : a.trim().toLowerCase()) {
+            case "x":
+                return 0;
+            case "y":
+                return 1;
+            case "z":
+                return 2;
+            default:
+                throw new InvalidSettingsException("Strain axis must be x, y or z, got '" + a + "'");
+        }
+    }
+
+    @Override
+    protected void validateValues(final NodeSettingsRO settings) throws InvalidSettingsException {
+        axis(settings.getString(AXIS));
+        coordination(settings.getString(COORDINATION));
+        int first = settings.getInt(SettingsKeys.FIRST_FRAME), last = settings.getInt(SettingsKeys.LAST_FRAME);
+        if (last >= 0 && last < first) {
+            throw new InvalidSettingsException("Frame range: last frame " + last + " is before first frame " + first);
+        }
+    }
+
+    @Override
+    protected void checkSettings() throws InvalidSettingsException {
+        axis(m_axis.getStringValue());
+        coordination(m_coordination.getStringValue());
+        if (m_last.getIntValue() >= 0 && m_last.getIntValue() < m_first.getIntValue()) {
+            throw new InvalidSettingsException("Frame range: last frame " + m_last.getIntValue()
+                + " is before first frame " + m_first.getIntValue());
+        }
+    }
+
+    static ResultTable emptySoftness() {
+        return ResultTable.builder("softness").ints("frame", new int[0]).longs("timestep", new long[0])
+            .longs("id", new long[0]).strings("species", new String[0]).doubles("softness", new double[0])
+            .doubles("probability", new double[0]).ints("predicted_class", new int[0])
+            .strings("predicted_label", new String[0]).build();
+    }
+
+    static ResultTable emptyVsStrain() {
+        return ResultTable.builder("softness_vs_strain").ints("frame", new int[0]).longs("timestep", new long[0])
+            .doubles("strain", new double[0]).strings("species", new String[0]).ints("atoms", new int[0])
+            .doubles("mean_softness", new double[0]).doubles("std_softness", new double[0]).build();
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        checkSettings();
+        if (inSpecs[0] != null && !(inSpecs[0] instanceof SoftnessModelPortObjectSpec)) {
+            throw new InvalidSettingsException("Input 0 must be a softness model (from Train LR)");
+        }
+        TrajectoryPortObjectSpec traj = trajectorySpec(inSpecs, 1);
+        if (inSpecs[0] != null && traj != null && traj.info() != null && traj.info().atomCount() > 0) {
+            FeatureDefinition def = ((SoftnessModelPortObjectSpec)inSpecs[0]).definition();
+            if (!def.focusIsAny() && !traj.info().speciesNames().contains(def.focusSpecies())) {
+                throw new InvalidSettingsException("The model's focus species '" + def.focusSpecies()
+                    + "' is not in the trajectory; it has " + traj.info().speciesNames());
+            }
+        }
+        return new PortObjectSpec[]{null, ResultTables.spec(emptySoftness()), ResultTables.spec(emptyVsStrain()),
+            ResultTables.spec(SoftnessStatistics.histogram(new double[]{0}, new String[]{"B"}, 1))};
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        SoftnessApplier applier = new SoftnessApplier(((SoftnessModelPortObject)inObjects[0]).model(),
+            m_raw.getBooleanValue());
+        int axis = axis(m_axis.getStringValue());
+        String[] cn = coordination(m_coordination.getStringValue());
+        SoftnessApplier.TrajectoryResult r;
+        try (Trajectory t = trajectory(inObjects, 1).openTrajectory()) {
+            r = runEngine(exec.createSubProgress(0.7), p -> applier.applyTrajectory(t, m_first.getIntValue(),
+                m_last.getIntValue(), m_stride.getIntValue(), axis, true, cn == null ? null : cn[0],
+                cn == null ? 0 : Double.parseDouble(cn[1]), p));
+        }
+        m_curves = strainCurves(r.vsStrain());
+        ResultTable hist = SoftnessStatistics.histogram(r.scores().softness(), r.group(), m_bins.getIntValue());
+        TrajectoryPortObject out = runEngine(exec.createSubProgress(0.2),
+            p -> TrajectoryPortObject.create(Trajectory.of(r.annotatedFrames()), p));
+        return new PortObject[]{out, ResultTables.toTable(r.perAtom(), exec.createSubExecutionContext(0.05)),
+            ResultTables.toTable(r.vsStrain(), exec.createSubExecutionContext(0.03)),
+            ResultTables.toTable(hist, exec.createSubExecutionContext(0.02))};
+    }
+
+    /** Mean softness per species versus strain for the view (Fig. 6b). */
+    static Curves strainCurves(final ResultTable vs) {
+        String[] sp = vs.column("species").strings();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (String s : sp) {
+            if (!names.contains(s)) {
+                names.add(s);
+            }
+        }
+        int nf = sp.length / Math.max(1, names.size());
+        double[] strain = new double[nf];
+        java.util.List<double[]> ys = new java.util.ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            ys.add(new double[nf]);
+        }
+        double[] st = vs.column("strain").doubles(), mean = vs.column("mean_softness").doubles();
+        for (int r = 0; r < sp.length; r++) {
+            int f = r / names.size();
+            strain[f] = st[r];
+            ys.get(names.indexOf(sp[r]))[f] = mean[r];
+        }
+        return new Curves("Mean softness versus strain", "strain", "mean softness", strain, names, ys);
+    }
+
+    /** The curves of the last execution for the view, or null. */
+    Curves curves() {
+        return m_curves;
+    }
+
+    @Override
+    protected void reset() {
+        super.reset();
+        m_curves = null;
+    }
+
+    @Override
+    protected void saveInternals(final java.io.File nodeInternDir, final org.knime.core.node.ExecutionMonitor exec)
+        throws java.io.IOException {
+        if (m_curves != null) {
+            m_curves.save(nodeInternDir.toPath());
+        }
+    }
+
+    @Override
+    protected void loadInternals(final java.io.File nodeInternDir, final org.knime.core.node.ExecutionMonitor exec)
+        throws java.io.IOException {
+        m_curves = Curves.load(nodeInternDir.toPath());
+    }
+}
