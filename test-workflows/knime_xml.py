@@ -16,7 +16,7 @@ BASE = dict(bundle="KNIME Base Nodes", symbolic="org.knime.base", vendor="KNIME 
 # data output ports per factory (for the "ports" entries KNIME saves)
 OUT_PORTS = {"ReadDumpNodeFactory": 2, "WriteDumpNodeFactory": 0, "RdfNodeFactory": 3, "CoordinationNodeFactory": 5,
              "DCumNodeFactory": 2, "MsdNodeFactory": 3, "BondSwitchNodeFactory": 2, "RadialFeaturesNodeFactory": 1,
-             "TrainLrNodeFactory": 3, "ApplySoftnessNodeFactory": 4, "RunMdNodeFactory": 3,
+             "TrainLrNodeFactory": 3, "ApplySoftnessNodeFactory": 5, "RunMdNodeFactory": 3,
              "LoopStartIntervalDynamicNodeFactory": 0, "LoopStartCountDynamicNodeFactory": 0,
              "LoopEndDynamicNodeFactory": 1}
 SMID = {"xstring": "SMID_string", "xdouble": "SMID_double", "xint": "SMID_integer", "xboolean": "SMID_boolean"}

@@ -22,7 +22,7 @@ train = Node(4, "Train LR", P + "trainlr.TrainLrNodeFactory", [
     ("class-labels", s("immobile,mobile"))], x=500, y=160)
 apply = Node(5, "Apply Softness", P + "applysoftness.ApplySoftnessNodeFactory", [
     ("raw", b(False)), ("axis", s("z")), ("first-frame", i(0)), ("last-frame", i(0)), ("stride", i(1)),
-    ("coordination", s("")), ("bins", i(10))], x=700, y=200)
+    ("coordination", s("")), ("bins", i(10)), ("label-column", s("mobile")), ("threshold", s(""))], x=700, y=200)
 write = Node(6, "Write LAMMPS Dump", P + "writedump.WriteDumpNodeFactory", [
     ("output", s("knime://knime.workflow/data/softness.dump")), ("overwrite", b(True))], x=900, y=200)
 back = Node(7, "Read LAMMPS Dump", P + "readdump.ReadDumpNodeFactory", [
