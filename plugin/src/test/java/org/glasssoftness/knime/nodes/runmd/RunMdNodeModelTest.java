@@ -21,11 +21,11 @@ class RunMdNodeModelTest {
     private static RunMdNodeModel model(final String stages, final int atoms, final String backend) throws InvalidSettingsException {
         RunMdNodeModel m = new RunMdNodeFactory().createNodeModel();
         NodeSettings s = Settings.of(m);
-        s.addString(RunMdNodeModel.STAGES, stages);
-        s.addInt(RunMdNodeModel.ATOMS, atoms);
-        s.addInt(RunMdNodeModel.MINIMIZE, 20);
-        s.addInt(RunMdNodeModel.THERMO_EVERY, 2);
-        s.addInt(RunMdNodeModel.DUMP_EVERY, 3);
+        s.addString(MdNodeSettings.STAGES, stages);
+        s.addInt(MdNodeSettings.ATOMS, atoms);
+        s.addInt(MdNodeSettings.MINIMIZE, 20);
+        s.addInt(MdNodeSettings.THERMO_EVERY, 2);
+        s.addInt(MdNodeSettings.DUMP_EVERY, 3);
         s.addInt(RunMdNodeModel.THREADS, 1);
         s.addString(RunMdNodeModel.BACKEND, backend);
         Settings.apply(m, s);
