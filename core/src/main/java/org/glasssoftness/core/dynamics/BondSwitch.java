@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.neighbor.NeighborSearch;
 import org.glasssoftness.core.neighbor.PairVisitor;
@@ -64,6 +65,9 @@ public final class BondSwitch {
         public Settings withTargetStrain(double e) { return new Settings(centreSpecies, partnerSpecies, cutoff, strainAxis, e, switched, firstFrame, lastFrame, stride, threads); }
         public Settings withSwitched(EnumSet<BondSwitchClass> s) { return new Settings(centreSpecies, partnerSpecies, cutoff, strainAxis, targetStrain, s, firstFrame, lastFrame, stride, threads); }
         public Settings withFrames(int first, int last, int str) { return new Settings(centreSpecies, partnerSpecies, cutoff, strainAxis, targetStrain, switched, first, last, str, threads); }
+
+        /** The frame range as the shared selection type (validated when an analysis runs). */
+        public FrameSelection frames() { return new FrameSelection(firstFrame, lastFrame, stride); }
         public Settings withThreads(int t) { return new Settings(centreSpecies, partnerSpecies, cutoff, strainAxis, targetStrain, switched, firstFrame, lastFrame, stride, t); }
 
         /** "x", "y" or "z". */
@@ -121,8 +125,7 @@ public final class BondSwitch {
     }
 
     public Result compute(Trajectory trajectory, Progress progress) throws IOException {
-        int[] frames = FrameChecks.frameIndices(trajectory, settings.firstFrame(), settings.lastFrame(),
-                settings.stride(), 2, "bond-switch labelling");
+        int[] frames = FrameChecks.frameIndices(trajectory, settings.frames(), 2, "bond-switch labelling");
         Frame ref = trajectory.frame(frames[0]);
         int cs = FrameChecks.speciesIndex(ref, frames[0], settings.centreSpecies(), "bond-switch centre");
         int ps = FrameChecks.speciesIndex(ref, frames[0], settings.partnerSpecies(), "bond-switch partner");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.table.ResultTable;
@@ -111,12 +112,7 @@ public final class SoftnessApplier {
     public TrajectoryResult applyTrajectory(Trajectory t, int first, int last, int stride, int axis, boolean keepFrames,
                                             String coordinationSpecies, double coordinationCutoff,
                                             Progress progress) throws IOException {
-        if (t.frameCount() == 0) throw new IllegalArgumentException("the trajectory has no frames");
-        if (last < 0) last = t.frameCount() - 1;
-        if (first < 0 || first > last || last >= t.frameCount() || stride < 1) {
-            throw new IllegalArgumentException("frame range " + first + ".." + last + " step " + stride + " is outside 0.."
-                    + (t.frameCount() - 1));
-        }
+        int[] selected = new FrameSelection(first, last, stride).indicesWithin(t.frameCount());
         if (axis < 0 || axis > 2) throw new IllegalArgumentException("strain axis must be 0, 1 or 2 (x, y, z), got " + axis);
         List<Frame> frames = new ArrayList<>();
         List<FeatureSet> parts = new ArrayList<>();
@@ -127,9 +123,10 @@ public final class SoftnessApplier {
         List<String> groups = new ArrayList<>();
         double l0 = Double.NaN;
         RadialFeatures rf = new RadialFeatures(model.definition());
-        for (int k = first; k <= last; k += stride) {
+        for (int sel = 0; sel < selected.length; sel++) {
+            int k = selected[sel];
             progress.checkCanceled();
-            progress.report((double) (k - first) / (last - first + 1), "softness, frame " + k);
+            progress.report((double) sel / selected.length, "softness, frame " + k);
             Frame f = t.frame(k);
             FeatureSet fs = rf.compute(f, k);
             Scores sc = apply(fs);

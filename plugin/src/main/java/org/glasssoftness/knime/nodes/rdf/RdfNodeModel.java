@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.model.TrajectoryInfo;
-import org.glasssoftness.core.structure.FrameSelection;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.structure.PairDistribution;
 import org.glasssoftness.core.structure.QGrid;
 import org.glasssoftness.core.structure.RdfResult;
