@@ -63,7 +63,7 @@ final class CoordinationCommand implements Callable<Integer> {
         List<String> formerList = new ArrayList<>();
         for (String f : formers.split(",")) if (!f.isBlank()) formerList.add(f.trim());
         CoordinationAnalysis.Settings st = new CoordinationAnalysis.Settings(cut, formerList, anion.trim(), angleList,
-                angleBin, composition.isBlank() ? null : Composition.parse(composition), perAtom, in.threads);
+                angleBin, composition.isBlank() ? null : Composition.parse(composition), perAtom, in.threads());
         CoordinationResult res;
         try (Trajectory t = in.open()) {
             res = new CoordinationAnalysis(st).compute(t, FrameSelection.all(), Progress.NONE);

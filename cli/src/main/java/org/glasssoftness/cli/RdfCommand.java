@@ -60,7 +60,7 @@ final class RdfCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ScatteringLengths sl = ScatteringLengths.parse(scatteringLengths);
         QGrid grid = new QGrid(qMin, qMax, dq);
-        PairDistribution pd = new PairDistribution(rMax, dr, multiImage, in.threads);
+        PairDistribution pd = new PairDistribution(rMax, dr, multiImage, in.threads());
         RdfResult res;
         try (Trajectory t = in.open()) {
             res = pd.compute(t, FrameSelection.all(), Progress.NONE);

@@ -48,7 +48,7 @@ public final class BondSwitchCommand implements Callable<Integer> {
         int ax = "xyz".indexOf(axis.trim().toLowerCase(java.util.Locale.ROOT));
         if (axis.trim().length() != 1 || ax < 0) throw new IllegalArgumentException("--axis must be x, y or z, got '" + axis + "'");
         return new BondSwitch.Settings(species, partner, cutoff, ax, strain == null ? Double.NaN : strain,
-                BondSwitchClass.parseSet(switched), in.firstFrame, in.lastFrame, in.stride, in.threads);
+                BondSwitchClass.parseSet(switched), in.firstFrame(), in.lastFrame(), in.stride(), in.threads());
     }
 
     private void run(BondSwitch.Settings s) throws IOException {

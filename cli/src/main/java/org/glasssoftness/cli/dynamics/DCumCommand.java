@@ -43,7 +43,7 @@ public final class DCumCommand implements Callable<Integer> {
     private CumulativeNonAffineDisplacement.Settings settings() {
         new org.glasssoftness.core.dynamics.NonAffineDisplacement(cutoff, neighborSpecies, minNeighbors); // checks values
         return new CumulativeNonAffineDisplacement.Settings(species, cutoff, neighborSpecies, minNeighbors,
-                in.firstFrame, in.lastFrame, in.stride, MobilityLabel.parse(label), in.threads);
+                in.firstFrame(), in.lastFrame(), in.stride(), MobilityLabel.parse(label), in.threads());
     }
 
     private void run(CumulativeNonAffineDisplacement.Settings s) throws IOException {

@@ -7,13 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import org.glasssoftness.cli.FrameRangeOptions;
+import org.glasssoftness.cli.ThreadsOption;
+import org.glasssoftness.cli.TypeMapOption;
 import org.glasssoftness.core.io.lammps.DumpReadOptions;
 import org.glasssoftness.core.io.lammps.LammpsDumpReader;
 import org.glasssoftness.core.io.store.FrameStore;
 import org.glasssoftness.core.model.Trajectory;
-import org.glasssoftness.core.model.TypeMap;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.sample.SampleTrajectory;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Input trajectory and frame range shared by the dynamics subcommands (d-cum, msd, bond-switch). */
@@ -22,21 +25,15 @@ public final class DynamicsInputOptions {
             description = "LAMMPS dump (.gz allowed) or frame store; default: the bundled sample trajectory")
     Path input;
 
-    @Option(names = "--type-map", paramLabel = "MAP", defaultValue = "",
-            description = "LAMMPS type to element, e.g. 1=Li,2=B,3=O,4=P (default: element column, else types)")
-    String typeMap;
+    @Mixin
+    TypeMapOption typeMap = new TypeMapOption();
 
-    @Option(names = "--first-frame", defaultValue = "0", description = "first frame used (0-based; default ${DEFAULT-VALUE})")
-    int firstFrame;
+    /** The analysed range (the analysis, not the reader, applies it: frame indices stay those of the file). */
+    @Mixin
+    FrameRangeOptions frames = new FrameRangeOptions();
 
-    @Option(names = "--last-frame", defaultValue = "-1", description = "last frame used, inclusive; -1 = last (default)")
-    int lastFrame;
-
-    @Option(names = "--stride", defaultValue = "1", description = "frame stride (default ${DEFAULT-VALUE})")
-    int stride;
-
-    @Option(names = "--threads", defaultValue = "0", description = "worker threads, 0 = all processors (default)")
-    int threads;
+    @Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for the CSV tables")
     Path out;
@@ -51,7 +48,7 @@ public final class DynamicsInputOptions {
             got = in.readNBytes(head, 0, 8);
         }
         if (got == 8 && Arrays.equals(head, "GSFSTORE".getBytes(StandardCharsets.US_ASCII))) return FrameStore.open(input);
-        return LammpsDumpReader.open(input, DumpReadOptions.of(TypeMap.parse(typeMap)), Progress.NONE);
+        return LammpsDumpReader.open(input, DumpReadOptions.of(typeMap.parse()), Progress.NONE);
     }
 
     /** Builds an analysis' settings from the options (may throw IllegalArgumentException for bad values). */
@@ -86,6 +83,14 @@ public final class DynamicsInputOptions {
             return 1;
         }
     }
+
+    int firstFrame() { return frames.firstFrame; }
+
+    int lastFrame() { return frames.lastFrame; }
+
+    int stride() { return frames.stride; }
+
+    int threads() { return threads.threads; }
 
     String inputName() { return input == null ? "bundled sample" : input.getFileName().toString(); }
 }

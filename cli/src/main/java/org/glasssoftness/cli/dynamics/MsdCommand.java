@@ -44,7 +44,7 @@ public final class MsdCommand implements Callable<Integer> {
         if (fitStart != null && fitEnd != null && fitEnd < fitStart) {
             throw new IllegalArgumentException("--fit-end-ps " + fitEnd + " is before --fit-start-ps " + fitStart);
         }
-        return new MeanSquaredDisplacement.Settings(sp, in.firstFrame, in.lastFrame, in.stride, timestepPs);
+        return new MeanSquaredDisplacement.Settings(sp, in.firstFrame(), in.lastFrame(), in.stride(), timestepPs);
     }
 
     private void run(MeanSquaredDisplacement.Settings s) throws IOException {

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.glasssoftness.cli.TypeMapOption;
 import org.glasssoftness.core.io.lammps.DumpReadOptions;
 import org.glasssoftness.core.io.lammps.LammpsDumpReader;
 import org.glasssoftness.core.model.Trajectory;
-import org.glasssoftness.core.model.TypeMap;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.softness.CsvTables;
 import org.glasssoftness.core.table.ResultTable;
@@ -17,9 +17,8 @@ import org.glasssoftness.core.table.ResultTable;
 final class CliSupport {
     private CliSupport() { }
 
-    static Trajectory openDump(Path dump, String typeMap) throws IOException {
-        TypeMap tm = typeMap == null || typeMap.isBlank() ? TypeMap.empty() : TypeMap.parse(typeMap);
-        return LammpsDumpReader.open(dump, DumpReadOptions.of(tm), Progress.NONE);
+    static Trajectory openDump(Path dump, TypeMapOption typeMap) throws IOException {
+        return LammpsDumpReader.open(dump, DumpReadOptions.of(typeMap.parse()), Progress.NONE);
     }
 
     /** Reads and concatenates CSV tables (same columns). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.glasssoftness.cli.TypeMapOption;
 import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.softness.ClassWeighting;
@@ -19,6 +20,7 @@ import org.glasssoftness.core.softness.TrainSettings;
 import org.glasssoftness.core.table.CsvTableWriter;
 import org.glasssoftness.core.table.ResultTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Accuracy scans for choosing dr, R_c and the mobility threshold D_c (Supporting Figs. S24-S25). */
@@ -35,7 +37,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--width", description = "threshold mode: Gaussian width L of the features (default: dr)") Double width;
     // grid mode (structures)
     @Option(names = "--structures", split = ",", description = "grid mode: SAMPLE=dump pairs; frame --frame of each is used") List<String> structures;
-    @Option(names = "--type-map", description = "grid mode: LAMMPS types to elements") String typeMap;
+    @Mixin TypeMapOption typeMap;
     @Option(names = "--frame", defaultValue = "0", description = "grid mode: frame of each dump (default ${DEFAULT-VALUE})") int frame;
     @Option(names = "--focus", defaultValue = "B", description = "grid mode: focus species (default ${DEFAULT-VALUE})") String focus;
     @Option(names = "--neighbours", defaultValue = "Li,B,O,P", description = "grid mode: neighbour species") String neighbours;
