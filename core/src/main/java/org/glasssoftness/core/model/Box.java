@@ -76,6 +76,17 @@ public final class Box {
         return new double[] {v / norm(cross(b, c)), v / norm(cross(c, a)), v / norm(cross(a, b))};
     }
 
+    /**
+     * The smallest perpendicular width over the periodic directions (infinity when none is periodic): a cutoff up to
+     * half of it sees at most one image of each atom.
+     */
+    public double minPeriodicWidth() {
+        double w = Double.POSITIVE_INFINITY;
+        double[] widths = perpendicularWidths();
+        for (int k = 0; k < 3; k++) if (periodic(k)) w = Math.min(w, widths[k]);
+        return w;
+    }
+
     /** Converts Cartesian (x, y, z) at offset {@code o} of {@code r} into fractional coordinates in {@code s}. */
     public void toFractional(double[] r, int o, double[] s, int so) {
         double dz = r[o + 2] - zlo, dy = r[o + 1] - ylo, dx = r[o] - xlo;

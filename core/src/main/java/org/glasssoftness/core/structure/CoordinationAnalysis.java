@@ -148,9 +148,7 @@ public final class CoordinationAnalysis {
     }
 
     private static void checkBox(Box b, double maxCut, int frame) {
-        double w = Double.POSITIVE_INFINITY;
-        double[] widths = b.perpendicularWidths();
-        for (int k = 0; k < 3; k++) if (b.periodic(k)) w = Math.min(w, widths[k]);
+        double w = b.minPeriodicWidth();
         if (maxCut > 0.5 * w) {
             throw new IllegalArgumentException(String.format("bond cutoff %g Å exceeds half the smallest perpendicular "
                     + "box width (%g Å) in frame %d", maxCut, 0.5 * w, frame));

@@ -162,9 +162,7 @@ public final class PairDistribution {
         }
         Box b = f.box();
         if (!multiImage) {
-            double w = Double.POSITIVE_INFINITY;
-            double[] widths = b.perpendicularWidths();
-            for (int k = 0; k < 3; k++) if (b.periodic(k)) w = Math.min(w, widths[k]);
+            double w = b.minPeriodicWidth();
             if (rMax > 0.5 * w) {
                 throw new IllegalArgumentException(String.format(
                         "r_max = %g Å exceeds half the smallest perpendicular box width (%g Å) in frame %d; "
