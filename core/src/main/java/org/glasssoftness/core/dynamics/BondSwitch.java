@@ -11,6 +11,7 @@ import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.neighbor.NeighborSearch;
 import org.glasssoftness.core.neighbor.PairVisitor;
+import org.glasssoftness.core.parallel.Workers;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.table.ResultTable;
 

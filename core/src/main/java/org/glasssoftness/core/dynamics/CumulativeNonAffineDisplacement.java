@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.parallel.Workers;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.table.ResultTable;
 

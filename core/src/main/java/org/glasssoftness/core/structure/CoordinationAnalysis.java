@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.parallel.Workers;
 import org.glasssoftness.core.progress.Progress;
 
 /**
@@ -118,13 +118,10 @@ public final class CoordinationAnalysis {
         double maxCut = 0;
         for (double[] row : cut) for (double c : row) maxCut = Math.max(maxCut, c);
         List<int[]> triplets = triplets(species, cut);
-        int threads = settings.threads() == 0 ? Runtime.getRuntime().availableProcessors() : settings.threads();
+        int threads = Workers.resolve(settings.threads());
         CoordinationResult.Builder acc = new CoordinationResult.Builder(species, cut, settings, triplets);
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "coordination-worker");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        Workers workers = new Workers(threads, "coordination-worker");
+        ExecutorService pool = workers.executor(); // null when single-threaded
         try {
             for (int s = 0; s < sel.length; s++) {
                 progress.checkCanceled();
@@ -142,7 +139,7 @@ public final class CoordinationAnalysis {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("coordination analysis interrupted", e);
         } finally {
-            if (pool != null) pool.shutdownNow();
+            workers.close();
         }
         return acc.build();
     }
