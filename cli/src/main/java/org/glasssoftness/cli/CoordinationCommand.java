@@ -58,10 +58,8 @@ final class CoordinationCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BondCutoffs cut = cutoffs.equals(BondCutoffs.DEFAULT_TEXT) ? BondCutoffs.defaults() : BondCutoffs.parse(cutoffs);
-        List<String> angleList = new ArrayList<>();
-        for (String a : angles.split(",")) if (!a.isBlank()) angleList.add(a.trim());
-        List<String> formerList = new ArrayList<>();
-        for (String f : formers.split(",")) if (!f.isBlank()) formerList.add(f.trim());
+        List<String> angleList = CommaLists.of(angles);
+        List<String> formerList = CommaLists.of(formers);
         CoordinationAnalysis.Settings st = new CoordinationAnalysis.Settings(cut, formerList, anion.trim(), angleList,
                 angleBin, composition.isBlank() ? null : Composition.parse(composition), perAtom, in.threads());
         CoordinationResult res;

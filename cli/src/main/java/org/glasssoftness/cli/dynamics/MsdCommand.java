@@ -1,10 +1,10 @@
 package org.glasssoftness.cli.dynamics;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.glasssoftness.cli.CommaLists;
 import org.glasssoftness.core.dynamics.DiffusionFit;
 import org.glasssoftness.core.dynamics.MeanSquaredDisplacement;
 import org.glasssoftness.core.model.Trajectory;
@@ -39,8 +39,7 @@ public final class MsdCommand implements Callable<Integer> {
     }
 
     private MeanSquaredDisplacement.Settings settings() {
-        List<String> sp = species.isBlank() ? List.of()
-                : Arrays.stream(species.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+        List<String> sp = CommaLists.of(species);
         if (fitStart != null && fitEnd != null && fitEnd < fitStart) {
             throw new IllegalArgumentException("--fit-end-ps " + fitEnd + " is before --fit-start-ps " + fitStart);
         }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.glasssoftness.cli.CommaLists;
 import org.glasssoftness.cli.TypeMapOption;
 import org.glasssoftness.core.io.lammps.DumpReadOptions;
 import org.glasssoftness.core.io.lammps.LammpsDumpReader;
@@ -28,15 +29,8 @@ final class CliSupport {
         return CsvTables.concat(name, ts);
     }
 
-    static List<String> list(String csv) {
-        List<String> out = new ArrayList<>();
-        if (csv == null) return out;
-        for (String s : csv.split(",")) if (!s.isBlank()) out.add(s.trim());
-        return out;
-    }
-
     static double[] numbers(String csv) {
-        return list(csv).stream().mapToDouble(Double::parseDouble).toArray();
+        return CommaLists.of(csv).stream().mapToDouble(Double::parseDouble).toArray();
     }
 
     /** A copy of the table with a leading STRING column of one value. */

@@ -2,6 +2,7 @@ package org.glasssoftness.cli.softness;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.glasssoftness.cli.CommaLists;
 import org.glasssoftness.cli.TypeMapOption;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
@@ -34,7 +35,7 @@ public final class RadialFeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        FeatureDefinition def = new FeatureDefinition(focus, CliSupport.list(neighbours), dr, rc, width == null ? dr : width);
+        FeatureDefinition def = new FeatureDefinition(focus, CommaLists.of(neighbours), dr, rc, width == null ? dr : width);
         RadialFeatures rf = new RadialFeatures(def);
         FeatureSet fs;
         try (Trajectory t = CliSupport.openDump(dump, typeMap)) {

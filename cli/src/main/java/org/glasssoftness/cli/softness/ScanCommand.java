@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.glasssoftness.cli.CommaLists;
 import org.glasssoftness.cli.TypeMapOption;
 import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.Trajectory;
@@ -60,7 +61,7 @@ public final class ScanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         TrainSettings settings = new TrainSettings(c, ClassWeighting.valueOf(classWeight.toUpperCase()), seed, 1e-10, 100);
-        Set<String> test = testGroups == null ? null : new HashSet<>(CliSupport.list(testGroups));
+        Set<String> test = testGroups == null ? null : new HashSet<>(CommaLists.of(testGroups));
         ResultTable labs = CliSupport.readAll("labels", labels);
         ResultTable result;
         if (mode.equals("threshold")) {
@@ -69,7 +70,7 @@ public final class ScanCommand implements Callable<Integer> {
             FeatureDefinition def = FeatureTables.definitionOf(feats, width == null ? 0 : width);
             result = SoftnessScan.thresholdScan(feats, labs,
                     testFeatures == null ? null : CliSupport.readAll("test_features", testFeatures),
-                    testLabels == null ? null : CliSupport.readAll("test_labels", testLabels), def, CliSupport.list(keys),
+                    testLabels == null ? null : CliSupport.readAll("test_labels", testLabels), def, CommaLists.of(keys),
                     labelColumn, groupColumn, test, CliSupport.numbers(thresholds), settings, CliSupport.stderrProgress());
         } else if (mode.equals("grid")) {
             if (structures == null) throw new IllegalArgumentException("--mode grid needs --structures SAMPLE=dump,...");
@@ -84,7 +85,7 @@ public final class ScanCommand implements Callable<Integer> {
                 }
                 samples.add(new SoftnessScan.LabelledStructure(name, f, labelsOf(labs, name), test != null && test.contains(name)));
             }
-            result = SoftnessScan.gridScan(samples, focus, CliSupport.list(neighbours), CliSupport.numbers(drValues),
+            result = SoftnessScan.gridScan(samples, focus, CommaLists.of(neighbours), CliSupport.numbers(drValues),
                     CliSupport.numbers(rcValues), widthOverDr, settings, CliSupport.stderrProgress());
         } else {
             throw new IllegalArgumentException("--mode must be grid or threshold, got " + mode);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.glasssoftness.cli.CommaLists;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.softness.ClassWeighting;
 import org.glasssoftness.core.softness.FeatureDefinition;
@@ -49,10 +50,10 @@ public final class TrainLrCommand implements Callable<Integer> {
         TrainingData[] split = SoftnessScan.split(feats, labs,
                 testFeatures == null ? null : CliSupport.readAll("test_features", testFeatures),
                 testLabels == null ? null : CliSupport.readAll("test_labels", testLabels),
-                def, CliSupport.list(keys), labelColumn, th, groupColumn,
-                testGroups == null ? null : new HashSet<>(CliSupport.list(testGroups)));
+                def, CommaLists.of(keys), labelColumn, th, groupColumn,
+                testGroups == null ? null : new HashSet<>(CommaLists.of(testGroups)));
         TrainSettings settings = new TrainSettings(c, ClassWeighting.valueOf(classWeight.toUpperCase()), seed, 1e-10, 100);
-        List<String> cl = CliSupport.list(classLabels);
+        List<String> cl = CommaLists.of(classLabels);
         if (cl.size() != 2) throw new IllegalArgumentException("--class-labels needs two names, got " + classLabels);
         LogisticTrainer.Result r = new LogisticTrainer(settings).train(split[0], split[1], cl, Progress.NONE);
         Path model = out.resolve(modelName);
