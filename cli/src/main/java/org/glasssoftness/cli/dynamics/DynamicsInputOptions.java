@@ -1,11 +1,8 @@
 package org.glasssoftness.cli.dynamics;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 import org.glasssoftness.cli.FrameRangeOptions;
 import org.glasssoftness.cli.ThreadsOption;
@@ -42,12 +39,7 @@ public final class DynamicsInputOptions {
     Trajectory open() throws IOException {
         if (input == null) return SampleTrajectory.open();
         if (!Files.isRegularFile(input)) throw new IOException("input file " + input + " does not exist");
-        byte[] head = new byte[8];
-        int got;
-        try (InputStream in = Files.newInputStream(input)) {
-            got = in.readNBytes(head, 0, 8);
-        }
-        if (got == 8 && Arrays.equals(head, "GSFSTORE".getBytes(StandardCharsets.US_ASCII))) return FrameStore.open(input);
+        if (FrameStore.isStore(input)) return FrameStore.open(input);
         return LammpsDumpReader.open(input, DumpReadOptions.of(typeMap.parse()), Progress.NONE);
     }
 
