@@ -33,6 +33,8 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
     static final String AXIS = "axis";
     static final String COORDINATION = "coordination";
     static final String BINS = "bins";
+    static final String LABEL_COLUMN = "label-column";
+    static final String THRESHOLD = "threshold";
 
     private final SettingsModelBoolean m_raw = register(createRawModel());
     private final SettingsModelString m_axis = register(createAxisModel());
@@ -41,13 +43,15 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
     private final SettingsModelIntegerBounded m_stride = register(createStrideModel());
     private final SettingsModelString m_coordination = register(createCoordinationModel());
     private final SettingsModelIntegerBounded m_bins = register(createBinsModel());
+    private final SettingsModelString m_labelColumn = register(createLabelColumnModel());
+    private final SettingsModelString m_threshold = register(createThresholdModel());
 
     private Curves m_curves;
 
     ApplySoftnessNodeModel() {
-        super(new PortType[]{SoftnessModelPortObject.TYPE, TrajectoryPortObject.TYPE},
+        super(new PortType[]{SoftnessModelPortObject.TYPE, TrajectoryPortObject.TYPE, BufferedDataTable.TYPE_OPTIONAL},
             new PortType[]{TrajectoryPortObject.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE,
-                BufferedDataTable.TYPE});
+                BufferedDataTable.TYPE, BufferedDataTable.TYPE});
     }
 
     static SettingsModelBoolean createRawModel() {
@@ -68,6 +72,31 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
 
     static SettingsModelIntegerBounded createStrideModel() {
         return new SettingsModelIntegerBounded(SettingsKeys.STRIDE, 1, 1, Integer.MAX_VALUE);
+    }
+
+    static SettingsModelString createLabelColumnModel() {
+        return new SettingsModelString(LABEL_COLUMN, "label");
+    }
+
+    static SettingsModelString createThresholdModel() {
+        return new SettingsModelString(THRESHOLD, "");
+    }
+
+    static double threshold(final String t) throws InvalidSettingsException {
+        if (t == null || t.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(t.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingsException("Threshold: '" + t + "' is not a number (empty = the label column holds 0/1)");
+        }
+    }
+
+    static ResultTable emptyRearrangement() {
+        return ResultTable.builder("p_rearrange").doubles("bin_center", new double[0]).doubles("bin_lo", new double[0])
+            .doubles("bin_hi", new double[0]).longs("atoms", new long[0]).longs("rearranged", new long[0])
+            .doubles("probability", new double[0]).doubles("std_error", new double[0]).build();
     }
 
     static SettingsModelString createCoordinationModel() {
@@ -111,6 +140,7 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
     protected void validateValues(final NodeSettingsRO settings) throws InvalidSettingsException {
         axis(settings.getString(AXIS));
         coordination(settings.getString(COORDINATION));
+        threshold(settings.getString(THRESHOLD));
         int first = settings.getInt(SettingsKeys.FIRST_FRAME), last = settings.getInt(SettingsKeys.LAST_FRAME);
         if (last >= 0 && last < first) {
             throw new InvalidSettingsException("Frame range: last frame " + last + " is before first frame " + first);
@@ -121,6 +151,7 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
     protected void checkSettings() throws InvalidSettingsException {
         axis(m_axis.getStringValue());
         coordination(m_coordination.getStringValue());
+        threshold(m_threshold.getStringValue());
         if (m_last.getIntValue() >= 0 && m_last.getIntValue() < m_first.getIntValue()) {
             throw new InvalidSettingsException("Frame range: last frame " + m_last.getIntValue()
                 + " is before first frame " + m_first.getIntValue());
@@ -155,7 +186,8 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
             }
         }
         return new PortObjectSpec[]{null, ResultTables.spec(emptySoftness()), ResultTables.spec(emptyVsStrain()),
-            ResultTables.spec(SoftnessStatistics.histogram(new double[]{0}, new String[]{"B"}, 1))};
+            ResultTables.spec(SoftnessStatistics.histogram(new double[]{0}, new String[]{"B"}, 1)),
+            ResultTables.spec(emptyRearrangement())};
     }
 
     @Override
@@ -172,11 +204,19 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
         }
         m_curves = strainCurves(r.vsStrain());
         ResultTable hist = SoftnessStatistics.histogram(r.scores().softness(), r.group(), m_bins.getIntValue());
+        ResultTable pr = emptyRearrangement();
+        if (inObjects.length > 2 && inObjects[2] != null) {
+            ResultTable labels = org.glasssoftness.knime.nodes.trainlr.InputTables.read((BufferedDataTable)inObjects[2]);
+            int[] y = org.glasssoftness.core.softness.FeatureTables.labelsFor(r.perAtom(), labels,
+                java.util.List.of("frame"), m_labelColumn.getStringValue(), threshold(m_threshold.getStringValue()));
+            pr = SoftnessStatistics.rearrangementProbability(r.scores().softness(), y, m_bins.getIntValue());
+        }
         TrajectoryPortObject out = runEngine(exec.createSubProgress(0.2),
             p -> TrajectoryPortObject.create(Trajectory.of(r.annotatedFrames()), p));
         return new PortObject[]{out, ResultTables.toTable(r.perAtom(), exec.createSubExecutionContext(0.05)),
             ResultTables.toTable(r.vsStrain(), exec.createSubExecutionContext(0.03)),
-            ResultTables.toTable(hist, exec.createSubExecutionContext(0.02))};
+            ResultTables.toTable(hist, exec.createSubExecutionContext(0.01)),
+            ResultTables.toTable(pr, exec.createSubExecutionContext(0.01))};
     }
 
     /** Mean softness per species versus strain for the view (Fig. 6b). */

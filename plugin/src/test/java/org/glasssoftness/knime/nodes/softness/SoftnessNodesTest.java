@@ -80,8 +80,8 @@ class SoftnessNodesTest {
         assertTrue(Tables.doubles((BufferedDataTable)trained[1], "accuracy")[0] > 0.9);
 
         NodeModel ap = new ApplySoftnessNodeFactory().createNodeModel();
-        StandinNodeRunner.configure(ap, model.getSpec(), traj.getSpec());
-        PortObject[] applied = run(ap, model, traj);
+        StandinNodeRunner.configure(ap, model.getSpec(), traj.getSpec(), labels.getDataTableSpec());
+        PortObject[] applied = run(ap, model, traj, labels);
         BufferedDataTable perAtom = (BufferedDataTable)applied[1];
         assertEquals(10 * 80, perAtom.size());
         try (Trajectory t = SampleTrajectory.open(); Trajectory annotated = ((TrajectoryPortObject)applied[0]).openTrajectory()) {
@@ -94,6 +94,12 @@ class SoftnessNodesTest {
         }
         assertEquals(10, ((BufferedDataTable)applied[2]).size());
         assertEquals(800L, Arrays.stream(Tables.longs((BufferedDataTable)applied[3], "count")).sum());
+        // P(rearrange | S): every scored row counted once, rearranged = label 1 rows (labels repeat per frame)
+        BufferedDataTable pr = (BufferedDataTable)applied[4];
+        assertEquals(800L, Arrays.stream(Tables.longs(pr, "atoms")).sum());
+        assertEquals(10L * Arrays.stream(lab).sum(), Arrays.stream(Tables.longs(pr, "rearranged")).sum());
+        NodeModel apNoLabels = new ApplySoftnessNodeFactory().createNodeModel();
+        assertEquals(0, ((BufferedDataTable)run(apNoLabels, model, traj, null)[4]).size());
         assertEquals(1, StandinNodeRunner.nrViews(new ApplySoftnessNodeFactory()));
         assertEquals(1, StandinNodeRunner.nrViews(new TrainLrNodeFactory()));
 
