@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.glasssoftness.cli.TypeMapOption;
 import org.glasssoftness.core.io.lammps.LammpsDumpWriter;
+import org.glasssoftness.core.model.Axes;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.softness.CsvTables;
@@ -53,7 +54,7 @@ public final class ApplySoftnessCommand implements Callable<Integer> {
         }
         SoftnessApplier.TrajectoryResult r;
         try (Trajectory t = CliSupport.openDump(dump, typeMap)) {
-            r = new SoftnessApplier(model, raw).applyTrajectory(t, first, last, stride, CliSupport.axis(axis), dumpOut != null,
+            r = new SoftnessApplier(model, raw).applyTrajectory(t, first, last, stride, Axes.parse(axis), dumpOut != null,
                     cnSpecies, cnCut, CliSupport.stderrProgress());
         }
         if (dumpOut != null) {

@@ -49,15 +49,6 @@ final class CliSupport {
         return b.build();
     }
 
-    static int axis(String a) {
-        switch (a.toLowerCase()) {
-            case "x": return 0;
-            case "y": return 1;
-            case "z": return 2;
-            default: throw new IllegalArgumentException("axis must be x, y or z, got " + a);
-        }
-    }
-
     /** Prints progress to stderr at most every 10 %. */
     static Progress stderrProgress() {
         return new Progress() {

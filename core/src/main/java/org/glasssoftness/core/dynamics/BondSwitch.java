@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
 
+import org.glasssoftness.core.model.Axes;
 import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.FrameSelection;
@@ -72,7 +73,7 @@ public final class BondSwitch {
         public Settings withThreads(int t) { return new Settings(centreSpecies, partnerSpecies, cutoff, strainAxis, targetStrain, switched, firstFrame, lastFrame, stride, t); }
 
         /** "x", "y" or "z". */
-        public String axisName() { return String.valueOf("xyz".charAt(strainAxis)); }
+        public String axisName() { return Axes.name(strainAxis); }
     }
 
     /**
