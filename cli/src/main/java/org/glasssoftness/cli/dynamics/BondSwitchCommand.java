@@ -41,7 +41,7 @@ public final class BondSwitchCommand implements Callable<Integer> {
     String switched;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         return DynamicsInputOptions.runReporting("bond-switch", this::settings, this::run);
     }
 

@@ -36,7 +36,7 @@ public final class DCumCommand implements Callable<Integer> {
     String label;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         return DynamicsInputOptions.runReporting("d-cum", this::settings, this::run);
     }
 

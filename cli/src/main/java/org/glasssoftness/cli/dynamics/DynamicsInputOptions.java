@@ -57,9 +57,10 @@ public final class DynamicsInputOptions {
 
     /**
      * Runs a subcommand the way read-dump does: bad option values print "command: message" and exit 2; input that
-     * cannot be analysed (missing species, mismatched frames, unreadable file) prints "command: message" and exits 1.
+     * cannot be analysed (missing species, mismatched frames, unreadable file) is thrown on to the CLI's one failure
+     * report ({@code GlassSoftnessCli.reportFailure}: "command: message", exit 1).
      */
-    static <S> int runReporting(String command, SettingsStep<S> settings, RunStep<S> run) {
+    static <S> int runReporting(String command, SettingsStep<S> settings, RunStep<S> run) throws IOException {
         S s;
         try {
             s = settings.build();
@@ -67,13 +68,8 @@ public final class DynamicsInputOptions {
             System.err.println(command + ": " + e.getMessage());
             return 2;
         }
-        try {
-            run.run(s);
-            return 0;
-        } catch (IOException | IllegalArgumentException e) {
-            System.err.println(command + ": " + e.getMessage());
-            return 1;
-        }
+        run.run(s);
+        return 0;
     }
 
     int firstFrame() { return frames.firstFrame; }

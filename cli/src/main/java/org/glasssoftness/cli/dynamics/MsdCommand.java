@@ -34,7 +34,7 @@ public final class MsdCommand implements Callable<Integer> {
     Double fitEnd;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         return DynamicsInputOptions.runReporting("msd", this::settings, this::run);
     }
 

@@ -39,27 +39,21 @@ public final class WriteDumpCommand implements Callable<Integer> {
     FrameRangeOptions frames;
 
     @Override
-    public Integer call() {
-        try {
-            if (Files.exists(output) && !overwrite) {
-                System.err.println("write-dump: " + output + " exists; add --overwrite to replace it");
-                return 2;
-            }
-            DumpReadOptions opts = new DumpReadOptions(typeMap.parse(), frames.selection());
-            try (Trajectory t = LammpsFiles.open(input, opts, Progress.NONE)) {
-                if (output.getFileName().toString().endsWith(".data")) {
-                    Frame f = t.frame(0);
-                    LammpsDataWriter.write(output, f, f.properties().containsKey("q"));
-                } else {
-                    LammpsDumpWriter.write(output, t, Progress.NONE);
-                }
-                System.out.println(t.info().summary() + " written to " + output);
-            }
-            return 0;
-        } catch (IOException | IllegalArgumentException e) {
-            System.err.println("write-dump: " + (e instanceof java.nio.file.NoSuchFileException
-                    ? "file not found: " + e.getMessage() : e.getMessage()));
-            return 1;
+    public Integer call() throws IOException { // unreadable or malformed input: GlassSoftnessCli's failure report
+        if (Files.exists(output) && !overwrite) {
+            System.err.println("write-dump: " + output + " exists; add --overwrite to replace it");
+            return 2;
         }
+        DumpReadOptions opts = new DumpReadOptions(typeMap.parse(), frames.selection());
+        try (Trajectory t = LammpsFiles.open(input, opts, Progress.NONE)) {
+            if (output.getFileName().toString().endsWith(".data")) {
+                Frame f = t.frame(0);
+                LammpsDataWriter.write(output, f, f.properties().containsKey("q"));
+            } else {
+                LammpsDumpWriter.write(output, t, Progress.NONE);
+            }
+            System.out.println(t.info().summary() + " written to " + output);
+        }
+        return 0;
     }
 }
