@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.Objects;
 
 import org.glasssoftness.core.model.Axes;
-import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
@@ -122,10 +121,6 @@ public final class BondSwitch {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    private static double edge(Box b, int axis) {
-        return axis == 0 ? b.lx() : axis == 1 ? b.ly() : b.lz();
-    }
-
     public Result compute(Trajectory trajectory, Progress progress) throws IOException {
         int[] frames = FrameChecks.frameIndices(trajectory, settings.frames(), 2, "bond-switch labelling");
         Frame ref = trajectory.frame(frames[0]);
@@ -139,7 +134,7 @@ public final class BondSwitch {
         }
         long[] ids = new long[n];
         for (int q = 0; q < n; q++) ids[q] = ref.ids()[centres[q]];
-        double lRef = edge(ref.box(), settings.strainAxis());
+        double lRef = ref.box().length(settings.strainAxis());
 
         int rows = frames.length;
         double[] strain = new double[rows];
@@ -187,7 +182,7 @@ public final class BondSwitch {
                 for (int c = 0; c < 4; c++) frac[c][r] = (double) counts[c] / n;
                 fracSw[r] = (double) sw / n;
                 steps[r] = f.timestep();
-                strain[r] = edge(f.box(), settings.strainAxis()) / lRef - 1.0;
+                strain[r] = f.box().length(settings.strainAxis()) / lRef - 1.0;
                 double dist = Double.isNaN(settings.targetStrain()) ? (r == rows - 1 ? 0 : 1)
                         : Math.abs(strain[r] - settings.targetStrain());
                 if (dist < chosenDistance) {

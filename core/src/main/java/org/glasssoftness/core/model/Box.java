@@ -46,6 +46,16 @@ public final class Box {
     public double lx() { return lx; }
     public double ly() { return ly; }
     public double lz() { return lz; }
+
+    /** lx, ly or lz for axis 0, 1, 2: the box length whose change defines a strain along that axis. */
+    public double length(int axis) {
+        switch (axis) {
+            case 0: return lx;
+            case 1: return ly;
+            case 2: return lz;
+            default: throw new IllegalArgumentException("axis must be 0, 1 or 2 (x, y, z), got " + axis);
+        }
+    }
     public double xy() { return xy; }
     public double xz() { return xz; }
     public double yz() { return yz; }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
@@ -138,7 +137,7 @@ public final class SoftnessApplier {
             }
             parts.add(fs);
             scoreParts.add(sc);
-            double len = length(f.box(), axis);
+            double len = f.box().length(axis);
             if (Double.isNaN(l0)) l0 = len;
             frameIdx.add(k);
             steps.add(f.timestep());
@@ -163,10 +162,6 @@ public final class SoftnessApplier {
             o += m;
         }
         return new Scores(all, s, p, c);
-    }
-
-    private static double length(Box b, int axis) {
-        return axis == 0 ? b.lx() : axis == 1 ? b.ly() : b.lz();
     }
 
     private static ResultTable meanVsStrain(FeatureSet fs, double[] s, List<Integer> frameIdx, List<Long> steps,
