@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.glasssoftness.cli.TypeMapOption;
 import org.glasssoftness.core.io.lammps.LammpsDumpWriter;
 import org.glasssoftness.core.model.Axes;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.softness.CsvTables;
@@ -54,7 +55,7 @@ public final class ApplySoftnessCommand implements Callable<Integer> {
         }
         SoftnessApplier.TrajectoryResult r;
         try (Trajectory t = CliSupport.openDump(dump, typeMap)) {
-            r = new SoftnessApplier(model, raw).applyTrajectory(t, first, last, stride, Axes.parse(axis), dumpOut != null,
+            r = new SoftnessApplier(model, raw).applyTrajectory(t, new FrameSelection(first, last, stride), Axes.parse(axis), dumpOut != null,
                     cnSpecies, cnCut, CliSupport.stderrProgress());
         }
         if (dumpOut != null) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.glasssoftness.cli.CommaLists;
 import org.glasssoftness.cli.TypeMapOption;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.softness.FeatureDefinition;
@@ -39,7 +40,7 @@ public final class RadialFeaturesCommand implements Callable<Integer> {
         RadialFeatures rf = new RadialFeatures(def);
         FeatureSet fs;
         try (Trajectory t = CliSupport.openDump(dump, typeMap)) {
-            if (allFrames) fs = rf.compute(t, 0, -1, stride, Progress.NONE);
+            if (allFrames) fs = rf.compute(t, new FrameSelection(0, -1, stride), Progress.NONE);
             else {
                 if (frame < 0 || frame >= t.frameCount()) {
                     throw new IllegalArgumentException(dump + " has " + t.frameCount() + " frames, frame " + frame + " asked");

@@ -104,9 +104,12 @@ public final class RadialFeatures {
      */
     static final double NEGLIGIBLE = 1e-18;
 
-    /** Features of every frame (or frames first..last by stride), rows ordered by frame then atom id. */
-    public FeatureSet compute(Trajectory t, int first, int last, int stride, Progress progress) throws IOException {
-        int[] selected = new FrameSelection(first, last, stride).indicesWithin(t.frameCount());
+    /**
+     * Features of the selected frames (first and last must lie inside the trajectory), rows ordered by frame then
+     * atom id.
+     */
+    public FeatureSet compute(Trajectory t, FrameSelection frames, Progress progress) throws IOException {
+        int[] selected = frames.indicesWithin(t.frameCount());
         List<FeatureSet> parts = new ArrayList<>();
         for (int sel = 0; sel < selected.length; sel++) {
             int k = selected[sel];

@@ -100,7 +100,7 @@ public final class SoftnessApplier {
                                    ResultTable vsStrain) { }
 
     /**
-     * Scores every frame (first..last by stride), appends the softness property to each frame, and tabulates mean
+     * Scores the selected frames (first and last must lie inside the trajectory), appends the softness property to each frame, and tabulates mean
      * softness per species versus engineering strain (L - L0) / L0 along {@code axis} (0, 1, 2 = x, y, z) relative to
      * the first scored frame (the study's Fig. 6b).
      *
@@ -108,10 +108,10 @@ public final class SoftnessApplier {
      * @param coordinationSpecies when not null, each row's group is species[CN] with CN the number of atoms of this
      *                            species within {@code coordinationCutoff} Å (e.g. B[3], B[4]); else the species
      */
-    public TrajectoryResult applyTrajectory(Trajectory t, int first, int last, int stride, int axis, boolean keepFrames,
+    public TrajectoryResult applyTrajectory(Trajectory t, FrameSelection selection, int axis, boolean keepFrames,
                                             String coordinationSpecies, double coordinationCutoff,
                                             Progress progress) throws IOException {
-        int[] selected = new FrameSelection(first, last, stride).indicesWithin(t.frameCount());
+        int[] selected = selection.indicesWithin(t.frameCount());
         if (axis < 0 || axis > 2) throw new IllegalArgumentException("strain axis must be 0, 1 or 2 (x, y, z), got " + axis);
         List<Frame> frames = new ArrayList<>();
         List<FeatureSet> parts = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.glasssoftness.knime.nodes.applysoftness;
 
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.softness.FeatureDefinition;
 import org.glasssoftness.core.softness.SoftnessApplier;
@@ -198,8 +199,8 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
         String[] cn = coordination(m_coordination.getStringValue());
         SoftnessApplier.TrajectoryResult r;
         try (Trajectory t = trajectory(inObjects, 1).openTrajectory()) {
-            r = runEngine(exec.createSubProgress(0.7), p -> applier.applyTrajectory(t, m_first.getIntValue(),
-                m_last.getIntValue(), m_stride.getIntValue(), axis, true, cn == null ? null : cn[0],
+            r = runEngine(exec.createSubProgress(0.7), p -> applier.applyTrajectory(t, new FrameSelection(m_first.getIntValue(),
+                m_last.getIntValue(), m_stride.getIntValue()), axis, true, cn == null ? null : cn[0],
                 cn == null ? 0 : Double.parseDouble(cn[1]), p));
         }
         m_curves = strainCurves(r.vsStrain());

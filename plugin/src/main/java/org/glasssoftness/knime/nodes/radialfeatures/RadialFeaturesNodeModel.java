@@ -3,6 +3,7 @@ package org.glasssoftness.knime.nodes.radialfeatures;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.softness.FeatureDefinition;
 import org.glasssoftness.core.softness.FeatureSet;
@@ -138,7 +139,7 @@ final class RadialFeaturesNodeModel extends GlassSoftnessNodeModel {
                 throw new InvalidSettingsException("Frame " + frame + " asked, the trajectory has " + t.frameCount() + " frames");
             }
             fs = runEngine(exec.createSubProgress(0.9), p -> m_allFrames.getBooleanValue()
-                ? rf.compute(t, 0, -1, 1, p) : rf.compute(t.frame(frame), frame));
+                ? rf.compute(t, FrameSelection.all(), p) : rf.compute(t.frame(frame), frame));
         }
         return new PortObject[]{ResultTables.toTable(fs.toTable("features"), exec.createSubExecutionContext(0.1))};
     }
