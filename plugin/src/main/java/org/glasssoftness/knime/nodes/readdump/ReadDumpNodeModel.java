@@ -18,7 +18,6 @@ import org.glasssoftness.knime.port.TrajectoryPortObject;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.port.PortObject;
@@ -54,45 +53,21 @@ final class ReadDumpNodeModel extends GlassSoftnessNodeModel {
         return new SettingsModelString(SettingsKeys.TYPE_MAP, "");
     }
 
-    static SettingsModelIntegerBounded createFirstFrameModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.FIRST_FRAME, 0, 0, Integer.MAX_VALUE);
-    }
-
-    static SettingsModelIntegerBounded createLastFrameModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.LAST_FRAME, -1, -1, Integer.MAX_VALUE);
-    }
-
-    static SettingsModelIntegerBounded createStrideModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.STRIDE, 1, 1, Integer.MAX_VALUE);
-    }
-
-    @Override
-    protected void validateValues(final NodeSettingsRO settings) throws InvalidSettingsException {
-        options(settings.getString(SettingsKeys.TYPE_MAP), settings.getInt(SettingsKeys.FIRST_FRAME),
-            settings.getInt(SettingsKeys.LAST_FRAME), settings.getInt(SettingsKeys.STRIDE));
-    }
-
     @Override
     protected void checkSettings() throws InvalidSettingsException {
         options();
     }
 
+    /** The reader options from the current setting values, or an error naming the bad setting. */
     private DumpReadOptions options() throws InvalidSettingsException {
-        return options(m_typeMap.getStringValue(), m_first.getIntValue(), m_last.getIntValue(),
-            m_stride.getIntValue());
-    }
-
-    /** The reader options from setting values, or an error naming the bad setting. */
-    private static DumpReadOptions options(final String typeMapText, final int first, final int last,
-        final int stride) throws InvalidSettingsException {
         TypeMap typeMap;
         try {
-            typeMap = TypeMap.parse(typeMapText);
+            typeMap = TypeMap.parse(m_typeMap.getStringValue());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Type map: " + e.getMessage(), e);
         }
         try {
-            return new DumpReadOptions(typeMap, first, last, stride);
+            return new DumpReadOptions(typeMap, m_first.getIntValue(), m_last.getIntValue(), m_stride.getIntValue());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Frame range: " + e.getMessage(), e);
         }
