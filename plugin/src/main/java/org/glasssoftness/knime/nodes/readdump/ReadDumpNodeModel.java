@@ -7,7 +7,9 @@ import java.nio.file.Path;
 
 import org.glasssoftness.core.io.lammps.DumpReadOptions;
 import org.glasssoftness.core.io.lammps.LammpsDumpReader;
+import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.core.model.TypeMap;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.io.TrajectoryTables;
@@ -15,6 +17,7 @@ import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
 import org.glasssoftness.knime.common.ResultTables;
 import org.glasssoftness.knime.common.SettingsKeys;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
+import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
@@ -106,8 +109,9 @@ final class ReadDumpNodeModel extends GlassSoftnessNodeModel {
         checkSettings();
         Path file = dumpFile();
         DumpReadOptions all = options();
-        // The atoms table's columns follow from the first selected frame alone, which is cheap to read (the reader
-        // stops after the last requested frame). The trajectory spec needs the frame count, known after execute.
+        // The trajectory spec (species, counts, atoms, properties, image flags, velocities) and the atoms table's
+        // columns follow from the first selected frame alone, which is cheap to read (the reader stops after the
+        // last requested frame). Only the frame count needs a pass over the whole file: unknown until execute.
         DumpReadOptions firstOnly =
             new DumpReadOptions(all.typeMap(), all.firstFrame(), all.firstFrame(), 1);
         try (Trajectory t = LammpsDumpReader.open(file, firstOnly, Progress.NONE)) {
@@ -115,7 +119,10 @@ final class ReadDumpNodeModel extends GlassSoftnessNodeModel {
                 throw new InvalidSettingsException("Dump file " + file + " has no frame " + all.firstFrame()
                     + " (first frame setting)");
             }
-            return new PortObjectSpec[]{null, ResultTables.spec(TrajectoryTables.atoms(t.frame(0)))};
+            Frame first = t.frame(0);
+            TrajectoryInfo info = TrajectoryInfo.of(first, TrajectoryPortObjectSpec.UNKNOWN_FRAME_COUNT);
+            return new PortObjectSpec[]{new TrajectoryPortObjectSpec(info),
+                ResultTables.spec(TrajectoryTables.atoms(first))};
         } catch (java.io.IOException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
