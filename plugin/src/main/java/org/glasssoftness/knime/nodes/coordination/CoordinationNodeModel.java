@@ -138,7 +138,7 @@ final class CoordinationNodeModel extends GlassSoftnessNodeModel {
         Config c = config();
         TrajectoryInfo info = knownTrajectory(inSpecs, 0);
         if (info == null) {
-            return new PortObjectSpec[5]; // columns depend on the species
+            return specsWithoutSpecies(c);
         }
         CoordinationResult empty;
         try {
@@ -147,6 +147,27 @@ final class CoordinationNodeModel extends GlassSoftnessNodeModel {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
         return ResultTables.specs(tables(empty));
+    }
+
+    /**
+     * Before the input's species are known: the specs of the tables whose columns do not depend on them
+     * (coordination states, Q^n, summary; the per-atom table when switched off), null for the others.
+     */
+    private static PortObjectSpec[] specsWithoutSpecies(final Config c) {
+        PortObjectSpec[] out = new PortObjectSpec[TABLES.size()];
+        ResultTable[] fixed;
+        try {
+            fixed = tables(c.analysis().emptyResult(List.of()));
+        } catch (IllegalArgumentException e) {
+            return out; // settings that name species: checked once the input is known
+        }
+        boolean perAtom = c.analysis().settings().perAtom();
+        for (int i = 0; i < out.length; i++) {
+            String name = TABLES.get(i);
+            boolean bySpecies = name.equals("bond_angles") || (perAtom && name.equals("coordination_atoms"));
+            out[i] = bySpecies ? null : ResultTables.spec(fixed[i]);
+        }
+        return out;
     }
 
     /** The output tables in port order. */

@@ -99,13 +99,14 @@ final class MsdNodeModel extends GlassSoftnessNodeModel {
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         Config c = config();
-        PortObjectSpec msdSpec = null; // columns depend on the species; known once the input is
+        // one MSD column per species: the species setting, or (empty setting) every species of the input
+        List<String> species = c.engine().species();
         TrajectoryInfo info = knownTrajectory(inSpecs, 0);
         if (info != null) {
-            List<String> species = c.engine().species().isEmpty() ? info.speciesNames() : c.engine().species();
+            species = species.isEmpty() ? info.speciesNames() : species;
             requireSpecies(info, "Species", species);
-            msdSpec = ResultTables.spec(emptyResult(species).table());
         }
+        PortObjectSpec msdSpec = species.isEmpty() ? null : ResultTables.spec(emptyResult(species).table());
         return new PortObjectSpec[]{msdSpec, ResultTables.spec(DiffusionFit.table(List.of())),
             ResultTables.spec(emptyResult(List.of()).atomTable())};
     }
