@@ -14,6 +14,7 @@ import org.glasssoftness.knime.common.ResultTables;
 import org.glasssoftness.knime.port.SoftnessModelPortObject;
 import org.glasssoftness.knime.port.SoftnessModelPortObjectSpec;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
+import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
 import org.glasssoftness.knime.views.Curves;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
@@ -130,7 +131,27 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
         }
         DataTableSpec[] tables = ResultTables.specs(emptySoftness(), emptyVsStrain(),
             SoftnessStatistics.histogram(new double[]{0}, new String[]{"B"}, 1));
-        return new PortObjectSpec[]{null, tables[0], tables[1], tables[2]};
+        return new PortObjectSpec[]{traj == null ? null : annotatedSpec(traj), tables[0], tables[1], tables[2]};
+    }
+
+    /**
+     * The output trajectory: the input's atoms with the per-atom property softness added, one frame per selected
+     * frame (the count when the input's frame count is known, else unknown until execution).
+     */
+    private TrajectoryPortObjectSpec annotatedSpec(final TrajectoryInfo in) {
+        List<String> properties = new ArrayList<>(in.propertyNames());
+        if (!properties.contains(SoftnessApplier.PROPERTY)) {
+            properties.add(SoftnessApplier.PROPERTY);
+        }
+        int frames = TrajectoryPortObjectSpec.UNKNOWN_FRAME_COUNT;
+        int first = m_first.getIntValue();
+        int last = m_last.getIntValue() < 0 ? in.frameCount() - 1 : m_last.getIntValue();
+        if (in.frameCount() != TrajectoryPortObjectSpec.UNKNOWN_FRAME_COUNT && first <= last
+            && last < in.frameCount()) {
+            frames = (last - first) / m_stride.getIntValue() + 1;
+        }
+        return new TrajectoryPortObjectSpec(new TrajectoryInfo(in.speciesNames(), in.speciesCounts(), in.atomCount(),
+            frames, properties, in.hasImages(), in.hasVelocities()));
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.glasssoftness.core.softness.RadialFeatures;
 import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
 import org.glasssoftness.knime.common.ResultTables;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
+import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
@@ -100,6 +101,12 @@ final class RadialFeaturesNodeModel extends GlassSoftnessNodeModel {
             requireSpecies(info, "Focus species", List.of(def.focusSpecies()));
         }
         requireSpecies(info, "Neighbour species", def.neighbourSpecies());
+        int frame = m_frame.getIntValue();
+        if (info != null && info.frameCount() != TrajectoryPortObjectSpec.UNKNOWN_FRAME_COUNT
+            && !m_allFrames.getBooleanValue() && frame >= info.frameCount()) {
+            throw new InvalidSettingsException("Frame " + frame + " asked, the trajectory has " + info.frameCount()
+                + " frames");
+        }
         return new PortObjectSpec[]{ResultTables.spec(empty(def).toTable("features"))};
     }
 

@@ -126,7 +126,14 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
         checkSettings();
         SoftnessModelPortObjectSpec modelSpec = null;
         if (inSpecs[0] instanceof DataTableSpec) {
-            modelSpec = new SoftnessModelPortObjectSpec(definition(InputTables.empty((DataTableSpec)inSpecs[0])));
+            DataTableSpec features = (DataTableSpec)inSpecs[0];
+            modelSpec = new SoftnessModelPortObjectSpec(definition(InputTables.empty(features)));
+            String group = m_groupColumn.getStringValue();
+            if (!commaList(m_testGroups.getStringValue()).isEmpty() && group != null && !group.isBlank()
+                && !features.containsName(group)) {
+                throw new InvalidSettingsException("Feature table has no group column '" + group
+                    + "' (needed to pick the test groups)");
+            }
         }
         if (inSpecs[1] instanceof DataTableSpec && !((DataTableSpec)inSpecs[1]).containsName(m_labelColumn.getStringValue())) {
             throw new InvalidSettingsException("Label table has no column '" + m_labelColumn.getStringValue() + "'");
