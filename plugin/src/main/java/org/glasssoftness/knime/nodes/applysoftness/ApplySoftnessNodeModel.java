@@ -6,11 +6,13 @@ import java.util.List;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.core.softness.FeatureDefinition;
+import org.glasssoftness.core.softness.FeatureTables;
 import org.glasssoftness.core.softness.SoftnessApplier;
 import org.glasssoftness.core.softness.SoftnessStatistics;
 import org.glasssoftness.core.table.ResultTable;
 import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
 import org.glasssoftness.knime.common.ResultTables;
+import org.glasssoftness.knime.nodes.trainlr.InputTables;
 import org.glasssoftness.knime.port.SoftnessModelPortObject;
 import org.glasssoftness.knime.port.SoftnessModelPortObjectSpec;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
@@ -36,6 +38,8 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
     static final String AXIS = "axis";
     static final String COORDINATION = "coordination";
     static final String BINS = "bins";
+    static final String LABEL_COLUMN = "label-column";
+    static final String THRESHOLD = "threshold";
 
     private final SettingsModelBoolean m_raw = register(createRawModel());
     private final SettingsModelString m_axis = register(createAxisModel());
@@ -44,11 +48,13 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
     private final SettingsModelIntegerBounded m_stride = register(createStrideModel());
     private final SettingsModelString m_coordination = register(createCoordinationModel());
     private final SettingsModelIntegerBounded m_bins = register(createBinsModel());
+    private final SettingsModelString m_labelColumn = register(createLabelColumnModel());
+    private final SettingsModelString m_threshold = register(createThresholdModel());
 
     ApplySoftnessNodeModel() {
-        super(new PortType[]{SoftnessModelPortObject.TYPE, TrajectoryPortObject.TYPE},
+        super(new PortType[]{SoftnessModelPortObject.TYPE, TrajectoryPortObject.TYPE, BufferedDataTable.TYPE_OPTIONAL},
             new PortType[]{TrajectoryPortObject.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE,
-                BufferedDataTable.TYPE});
+                BufferedDataTable.TYPE, BufferedDataTable.TYPE});
     }
 
     static SettingsModelBoolean createRawModel() {
@@ -57,6 +63,31 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
 
     static SettingsModelString createAxisModel() {
         return new SettingsModelString(AXIS, "z");
+    }
+
+    static SettingsModelString createLabelColumnModel() {
+        return new SettingsModelString(LABEL_COLUMN, "label");
+    }
+
+    static SettingsModelString createThresholdModel() {
+        return new SettingsModelString(THRESHOLD, "");
+    }
+
+    static double threshold(final String t) throws InvalidSettingsException {
+        if (t == null || t.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(t.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingsException("Threshold: '" + t + "' is not a number (empty = the label column holds 0/1)");
+        }
+    }
+
+    static ResultTable emptyRearrangement() {
+        return ResultTable.builder("p_rearrange").doubles("bin_center", new double[0]).doubles("bin_lo", new double[0])
+            .doubles("bin_hi", new double[0]).longs("atoms", new long[0]).longs("rearranged", new long[0])
+            .doubles("probability", new double[0]).doubles("std_error", new double[0]).build();
     }
 
     static SettingsModelString createCoordinationModel() {
@@ -100,6 +131,7 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
     protected void checkSettings() throws InvalidSettingsException {
         axis(m_axis.getStringValue());
         coordination(m_coordination.getStringValue());
+        threshold(m_threshold.getStringValue());
         checkFrameRange(m_first.getIntValue(), m_last.getIntValue());
     }
 
@@ -129,9 +161,14 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
                 requireSpecies(traj, "The model's focus species", List.of(def.focusSpecies()));
             }
         }
+        if (inSpecs[2] instanceof DataTableSpec
+            && !((DataTableSpec)inSpecs[2]).containsName(m_labelColumn.getStringValue())) {
+            throw new InvalidSettingsException("Label table has no column '" + m_labelColumn.getStringValue() + "'");
+        }
         DataTableSpec[] tables = ResultTables.specs(emptySoftness(), emptyVsStrain(),
-            SoftnessStatistics.histogram(new double[]{0}, new String[]{"B"}, 1));
-        return new PortObjectSpec[]{traj == null ? null : annotatedSpec(traj), tables[0], tables[1], tables[2]};
+            SoftnessStatistics.histogram(new double[]{0}, new String[]{"B"}, 1), emptyRearrangement());
+        return new PortObjectSpec[]{traj == null ? null : annotatedSpec(traj), tables[0], tables[1], tables[2],
+            tables[3]};
     }
 
     /**
@@ -165,10 +202,17 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
                 axis, true, cn == null ? null : cn[0], cn == null ? 0 : Double.parseDouble(cn[1]), p));
         setCurves(strainCurves(r.vsStrain()));
         ResultTable hist = SoftnessStatistics.histogram(r.scores().softness(), r.group(), m_bins.getIntValue());
+        ResultTable pr = emptyRearrangement();
+        if (inObjects.length > 2 && inObjects[2] != null) {
+            ResultTable labels = InputTables.read((BufferedDataTable)inObjects[2]);
+            int[] y = FeatureTables.labelsFor(r.perAtom(), labels, List.of("frame"), m_labelColumn.getStringValue(),
+                threshold(m_threshold.getStringValue()));
+            pr = SoftnessStatistics.rearrangementProbability(r.scores().softness(), y, m_bins.getIntValue());
+        }
         TrajectoryPortObject out = keep(runEngine(exec.createSubProgress(0.2),
             p -> TrajectoryPortObject.create(Trajectory.of(r.annotatedFrames()), p)));
-        BufferedDataTable[] tables = ResultTables.toTables(exec, 0.1, r.perAtom(), r.vsStrain(), hist);
-        return new PortObject[]{out, tables[0], tables[1], tables[2]};
+        BufferedDataTable[] tables = ResultTables.toTables(exec, 0.1, r.perAtom(), r.vsStrain(), hist, pr);
+        return new PortObject[]{out, tables[0], tables[1], tables[2], tables[3]};
     }
 
     /** Mean softness per species versus strain for the view (Fig. 6b). */

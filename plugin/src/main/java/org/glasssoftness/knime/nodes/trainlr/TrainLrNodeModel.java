@@ -173,10 +173,9 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
             m_seed.getIntValue(), 1e-10, 100);
         LogisticTrainer.Result r = runEngine(exec.createSubProgress(0.9),
             p -> new LogisticTrainer(s).train(split[0], split[1], commaList(m_classLabels.getStringValue()), p));
-        ResultTable metrics = LogisticTrainer.metricsTable(r.train(),
-            r.test() == null ? ClassificationMetrics.of(new int[0], new double[0]) : r.test());
+        ResultTable metrics = r.metricsTable(); // one row (train) without a test set, else train and test
         if (r.test() == null) {
-            setWarningMessage("No test rows (set test groups to hold out e.g. a composition); test metrics are NaN");
+            setWarningMessage("No test rows (set test groups to hold out e.g. a composition); the metrics table has the train row only");
         }
         setCurves(weightCurves(r.model()));
         BufferedDataTable[] tables = ResultTables.toTables(exec, 0.1, metrics, r.weightsTable());

@@ -98,9 +98,10 @@ class SoftnessNodesTest {
         assertTrue(Tables.doubles((BufferedDataTable)trained[1], "accuracy")[0] > 0.9);
 
         NodeModel ap = new ApplySoftnessNodeFactory().createNodeModel();
-        PortObjectSpec[] apSpecs = StandinNodeRunner.configure(ap, model.getSpec(), traj.getSpec());
-        PortObject[] applied = run(ap, model, traj);
-        for (int i = 0; i < 4; i++) {
+        PortObjectSpec[] apSpecs =
+            StandinNodeRunner.configure(ap, model.getSpec(), traj.getSpec(), labels.getDataTableSpec());
+        PortObject[] applied = run(ap, model, traj, labels);
+        for (int i = 0; i < 5; i++) {
             assertEquals(apSpecs[i], applied[i].getSpec(), "Apply Softness port " + i); // known before execution
         }
         BufferedDataTable perAtom = (BufferedDataTable)applied[1];
@@ -115,6 +116,12 @@ class SoftnessNodesTest {
         }
         assertEquals(10, ((BufferedDataTable)applied[2]).size());
         assertEquals(800L, Arrays.stream(Tables.longs((BufferedDataTable)applied[3], "count")).sum());
+        // P(rearrange | S): every scored row counted once, rearranged = label 1 rows (labels repeat per frame)
+        BufferedDataTable pr = (BufferedDataTable)applied[4];
+        assertEquals(800L, Arrays.stream(Tables.longs(pr, "atoms")).sum());
+        assertEquals(10L * Arrays.stream(lab).sum(), Arrays.stream(Tables.longs(pr, "rearranged")).sum());
+        NodeModel apNoLabels = new ApplySoftnessNodeFactory().createNodeModel();
+        assertEquals(0, ((BufferedDataTable)run(apNoLabels, model, traj, null)[4]).size());
         assertEquals(1, StandinNodeRunner.nrViews(new ApplySoftnessNodeFactory()));
         assertEquals(1, StandinNodeRunner.nrViews(new TrainLrNodeFactory()));
 
