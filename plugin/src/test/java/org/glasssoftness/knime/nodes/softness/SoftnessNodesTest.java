@@ -53,6 +53,14 @@ class SoftnessNodesTest {
         PortObjectSpec[] rfSpecs = StandinNodeRunner.configure(rf, traj.getSpec());
         BufferedDataTable feats = (BufferedDataTable)run(rf, traj)[0];
         assertEquals(rfSpecs[0], feats.getDataTableSpec());
+        // a frame beyond the input (10 frames: 0..9) is refused at configure when the frame count is known
+        NodeModel late = new RadialFeaturesNodeFactory().createNodeModel();
+        NodeSettings ls = Settings.of(late);
+        ls.addInt("frame", 10);
+        Settings.apply(late, ls);
+        org.knime.core.node.InvalidSettingsException beyond = org.junit.jupiter.api.Assertions.assertThrows(
+            org.knime.core.node.InvalidSettingsException.class, () -> StandinNodeRunner.configure(late, traj.getSpec()));
+        assertEquals("Frame 10 asked, the trajectory has 10 frames", beyond.getMessage());
         assertEquals(80, feats.size());
         long[] ids = Tables.longs(feats, "id");
 
@@ -71,6 +79,16 @@ class SoftnessNodesTest {
         Settings.apply(tr, ts);
         PortObjectSpec[] trSpecs = StandinNodeRunner.configure(tr, feats.getDataTableSpec(), labels.getDataTableSpec());
         PortObject[] trained = run(tr, feats, labels);
+        // test groups need the group column (default "sample"), which these features lack: refused at configure
+        NodeModel grouped = new TrainLrNodeFactory().createNodeModel();
+        NodeSettings gs = Settings.of(grouped);
+        gs.addString("test-groups", "Li40B30P30");
+        Settings.apply(grouped, gs);
+        org.knime.core.node.InvalidSettingsException noGroup = org.junit.jupiter.api.Assertions.assertThrows(
+            org.knime.core.node.InvalidSettingsException.class,
+            () -> StandinNodeRunner.configure(grouped, feats.getDataTableSpec(), labels.getDataTableSpec()));
+        assertEquals("Feature table has no group column 'sample' (needed to pick the test groups)",
+            noGroup.getMessage());
         SoftnessModelPortObject model = (SoftnessModelPortObject)trained[0];
         assertEquals(trSpecs[0], model.getSpec());
         SoftnessModel m = model.model();
@@ -80,8 +98,12 @@ class SoftnessNodesTest {
         assertTrue(Tables.doubles((BufferedDataTable)trained[1], "accuracy")[0] > 0.9);
 
         NodeModel ap = new ApplySoftnessNodeFactory().createNodeModel();
-        StandinNodeRunner.configure(ap, model.getSpec(), traj.getSpec(), labels.getDataTableSpec());
+        PortObjectSpec[] apSpecs =
+            StandinNodeRunner.configure(ap, model.getSpec(), traj.getSpec(), labels.getDataTableSpec());
         PortObject[] applied = run(ap, model, traj, labels);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(apSpecs[i], applied[i].getSpec(), "Apply Softness port " + i); // known before execution
+        }
         BufferedDataTable perAtom = (BufferedDataTable)applied[1];
         assertEquals(10 * 80, perAtom.size());
         try (Trajectory t = SampleTrajectory.open(); Trajectory annotated = ((TrajectoryPortObject)applied[0]).openTrajectory()) {
