@@ -33,8 +33,9 @@ import org.knime.core.node.port.PortType;
 
 /**
  * Trains the softness logistic regression on a feature table and a label table (joined on id and the key columns),
- * with the test rows chosen by group value (e.g. the composition Li40B30P30), standardisation fitted on the training
- * rows only. Outputs the model, a metrics table (train, test) and the weights w(r) per pair.
+ * with the test rows chosen by group value (e.g. the composition Li40B30P30) or given as separate test feature and
+ * label tables on the optional ports 2 and 3; standardisation is fitted on the training rows only. Outputs the model,
+ * a metrics table (train, test) and the weights w(r) per pair.
  */
 final class TrainLrNodeModel extends GlassSoftnessNodeModel {
     static final String LABEL_COLUMN = "label-column";
@@ -60,7 +61,8 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
     private final SettingsModelString m_classLabels = register(createClassLabelsModel());
 
     TrainLrNodeModel() {
-        super(new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE},
+        super(new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL,
+                BufferedDataTable.TYPE_OPTIONAL},
             new PortType[]{SoftnessModelPortObject.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE});
     }
 
@@ -138,8 +140,23 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
         if (inSpecs[1] instanceof DataTableSpec && !((DataTableSpec)inSpecs[1]).containsName(m_labelColumn.getStringValue())) {
             throw new InvalidSettingsException("Label table has no column '" + m_labelColumn.getStringValue() + "'");
         }
+        checkTestPorts(inSpecs[2] != null, inSpecs[3] != null);
+        if (inSpecs[3] instanceof DataTableSpec && !((DataTableSpec)inSpecs[3]).containsName(m_labelColumn.getStringValue())) {
+            throw new InvalidSettingsException("Test label table has no column '" + m_labelColumn.getStringValue() + "'");
+        }
         DataTableSpec[] tables = ResultTables.specs(emptyMetrics(), emptyWeights());
         return new PortObjectSpec[]{modelSpec, tables[0], tables[1]};
+    }
+
+    /** Test tables come as a pair and replace the split by test groups. */
+    private void checkTestPorts(final boolean testFeatures, final boolean testLabels) throws InvalidSettingsException {
+        if (testFeatures != testLabels) {
+            throw new InvalidSettingsException("Connect both test inputs (test features and test labels) or neither");
+        }
+        if (testFeatures && !commaList(m_testGroups.getStringValue()).isEmpty()) {
+            throw new InvalidSettingsException("Test rows come either from test groups or from the test tables: "
+                + "clear the test groups or disconnect the test inputs");
+        }
     }
 
     /** w(r), one series per neighbour species, on the feature grid (Fig. 5c-d). */
@@ -164,10 +181,13 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         ResultTable features = InputTables.read((BufferedDataTable)inObjects[0]);
         ResultTable labels = InputTables.read((BufferedDataTable)inObjects[1]);
+        checkTestPorts(inObjects[2] != null, inObjects[3] != null);
+        ResultTable testFeatures = inObjects[2] == null ? null : InputTables.read((BufferedDataTable)inObjects[2]);
+        ResultTable testLabels = inObjects[3] == null ? null : InputTables.read((BufferedDataTable)inObjects[3]);
         FeatureDefinition def = definition(features);
         List<String> groups = commaList(m_testGroups.getStringValue());
         Set<String> test = groups.isEmpty() ? null : new HashSet<>(groups);
-        TrainingData[] split = SoftnessScan.split(features, labels, null, null, def, commaList(m_keys.getStringValue()),
+        TrainingData[] split = SoftnessScan.split(features, labels, testFeatures, testLabels, def, commaList(m_keys.getStringValue()),
             m_labelColumn.getStringValue(), threshold(m_threshold.getStringValue()), m_groupColumn.getStringValue(), test);
         TrainSettings s = new TrainSettings(m_c.getDoubleValue(), weighting(m_classWeight.getStringValue()),
             m_seed.getIntValue(), 1e-10, 100);
@@ -175,7 +195,8 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
             p -> new LogisticTrainer(s).train(split[0], split[1], commaList(m_classLabels.getStringValue()), p));
         ResultTable metrics = r.metricsTable(); // one row (train) without a test set, else train and test
         if (r.test() == null) {
-            setWarningMessage("No test rows (set test groups to hold out e.g. a composition); the metrics table has the train row only");
+            setWarningMessage("No test rows (set test groups to hold out e.g. a composition, or connect test tables); "
+                + "the metrics table has the train row only");
         }
         setCurves(weightCurves(r.model()));
         BufferedDataTable[] tables = ResultTables.toTables(exec, 0.1, metrics, r.weightsTable());
