@@ -1,31 +1,17 @@
 package org.glasssoftness.knime.nodes.exportlammps;
 
+import org.glasssoftness.knime.common.GlassSoftnessNodeFactory;
 import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeView;
 
 /** Node "Export LAMMPS Input"; its description is ExportLammpsNodeFactory.xml next to this class. */
-public final class ExportLammpsNodeFactory extends NodeFactory<ExportLammpsNodeModel> {
+public final class ExportLammpsNodeFactory extends GlassSoftnessNodeFactory<ExportLammpsNodeModel> {
+    public ExportLammpsNodeFactory() {
+        super("Export LAMMPS Input", false);
+    }
+
     @Override
     public ExportLammpsNodeModel createNodeModel() {
         return new ExportLammpsNodeModel();
-    }
-
-    @Override
-    protected int getNrNodeViews() {
-        return 0;
-    }
-
-    @Override
-    @SuppressWarnings("removal")
-    public NodeView<ExportLammpsNodeModel> createNodeView(final int viewIndex, final ExportLammpsNodeModel nodeModel) {
-        throw new IndexOutOfBoundsException("Export LAMMPS Input has no views, asked for view " + viewIndex);
-    }
-
-    @Override
-    @SuppressWarnings("removal")
-    protected boolean hasDialog() {
-        return true;
     }
 
     @Override
