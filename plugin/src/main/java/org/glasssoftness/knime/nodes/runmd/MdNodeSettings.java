@@ -148,6 +148,23 @@ public final class MdNodeSettings {
         return number(m_temperature, "Temperature");
     }
 
+    /** Copies of the start structure along x (1: none). */
+    public int replicateX() {
+        return m_replicateX.getIntValue();
+    }
+
+    /**
+     * Atoms per element of the glass the builder packs for the composition and atom count (before replication), in
+     * the order of the built frame's species.
+     */
+    public Map<String, Integer> builtAtomCounts(final ForceField ff) throws InvalidSettingsException {
+        try {
+            return GlassBuilder.atomCounts(composition(), m_atoms.getIntValue(), ff);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Composition: " + e.getMessage(), e);
+        }
+    }
+
     /** Seed of the packing and of the velocities. */
     public int seed() {
         return m_seed.getIntValue();
@@ -199,7 +216,7 @@ public final class MdNodeSettings {
      */
     public Start start(final Frame input, final ForceField ff) throws InvalidSettingsException {
         boolean built = input == null;
-        Frame frame = built ? GlassBuilder.randomPacking(GlassBuilder.atomCounts(composition(), m_atoms.getIntValue(), ff),
+        Frame frame = built ? GlassBuilder.randomPacking(builtAtomCounts(ff),
             number(m_density, "Density"), number(m_minSep, "Minimum separation"), m_seed.getIntValue()) : input;
         MdState s0 = MdState.fromFrame(frame, ff);
         MdState s = m_replicateX.getIntValue() > 1 ? s0.replicateX(m_replicateX.getIntValue()) : s0;

@@ -1,7 +1,10 @@
 package org.glasssoftness.knime.nodes.runmd;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.glasssoftness.core.md.MdState;
 import org.glasssoftness.core.md.forcefield.PairCoefficients;
@@ -11,9 +14,12 @@ import org.glasssoftness.core.md.protocol.MdSimulation;
 import org.glasssoftness.core.md.protocol.Stage;
 import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.model.TrajectoryInfo;
+import org.glasssoftness.core.table.ResultTable;
 import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
 import org.glasssoftness.knime.common.ResultTables;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
+import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
@@ -59,11 +65,75 @@ final class RunMdNodeModel extends GlassSoftnessNodeModel {
         m_md.check();
     }
 
+    /** Columns of the engine's thermo table (MdSimulation.thermoTable), known before execution. */
+    static final String[] THERMO_DOUBLE_COLUMNS = {"time_ps", "T_K", "PE_eV", "KE_eV", "Etotal_eV", "P_bar", "Pxx_bar",
+        "Pyy_bar", "Pzz_bar", "Pxy_bar", "Pxz_bar", "Pyz_bar", "V_A3", "density_g_cm3", "lx_A", "ly_A", "lz_A"};
+
+    /** Columns of the engine's stress-strain table (MdSimulation.stressStrainTable), known before execution. */
+    static final String[] STRESS_DOUBLE_COLUMNS = {"strain", "sigma_xx_GPa", "sigma_yy_GPa", "sigma_zz_GPa"};
+
+    /** An empty table with the thermo table's columns, for the configure-time spec. */
+    static ResultTable emptyThermoTable() {
+        ResultTable.Builder b = ResultTable.builder("thermo").longs("step", new long[0]).strings("stage", new String[0]);
+        for (String c : THERMO_DOUBLE_COLUMNS) {
+            b.doubles(c, new double[0]);
+        }
+        return b.build();
+    }
+
+    /** An empty table with the stress-strain table's columns, for the configure-time spec. */
+    static ResultTable emptyStressStrainTable() {
+        ResultTable.Builder b = ResultTable.builder("stress_strain").longs("step", new long[0]);
+        for (String c : STRESS_DOUBLE_COLUMNS) {
+            b.doubles(c, new double[0]);
+        }
+        return b.build();
+    }
+
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         checkSettings();
-        trajectorySpec(inSpecs, 0);
-        return new PortObjectSpec[]{null, null, null};
+        TrajectoryPortObjectSpec trajectory = outputTrajectorySpec(inSpecs);
+        return new PortObjectSpec[]{trajectory, ResultTables.spec(emptyThermoTable()),
+            ResultTables.spec(emptyStressStrainTable())};
+    }
+
+    /**
+     * The output trajectory's spec when its atoms are known before execution: from the input's spec, or (no input
+     * connected) from the builder's atom counts for the composition; times the x replication. The frames carry
+     * image flags and velocities and no other per-atom property; their count is known after execution. Null when
+     * the input's atoms are not known yet.
+     */
+    private TrajectoryPortObjectSpec outputTrajectorySpec(final PortObjectSpec[] inSpecs)
+        throws InvalidSettingsException {
+        List<String> species;
+        int[] counts;
+        if (trajectorySpec(inSpecs, 0) != null) {
+            TrajectoryInfo in = knownTrajectory(inSpecs, 0);
+            if (in == null) {
+                return null;
+            }
+            species = in.speciesNames();
+            counts = in.speciesCounts();
+        } else {
+            Map<String, Integer> built;
+            try {
+                built = m_md.builtAtomCounts(m_md.forceField());
+            } catch (IOException e) {
+                throw new InvalidSettingsException("Force field: " + e.getMessage(), e);
+            }
+            species = new ArrayList<>(built.keySet());
+            counts = built.values().stream().mapToInt(Integer::intValue).toArray();
+        }
+        int rx = m_md.replicateX();
+        int atoms = 0;
+        int[] replicated = new int[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            replicated[i] = counts[i] * rx;
+            atoms += replicated[i];
+        }
+        return new TrajectoryPortObjectSpec(new TrajectoryInfo(species, replicated, atoms,
+            TrajectoryPortObjectSpec.UNKNOWN_FRAME_COUNT, List.of(), true, true));
     }
 
     @Override
@@ -87,15 +157,16 @@ final class RunMdNodeModel extends GlassSoftnessNodeModel {
                 if (start.newVelocities()) {
                     VelocityInit.create(s, m_md.temperature(), m_md.seed());
                 }
-                sim.run(stages, p);
+                sim.run(stages, new MdSpeedProgress(p, () -> s.step, settings.dtPs()));
                 return null;
             });
             double sec = (System.nanoTime() - t0) / 1e9;
-            exec.setMessage(String.format("%d steps, %.3f ns/day", s.step, s.step * settings.dtPs() * 1e-3 / sec * 86400));
+            exec.setMessage(String.format(Locale.ROOT, "%d steps, %.3f ns/day", s.step,
+                MdSpeedProgress.nsPerDay(s.step, settings.dtPs(), sec)));
             List<Frame> frames = new ArrayList<>(sim.frames());
             if (frames.isEmpty() || frames.get(frames.size() - 1).timestep() != s.step) frames.add(sim.frame());
-            TrajectoryPortObject port = runEngine(exec.createSubProgress(0.08),
-                p -> TrajectoryPortObject.create(Trajectory.of(frames), p));
+            TrajectoryPortObject port = keep(runEngine(exec.createSubProgress(0.08),
+                p -> TrajectoryPortObject.create(Trajectory.of(frames), p)));
             BufferedDataTable thermo = ResultTables.toTable(sim.thermoTable(), exec.createSubExecutionContext(0.01));
             BufferedDataTable stress = ResultTables.toTable(sim.stressStrainTable(), exec.createSubExecutionContext(0.01));
             return new PortObject[]{port, thermo, stress};

@@ -2,11 +2,21 @@ package org.glasssoftness.knime.nodes.runmd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
+import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
+import org.glasssoftness.knime.port.TrajectoryPorts;
 import org.glasssoftness.knime.testing.Settings;
 import org.glasssoftness.knime.testing.Tables;
 import org.junit.jupiter.api.Test;
@@ -16,6 +26,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.StandinNodeRunner;
 import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
 
 class RunMdNodeModelTest {
     private static RunMdNodeModel model(final String stages, final int atoms, final String backend) throws InvalidSettingsException {
@@ -32,11 +43,40 @@ class RunMdNodeModelTest {
         return m;
     }
 
+    /** Keeps every progress message the node reports. */
+    private static final class RecordingMonitor extends DefaultNodeProgressMonitor {
+        final List<String> messages = new ArrayList<>();
+
+        @Override
+        public synchronized void setProgress(final double progress, final String message) {
+            super.setProgress(progress, message);
+            messages.add(message);
+        }
+    }
+
     @Test
     void buildsAGlassRunsStagesAndReturnsFramesAndThermo() throws Exception {
         RunMdNodeModel m = model("a:nvt:4:300,b:npt:2:300:300:0:0,c:tension:2:300", 800, "auto");
-        StandinNodeRunner.configure(m, (org.knime.core.node.port.PortObjectSpec) null);
-        PortObject[] out = StandinNodeRunner.execute(m, new DefaultNodeProgressMonitor(), (PortObject) null);
+        PortObjectSpec[] specs = StandinNodeRunner.configure(m, (PortObjectSpec) null);
+        RecordingMonitor monitor = new RecordingMonitor();
+        PortObject[] out = StandinNodeRunner.execute(m, monitor, (PortObject) null);
+        // configure promised the columns execute delivers, and the built glass's atoms (frame count comes later)
+        assertEquals(((BufferedDataTable) out[1]).getSpec(), specs[1]);
+        assertEquals(((BufferedDataTable) out[2]).getSpec(), specs[2]);
+        TrajectoryInfo promised = ((TrajectoryPortObjectSpec) specs[0]).info();
+        TrajectoryInfo got = ((TrajectoryPortObject) out[0]).getSpec().info();
+        assertFalse(((TrajectoryPortObjectSpec) specs[0]).frameCountKnown());
+        assertEquals(got.speciesNames(), promised.speciesNames());
+        assertArrayEquals(got.speciesCounts(), promised.speciesCounts());
+        assertEquals(got.atomCount(), promised.atomCount());
+        assertEquals(got.propertyNames(), promised.propertyNames());
+        assertEquals(got.hasImages(), promised.hasImages());
+        assertEquals(got.hasVelocities(), promised.hasVelocities());
+        // progress names the stage and the speed so far
+        assertTrue(monitor.messages.stream().anyMatch(s -> s != null && s.startsWith("a: ") && s.endsWith(" ns/day")),
+            monitor.messages.toString());
+        assertTrue(monitor.messages.stream().anyMatch(s -> s != null && s.startsWith("c: ") && s.contains(" ns/day")),
+            monitor.messages.toString());
         BufferedDataTable thermo = (BufferedDataTable) out[1];
         // minimisation row, then steps 0, 2, 4 (stage a), 6 (stage b)
         // steps 6 twice: end of stage b and start of the tension stage (strain 0)
@@ -53,12 +93,44 @@ class RunMdNodeModelTest {
     }
 
     @Test
+    void resetDeletesTheTrajectoryFile() throws Exception {
+        RunMdNodeModel m = model("a:nve:2", 800, "auto");
+        TrajectoryPortObject port = (TrajectoryPortObject) StandinNodeRunner.execute(m, new DefaultNodeProgressMonitor(),
+            (PortObject) null)[0];
+        Path store = TrajectoryPorts.storeFile(port);
+        assertTrue(Files.exists(store));
+        StandinNodeRunner.reset(m);
+        assertFalse(Files.exists(store));
+    }
+
+    @Test
+    void configureGivesTheInputsAtomsTimesTheReplication() throws Exception {
+        RunMdNodeModel m = model("a:nvt:4:300", 800, "auto");
+        NodeSettings s = Settings.of(m);
+        s.addInt(MdNodeSettings.REPLICATE_X, 2);
+        Settings.apply(m, s);
+        TrajectoryPortObjectSpec in = new TrajectoryPortObjectSpec(new TrajectoryInfo(List.of("Li", "B", "O", "P"),
+            new int[] {4, 3, 9, 2}, 18, 5, List.of("c_pe"), true, false));
+        TrajectoryInfo out = ((TrajectoryPortObjectSpec) StandinNodeRunner.configure(m, in)[0]).info();
+        assertEquals(List.of("Li", "B", "O", "P"), out.speciesNames());
+        assertArrayEquals(new int[] {8, 6, 18, 4}, out.speciesCounts());
+        assertEquals(36, out.atomCount());
+        assertEquals(List.of(), out.propertyNames(), "MD frames carry no input property");
+        assertTrue(out.hasVelocities());
+        // an input whose atoms are not known yet: no trajectory spec, the tables' specs all the same
+        PortObjectSpec[] unknown = StandinNodeRunner.configure(m, new TrajectoryPortObjectSpec());
+        assertNull(unknown[0]);
+        assertEquals(RunMdNodeModel.THERMO_DOUBLE_COLUMNS.length + 2,
+            ((org.knime.core.data.DataTableSpec) unknown[1]).getNumColumns());
+    }
+
+    @Test
     void badSettingsAreRefusedWithAMessage() {
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
-            () -> StandinNodeRunner.configure(model("x:nph:10:300", 800, "auto"), (org.knime.core.node.port.PortObjectSpec) null));
+            () -> StandinNodeRunner.configure(model("x:nph:10:300", 800, "auto"), (PortObjectSpec) null));
         assertTrue(e.getMessage().contains("ensemble must be"), e.getMessage());
         e = assertThrows(InvalidSettingsException.class,
-            () -> StandinNodeRunner.configure(model("x:nvt:10:300", 800, "opencl"), (org.knime.core.node.port.PortObjectSpec) null));
+            () -> StandinNodeRunner.configure(model("x:nvt:10:300", 800, "opencl"), (PortObjectSpec) null));
         assertTrue(e.getMessage().contains("Backend"), e.getMessage());
     }
 }
