@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.glasssoftness.core.model.Axes;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.core.progress.CancelledException;
@@ -73,6 +74,20 @@ public abstract class GlassSoftnessNodeModel extends NodeModel {
             }
         }
         return out;
+    }
+
+    /**
+     * The index 0, 1, 2 of axis setting {@code value} ("x", "y" or "z", any case, blanks ignored), parsed by the
+     * engine's {@link Axes}; anything else is refused with "&lt;what&gt; must be x, y or z, got '...'".
+     *
+     * @param what the setting, as the user knows it, e.g. "Strain axis"
+     */
+    protected static int axis(final String what, final String value) throws InvalidSettingsException {
+        try {
+            return Axes.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(what + " must be x, y or z, got '" + value + "'", e);
+        }
     }
 
     /** Refuses a frame range whose last frame (when not -1) lies before its first frame. */

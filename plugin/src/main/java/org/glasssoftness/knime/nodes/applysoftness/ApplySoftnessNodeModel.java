@@ -115,22 +115,9 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
         return p;
     }
 
-    static int axis(final String a) throws InvalidSettingsException {
-        switch (a == null ? "" : a.trim().toLowerCase()) {
-            case "x":
-                return 0;
-            case "y":
-                return 1;
-            case "z":
-                return 2;
-            default:
-                throw new InvalidSettingsException("Strain axis must be x, y or z, got '" + a + "'");
-        }
-    }
-
     @Override
     protected void checkSettings() throws InvalidSettingsException {
-        axis(m_axis.getStringValue());
+        axis("Strain axis", m_axis.getStringValue());
         coordination(m_coordination.getStringValue());
         threshold(m_threshold.getStringValue());
         checkFrameRange(m_first.getIntValue(), m_last.getIntValue());
@@ -196,7 +183,7 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         SoftnessApplier applier = new SoftnessApplier(((SoftnessModelPortObject)inObjects[0]).model(),
             m_raw.getBooleanValue());
-        int axis = axis(m_axis.getStringValue());
+        int axis = axis("Strain axis", m_axis.getStringValue());
         String[] cn = coordination(m_coordination.getStringValue());
         SoftnessApplier.TrajectoryResult r = runOnTrajectory(inObjects, 1, exec.createSubProgress(0.7),
             (t, p) -> applier.applyTrajectory(t, new FrameSelection(m_first.getIntValue(), m_last.getIntValue(),

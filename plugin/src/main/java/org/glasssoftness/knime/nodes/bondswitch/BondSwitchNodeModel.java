@@ -3,7 +3,6 @@ package org.glasssoftness.knime.nodes.bondswitch;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 
 import org.glasssoftness.core.dynamics.BondSwitch;
 import org.glasssoftness.core.dynamics.BondSwitchClass;
@@ -93,10 +92,7 @@ final class BondSwitchNodeModel extends GlassSoftnessNodeModel {
         if (species == null || species.isBlank() || partner == null || partner.isBlank()) {
             throw new InvalidSettingsException("Species and partner species must both be named (e.g. B and O)");
         }
-        String a = axis == null ? "" : axis.trim().toLowerCase(Locale.ROOT);
-        if (a.length() != 1 || "xyz".indexOf(a.charAt(0)) < 0) {
-            throw new InvalidSettingsException("Strain axis must be x, y or z, got '" + axis + "'");
-        }
+        int axisIndex = axis("Strain axis", axis);
         double target = Double.NaN;
         if (strain != null && !strain.isBlank()) {
             try {
@@ -114,7 +110,7 @@ final class BondSwitchNodeModel extends GlassSoftnessNodeModel {
         }
         checkFrameRange(m_first.getIntValue(), m_last.getIntValue());
         return new BondSwitch.Settings(species.trim(), partner.trim(), m_cutoff.getDoubleValue(),
-            "xyz".indexOf(a.charAt(0)), target, sw, m_first.getIntValue(), m_last.getIntValue(), m_stride.getIntValue(),
+            axisIndex, target, sw, m_first.getIntValue(), m_last.getIntValue(), m_stride.getIntValue(),
             m_threads.getIntValue());
     }
 

@@ -77,7 +77,11 @@ class BondSwitchNodeModelTest {
         BondSwitchNodeModel m = new BondSwitchNodeFactory().createNodeModel();
         NodeSettings s = Settings.of(m);
         s.addString(BondSwitchNodeModel.AXIS, "w");
-        assertThrows(InvalidSettingsException.class, () -> Settings.apply(m, s));
+        InvalidSettingsException ax = assertThrows(InvalidSettingsException.class, () -> Settings.apply(m, s));
+        assertEquals("Strain axis must be x, y or z, got 'w'", ax.getMessage());
+        NodeSettings upper = Settings.of(m);
+        upper.addString(BondSwitchNodeModel.AXIS, " Z ");
+        Settings.apply(m, upper); // any case, blanks ignored, as org.glasssoftness.core.model.Axes
         NodeSettings s2 = Settings.of(m);
         s2.addString(BondSwitchNodeModel.SWITCHED, "decreased,broken");
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> Settings.apply(m, s2));

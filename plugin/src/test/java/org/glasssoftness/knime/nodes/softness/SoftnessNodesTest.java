@@ -184,4 +184,20 @@ class SoftnessNodesTest {
         s.addDouble("dr", 0.3);
         assertThrows(org.knime.core.node.InvalidSettingsException.class, () -> Settings.apply(rf, s));
     }
+
+    @Test
+    void applySoftnessAxisIsParsedByTheEngine() throws Exception {
+        NodeModel ap = new ApplySoftnessNodeFactory().createNodeModel();
+        NodeSettings ok = Settings.of(ap);
+        ok.addString("axis", " Y ");
+        Settings.apply(ap, ok); // any case, blanks ignored, as org.glasssoftness.core.model.Axes
+        assertEquals(" Y ", Settings.of(ap).getString("axis"));
+        for (String bad : new String[]{"w", "xy", ""}) {
+            NodeSettings s = Settings.of(ap);
+            s.addString("axis", bad);
+            org.knime.core.node.InvalidSettingsException e =
+                assertThrows(org.knime.core.node.InvalidSettingsException.class, () -> Settings.apply(ap, s));
+            assertEquals("Strain axis must be x, y or z, got '" + bad + "'", e.getMessage());
+        }
+    }
 }
