@@ -2,6 +2,8 @@ package org.glasssoftness.knime.common;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -38,7 +40,11 @@ public abstract class GlassSoftnessNodeModel extends NodeModel {
 
     private final List<TrajectoryPortObject> m_created = new ArrayList<>();
 
-    private Curves m_curves;
+    /** The curves of each curve view, view 0 first (empty: not executed, or a node without a view). */
+    private List<Curves> m_curves = List.of();
+
+    /** Internals sub-folder of the curves of view {@code k >= 1} (view 0's file lies in the folder itself). */
+    private static final String CURVES_DIR_PREFIX = "curves-";
 
     protected GlassSoftnessNodeModel(final PortType[] inPortTypes, final PortType[] outPortTypes) {
         super(inPortTypes, outPortTypes);
@@ -169,14 +175,22 @@ public abstract class GlassSoftnessNodeModel extends NodeModel {
         return created;
     }
 
-    /** The curves of the last execution for the node's view, or null (not executed, or a node without a view). */
+    /** The curves of the last execution for the node's (first) view, or null (not executed, or a node without a view). */
     public final Curves curves() {
-        return m_curves;
+        return curves(0);
     }
 
-    /** Keeps the curves of this execution for the view; saved with the workflow as the node's internals. */
-    protected final void setCurves(final Curves curves) {
-        m_curves = curves;
+    /** The curves of the last execution for view {@code view}, or null (not executed, or no such view). */
+    public final Curves curves(final int view) {
+        return view >= 0 && view < m_curves.size() ? m_curves.get(view) : null;
+    }
+
+    /**
+     * Keeps the curves of this execution for the views, one per view in view order (a node with several curve views
+     * passes several); saved with the workflow as the node's internals.
+     */
+    protected final void setCurves(final Curves... curves) {
+        m_curves = List.of(curves);
     }
 
     /**
@@ -185,7 +199,7 @@ public abstract class GlassSoftnessNodeModel extends NodeModel {
      */
     @Override
     protected void reset() {
-        m_curves = null;
+        m_curves = List.of();
         for (TrajectoryPortObject p : m_created) {
             try {
                 p.deleteStore();
@@ -201,19 +215,29 @@ public abstract class GlassSoftnessNodeModel extends NodeModel {
         reset();
     }
 
-    /** Reads the view's curves (null when the node saved none). */
+    /** Reads the views' curves (none when the node saved none). */
     @Override
     protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec)
         throws IOException, CanceledExecutionException {
-        m_curves = Curves.load(nodeInternDir.toPath());
+        List<Curves> loaded = new ArrayList<>();
+        Curves c = Curves.load(nodeInternDir.toPath());
+        while (c != null) {
+            loaded.add(c);
+            c = Curves.load(nodeInternDir.toPath().resolve(CURVES_DIR_PREFIX + loaded.size()));
+        }
+        m_curves = List.copyOf(loaded);
     }
 
-    /** Saves the view's curves, if any. */
+    /** Saves the views' curves, if any: view 0 in the folder, view k in its sub-folder curves-k. */
     @Override
     protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec)
         throws IOException, CanceledExecutionException {
-        if (m_curves != null) {
-            m_curves.save(nodeInternDir.toPath());
+        for (int k = 0; k < m_curves.size(); k++) {
+            Path dir = nodeInternDir.toPath();
+            if (k > 0) {
+                dir = Files.createDirectories(dir.resolve(CURVES_DIR_PREFIX + k));
+            }
+            m_curves.get(k).save(dir);
         }
     }
 

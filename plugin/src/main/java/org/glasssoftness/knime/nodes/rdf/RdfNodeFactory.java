@@ -6,7 +6,7 @@ import org.knime.core.node.NodeDialogPane;
 /** Node "Compute RDF/S(Q)"; its description is RdfNodeFactory.xml next to this class. */
 public final class RdfNodeFactory extends GlassSoftnessNodeFactory<RdfNodeModel> {
     public RdfNodeFactory() {
-        super("Compute RDF/S(Q)", true);
+        super("Compute RDF/S(Q)", 3);
     }
 
     @Override

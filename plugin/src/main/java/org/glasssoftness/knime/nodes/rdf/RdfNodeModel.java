@@ -9,6 +9,7 @@ import org.glasssoftness.core.structure.PairDistribution;
 import org.glasssoftness.core.structure.QGrid;
 import org.glasssoftness.core.structure.RdfResult;
 import org.glasssoftness.core.structure.ScatteringLengths;
+import org.glasssoftness.core.table.ResultTable;
 import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
 import org.glasssoftness.knime.common.ResultTables;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
@@ -52,7 +53,8 @@ final class RdfNodeModel extends GlassSoftnessNodeModel {
 
     RdfNodeModel() {
         super(new PortType[]{TrajectoryPortObject.TYPE},
-            new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE});
+            new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE,
+                BufferedDataTable.TYPE});
     }
 
     static SettingsModelDoubleBounded createRMaxModel() {
@@ -131,15 +133,33 @@ final class RdfNodeModel extends GlassSoftnessNodeModel {
         Config c = config();
         TrajectoryInfo info = knownTrajectory(inSpecs, 0);
         if (info == null) {
-            return new PortObjectSpec[]{null, null, null}; // columns depend on the species
+            // columns of the first three depend on the species; the cutoff table's do not
+            return new PortObjectSpec[]{null, null, null, ResultTables.spec(firstMinimaColumns())};
         }
         try {
             RdfResult empty = PairDistribution.emptyResult(info.speciesNames());
             return ResultTables.specs(empty.rdfTable(c.lengths()),
-                empty.structureFactors(c.q(), c.lorch(), c.lengths()).table(), empty.runningCoordinationTable());
+                empty.structureFactors(c.q(), c.lorch(), c.lengths()).table(), empty.runningCoordinationTable(),
+                firstMinimaColumns());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Scattering lengths: " + e.getMessage(), e);
         }
+    }
+
+    /** An empty table with the columns of RdfResult.firstMinimaTable (pair, r_first_min_A). */
+    private static ResultTable firstMinimaColumns() {
+        return ResultTable.builder("rdf_first_minima").strings("pair", new String[0])
+            .doubles("r_first_min_A", new double[0]).build();
+    }
+
+    /** Curves of the named double columns of {@code table} over its column {@code x}. */
+    private static Curves curves(final String title, final String xLabel, final String yLabel,
+        final ResultTable table, final String x, final List<String> columns) {
+        List<double[]> ys = new ArrayList<>();
+        for (String c : columns) {
+            ys.add(table.column(c).doubles());
+        }
+        return new Curves(title, xLabel, yLabel, table.column(x).doubles(), columns, ys);
     }
 
     @Override
@@ -155,8 +175,18 @@ final class RdfNodeModel extends GlassSoftnessNodeModel {
         }
         names.add("g total");
         ys.add(r.total());
-        setCurves(new Curves("Pair distribution functions", "r (Å)", "g(r)", r.r(), names, ys));
-        return ResultTables.toTables(exec, 0.1, r.rdfTable(c.lengths()),
-            r.structureFactors(c.q(), c.lorch(), c.lengths()).table(), r.runningCoordinationTable());
+        ResultTable rdf = r.rdfTable(c.lengths());
+        ResultTable sq = r.structureFactors(c.q(), c.lorch(), c.lengths()).table();
+        List<String> sqColumns = new ArrayList<>();
+        for (ResultTable.Column col : sq.columns()) {
+            if (!col.name().equals("Q_A-1")) {
+                sqColumns.add(col.name());
+            }
+        }
+        setCurves(new Curves("Pair distribution functions", "r (Å)", "g(r)", r.r(), names, ys),
+            curves("Structure factors (Faber-Ziman)", "Q (1/Å)", "S(Q)", sq, "Q_A-1", sqColumns),
+            curves("Neutron G(r) and D(r) (normalised by (Σ c b)²)", "r (Å)", "G(r), D(r) (1/Å²)", rdf, "r_A",
+                List.of("G_neutron", "D_neutron_A-2")));
+        return ResultTables.toTables(exec, 0.1, rdf, sq, r.runningCoordinationTable(), r.firstMinimaTable());
     }
 }

@@ -1,5 +1,6 @@
 package org.glasssoftness.knime.nodes.rdf;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,9 +15,11 @@ import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
+import org.glasssoftness.knime.testing.Internals;
 import org.glasssoftness.knime.testing.Settings;
 import org.glasssoftness.knime.testing.Tables;
 import org.glasssoftness.knime.views.CurvePanel;
+import org.glasssoftness.knime.views.Curves;
 import org.junit.jupiter.api.Test;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.DefaultNodeProgressMonitor;
@@ -90,6 +93,45 @@ class RdfNodeModelTest {
         assertEquals(5, Tables.doubles(sq, "S_neutron").length);
         CurvePanel view = (CurvePanel)StandinNodeRunner.openView(new RdfNodeFactory(), 0, m);
         assertEquals(List.of("g Na-Na", "g Na-Cl", "g Cl-Cl", "g total"), view.curves().names());
+        // view 1: S(Q), the S(Q) table's columns over its Q
+        Curves sqView = ((CurvePanel)StandinNodeRunner.openView(new RdfNodeFactory(), 1, m)).curves();
+        assertEquals(List.of("S_Na-Na", "S_Na-Cl", "S_Cl-Cl", "S_neutron"), sqView.names());
+        assertArrayEquals(Tables.doubles(sq, "Q_A-1"), sqView.x());
+        assertArrayEquals(new double[]{1, 2, 3, 4, 5}, sqView.x(), 1e-12);
+        assertArrayEquals(Tables.doubles(sq, "S_Na-Cl"), sqView.ys().get(1));
+        assertArrayEquals(Tables.doubles(sq, "S_neutron"), sqView.ys().get(3));
+        // view 2: normalised neutron G(r) and D(r) over r
+        Curves gView = ((CurvePanel)StandinNodeRunner.openView(new RdfNodeFactory(), 2, m)).curves();
+        assertEquals(List.of("G_neutron", "D_neutron_A-2"), gView.names());
+        assertArrayEquals(Tables.doubles(rdf, "r_A"), gView.x());
+        assertArrayEquals(Tables.doubles(rdf, "G_neutron"), gView.ys().get(0));
+        assertArrayEquals(Tables.doubles(rdf, "D_neutron_A-2"), gView.ys().get(1));
+        assertEquals(-1.0, gView.ys().get(0)[0], 1e-12, "no pair closer than the first bin: G = -1");
+        assertEquals(3, StandinNodeRunner.nrViews(new RdfNodeFactory()));
+        // port 3: suggested cutoffs; Na-Cl's first minimum lies between its first shell (a/2 = 2.82 Å) and its
+        // second (a sqrt3/2 = 4.88 Å), where no Na-Cl pair is
+        BufferedDataTable cut = (BufferedDataTable)out[3];
+        assertEquals(specs[3], cut.getDataTableSpec());
+        assertArrayEquals(new String[]{"Na-Na", "Na-Cl", "Cl-Cl"}, Tables.strings(cut, "pair"));
+        double naClCut = Tables.doubles(cut, "r_first_min_A")[1];
+        assertTrue(naClCut > 2.9 && naClCut < 4.85, "Na-Cl cutoff " + naClCut);
+        // the views' curves survive a workflow save and load
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("rdf-internals");
+        Internals.save(m, dir.toFile());
+        RdfNodeModel loaded = new RdfNodeFactory().createNodeModel();
+        Internals.load(loaded, dir.toFile());
+        for (int v = 0; v < 3; v++) {
+            Curves a = m.curves(v), b = loaded.curves(v);
+            assertEquals(a.title(), b.title());
+            assertEquals(a.names(), b.names());
+            assertArrayEquals(a.x(), b.x());
+            for (int k = 0; k < a.ys().size(); k++) {
+                assertArrayEquals(a.ys().get(k), b.ys().get(k));
+            }
+        }
+        assertNull(loaded.curves(3));
+        StandinNodeRunner.reset(m);
+        assertNull(m.curves(1));
     }
 
     @Test
@@ -120,6 +162,7 @@ class RdfNodeModelTest {
         PortObjectSpec[] unknown = StandinNodeRunner.configure(new RdfNodeFactory().createNodeModel(),
             (PortObjectSpec)null);
         assertNull(unknown[0]);
+        assertEquals(2, ((org.knime.core.data.DataTableSpec)unknown[3]).getNumColumns(), "cutoff columns known");
         assertNotNull(StandinNodeRunner.createDialog(new RdfNodeFactory()));
     }
 }
