@@ -104,6 +104,11 @@ public final class ExactLogisticTrainer implements Trainer<Label> {
     public String positiveLabel() { return positiveLabel; }
 
     @Override
+    public ExactLogisticModel train(Dataset<Label> examples) {
+        return train(examples, java.util.Collections.emptyMap());
+    }
+
+    @Override
     public ExactLogisticModel train(Dataset<Label> examples, Map<String, Provenance> runProvenance) {
         return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
     }
