@@ -8,7 +8,9 @@ WORK=bench/softness/work
 mkdir -p "$WORK"
 ./mvnw -B -o -q -pl core compile
 $PY bench/softness/gen.py "$WORK"
-CP=core/target/classes:$HOME/.m2/repository/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar
+# core's runtime classpath (commons-math3, Tribuo and its dependencies: LogisticTrainer trains through Tribuo)
+./mvnw -B -o -q -pl core dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$PWD/$WORK/classpath.txt"
+CP=core/target/classes:$(cat "$WORK/classpath.txt")
 JAVA_JSON=$(java -cp "$CP" bench/softness/SoftnessBench.java "$WORK")
 PEER_JSON=$($PY bench/softness/peer.py "$WORK")
 $PY - "$WORK" "$JAVA_JSON" "$PEER_JSON" <<'PYEOF'

@@ -10,12 +10,12 @@ import org.glasssoftness.core.softness.tribuo.ExactLogisticModel;
 import org.glasssoftness.core.softness.tribuo.ExactLogisticTrainer;
 import org.glasssoftness.core.softness.tribuo.TribuoData;
 import org.glasssoftness.core.table.ResultTable;
-import org.tribuo.MutableDataset;
+import org.tribuo.Dataset;
 import org.tribuo.Tribuo;
 import org.tribuo.classification.Label;
 
 /**
- * Trains the softness classifier through Tribuo: the rows become a Tribuo {@link MutableDataset}, trained by
+ * Trains the softness classifier through Tribuo: the rows become a Tribuo {@link Dataset}, trained by
  * {@link ExactLogisticTrainer} (standardisation fitted on the training rows only, then L2-regularised logistic
  * regression solved exactly by {@link LogisticRegressionSolver}: the same objective and C as scikit-learn), evaluated
  * on the training and (optional) test rows by Tribuo's LabelEvaluator (ROC AUC by {@link ClassificationMetrics}).
@@ -46,7 +46,7 @@ public final class LogisticTrainer {
         if (classLabels.size() != 2) throw new IllegalArgumentException("a binary model needs 2 class labels, got " + classLabels);
         int n = train.rows(), d = train.features();
         progress.report(0.0, "Tribuo dataset of " + n + " rows x " + d + " features");
-        MutableDataset<Label> trainSet = TribuoData.dataset(train, classLabels, "glass-softness training rows");
+        Dataset<Label> trainSet = TribuoData.dataset(train, classLabels, "glass-softness training rows");
         progress.checkCanceled();
         progress.report(0.1, "solving logistic regression (C=" + settings.c() + ")");
         ExactLogisticTrainer trainer = ExactLogisticTrainer.of(settings, classLabels.get(1))
@@ -95,7 +95,7 @@ public final class LogisticTrainer {
         return s == null ? null : TribuoData.decodeModelProvenance(s);
     }
 
-    private static ClassificationMetrics evaluate(ExactLogisticModel tribuoModel, MutableDataset<Label> rows,
+    private static ClassificationMetrics evaluate(ExactLogisticModel tribuoModel, Dataset<Label> rows,
                                                   SoftnessModel model, TrainingData data) {
         double auc = evaluate(model, data).rocAuc();
         return TribuoData.evaluate(tribuoModel, rows, tribuoModel.positiveLabel(), tribuoModel.negativeLabel(), auc);

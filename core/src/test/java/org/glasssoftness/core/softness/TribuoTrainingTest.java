@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.Example;
 import org.tribuo.Excuse;
 import org.tribuo.Model;
-import org.tribuo.MutableDataset;
+import org.tribuo.Dataset;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.evaluation.LabelEvaluation;
@@ -73,7 +73,7 @@ class TribuoTrainingTest {
         TrainingData td = data(400, 12);
         TrainSettings s = TrainSettings.defaults().withC(0.3).withWeighting(ClassWeighting.BALANCED);
         LogisticRegressionSolver.Solution sol = direct(td, s);
-        MutableDataset<Label> ds = TribuoData.dataset(td, CLASSES, "test rows");
+        Dataset<Label> ds = TribuoData.dataset(td, CLASSES, "test rows");
         // no column order: Tribuo's feature ids (names sorted), a permutation of the definition's order
         ExactLogisticModel tm = ExactLogisticTrainer.of(s, "mobile").train(ds);
         List<String> names = DEF.featureNames();
@@ -90,7 +90,7 @@ class TribuoTrainingTest {
         TrainingData td = data(300, 13), test = data(120, 14);
         LogisticTrainer.Result r = new LogisticTrainer(TrainSettings.defaults().withC(0.5)).train(td, test, CLASSES, Progress.NONE);
         SoftnessModel m = r.model();
-        MutableDataset<Label> ds = TribuoData.dataset(test, CLASSES, "test rows");
+        Dataset<Label> ds = TribuoData.dataset(test, CLASSES, "test rows");
         ExactLogisticModel tm = ExactLogisticTrainer.of(TrainSettings.defaults().withC(0.5), "mobile")
                 .withColumnOrder(DEF.featureNames()).train(TribuoData.dataset(td, CLASSES, "train rows"));
         Model<Label> copy = tm.copy();
@@ -206,12 +206,41 @@ class TribuoTrainingTest {
                 LogisticTrainer.tribuoProvenance(b).getTrainerProvenance());
 
         ExactLogisticTrainer t = ExactLogisticTrainer.of(s, "mobile");
-        MutableDataset<Label> ds = TribuoData.dataset(td, CLASSES, "t");
+        Dataset<Label> ds = TribuoData.dataset(td, CLASSES, "t");
         assertEquals(0, t.getInvocationCount());
         t.train(ds);
         ExactLogisticModel second = t.train(ds);
         assertEquals(2, t.getInvocationCount());
         assertEquals("1", second.getProvenance().getTrainerProvenance().getInstanceValues().get("train-invocation-count").toString());
+    }
+
+    @Test
+    void datasetHasEveryRowAndRealFeatureStatistics() {
+        TrainingData td = data(40, 21);
+        double[] x = td.x();
+        x[3 * 6 + 2] = 0.0; // one zero value: Tribuo's RealInfo counts non-zero values only
+        TrainingData withZero = new TrainingData(DEF, DEF.featureNames(), x, td.y(), null);
+        Dataset<Label> ds = TribuoData.dataset(withZero, CLASSES, "t");
+        assertEquals(40, ds.size());
+        int i = 0;
+        for (Example<Label> ex : ds) {
+            assertEquals(CLASSES.get(td.y()[i]), ex.getOutput().getLabel());
+            assertEquals(6, ex.size());
+            for (org.tribuo.Feature f : ex) assertEquals(x[i * 6 + DEF.featureNames().indexOf(f.getName())], f.getValue(), 0.0);
+            i++;
+        }
+        String name = DEF.featureNames().get(2);
+        org.tribuo.RealInfo info = (org.tribuo.RealInfo) ds.getFeatureMap().get(name);
+        double sum = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (int r = 0; r < 40; r++) {
+            if (r == 3) continue;
+            double v = x[r * 6 + 2];
+            sum += v; min = Math.min(min, v); max = Math.max(max, v);
+        }
+        assertEquals(39, info.getCount());
+        assertEquals(sum / 39, info.getMean(), 1e-12);
+        assertEquals(min, info.getMin(), 0.0);
+        assertEquals(max, info.getMax(), 0.0);
     }
 
     @Test
