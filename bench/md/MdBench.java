@@ -23,10 +23,15 @@ import org.glasssoftness.core.model.Frame;
  * Benchmark of the Java MD backend: NVT 300 K, 1 fs, 10 Å cutoff, PPPM 1e-5, skin 2 Å on a random-packed LiBP
  * glass (40Li2O-30B2O3-30P2O5, 2.4 g/cm^3). Writes the start configuration as a LAMMPS data file (for the LAMMPS run
  * of run.sh) and prints steps/s plus a component split.
- * Usage: java MdBench atoms threads warmupSteps steps dataFileOut
+ * Usage: java MdBench atoms threads warmupSteps steps dataFileOut          (build, FIRE, write data, run)
+ *        java MdBench --run data.lmp threads warmupSteps steps              (read the written data, run only)
  */
 public class MdBench {
     public static void main(String[] a) throws Exception {
+        if (a[0].equals("--run")) {
+            runOnly(Path.of(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]), Integer.parseInt(a[4]));
+            return;
+        }
         int atoms = Integer.parseInt(a[0]), threads = Integer.parseInt(a[1]);
         int warm = Integer.parseInt(a[2]), steps = Integer.parseInt(a[3]);
         ForceField ff = ForceField.dengDuLiBP();
@@ -71,6 +76,27 @@ public class MdBench {
             double tn = (System.nanoTime() - n0) / 1e9 / rep;
             System.out.printf(Locale.ROOT, "java split per call: pair %.2f ms, kspace %.2f ms, neighbour build %.2f ms, list entries %d%n",
                     tp * 1e3, tk * 1e3, tn * 1e3, list.size());
+        }
+    }
+
+    static void runOnly(Path data, int threads, int warm, int steps) throws Exception {
+        ForceField ff = ForceField.dengDuLiBP();
+        Map<String, Double> comp = new LinkedHashMap<>();
+        comp.put("Li2O", 40.0); comp.put("B2O3", 30.0); comp.put("P2O5", 30.0);
+        Frame f = org.glasssoftness.core.io.lammps.LammpsDataReader.read(data,
+                org.glasssoftness.core.model.TypeMap.parse("1=Li,2=B,3=P,4=O"));
+        MdState s = MdState.fromFrame(f, ff);
+        PairCoefficients[][] c = ff.resolve(s.speciesNames, comp, BoronOxygenRule.PhosphateOption.COUNT_AS_SILICA);
+        VelocityInit.create(s, 300, 1);
+        try (ForceEvaluator ev = new ForceEvaluator(c, 10.0, 2.0, new Pppm(1e-5, 10.0, 5, threads), threads)) {
+            VelocityVerlet vv = new VelocityVerlet(ev, 0.001, new NoseHooverChain(300, 300, 0.1));
+            vv.setup(s);
+            vv.run(s, warm, null, null);
+            long t0 = System.nanoTime();
+            vv.run(s, steps, null, null);
+            double sec = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "java-run atoms=%d threads=%d steps=%d time=%.3f s steps/s=%.3f T=%.1f%n",
+                    s.n, threads, steps, sec, steps / sec, Thermo.temperature(s));
         }
     }
 

@@ -19,11 +19,38 @@ public final class GlassSoftnessCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new GlassSoftnessCli());
         Subcommands.register(cl);
+        cl.setExecutionExceptionHandler(GlassSoftnessCli::reportFailure);
         return cl;
     }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Bad input (unreadable or malformed files, invalid settings, cancellation) ends with one line naming the
+     * subcommand and the reason, exit code 1; anything else is a bug and keeps its stack trace. Set
+     * GLASS_SOFTNESS_DEBUG=1 to see the stack trace of every failure.
+     */
+    static int reportFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        boolean expected = e instanceof java.io.IOException || e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException || e instanceof java.io.UncheckedIOException
+                || e instanceof org.glasssoftness.core.progress.CancelledException;
+        java.io.PrintWriter err = cl.getErr();
+        if (!expected || System.getenv("GLASS_SOFTNESS_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.println(cl.getCommandName() + ": " + describe(e));
+        err.flush();
+        return 1;
+    }
+
+    private static String describe(Throwable e) {
+        if (e instanceof java.io.UncheckedIOException && e.getCause() != null) e = e.getCause();
+        if (e instanceof java.nio.file.NoSuchFileException) return "file not found: " + e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied: " + e.getMessage();
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class CsvTables {
             for (String[] row : rows) {
                 String s = row[c].trim();
                 if (s.isEmpty()) { allLong = false; continue; }
-                if (allLong && !s.matches("[-+]?\\d{1,18}")) allLong = false;
+                if (allLong && !isLong(s)) allLong = false;
                 if (!allLong && allNum) {
                     try { Double.parseDouble(s); } catch (NumberFormatException e) { allNum = false; }
                 }
@@ -107,6 +107,15 @@ public final class CsvTables {
             }
         }
         return b.build();
+    }
+
+    /** An optional sign and 1 to 18 digits (fits a long). */
+    private static boolean isLong(String s) {
+        int i = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
+        int digits = s.length() - i;
+        if (digits < 1 || digits > 18) return false;
+        for (; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return true;
     }
 
     static List<String> split(String line) {

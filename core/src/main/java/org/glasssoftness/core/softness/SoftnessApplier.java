@@ -120,7 +120,7 @@ public final class SoftnessApplier {
         if (axis < 0 || axis > 2) throw new IllegalArgumentException("strain axis must be 0, 1 or 2 (x, y, z), got " + axis);
         List<Frame> frames = new ArrayList<>();
         List<FeatureSet> parts = new ArrayList<>();
-        List<double[]> scoreParts = new ArrayList<>();
+        List<Scores> scoreParts = new ArrayList<>();
         List<Integer> frameIdx = new ArrayList<>();
         List<Long> steps = new ArrayList<>();
         List<Double> strains = new ArrayList<>();
@@ -140,7 +140,7 @@ public final class SoftnessApplier {
                 groups.add(cn == null ? fs.species()[r] : fs.species()[r] + "[" + cn[f.indexOfId(fs.ids()[r])] + "]");
             }
             parts.add(fs);
-            scoreParts.add(sc.softness());
+            scoreParts.add(sc);
             double len = length(f.box(), axis);
             if (Double.isNaN(l0)) l0 = len;
             frameIdx.add(k);
@@ -148,9 +148,24 @@ public final class SoftnessApplier {
             strains.add((len - l0) / l0);
         }
         FeatureSet all = RadialFeatures.concat(parts);
-        Scores scores = score(all, all.values());
+        Scores scores = concat(all, scoreParts);
         ResultTable vs = meanVsStrain(all, scores.softness(), frameIdx, steps, strains);
         return new TrajectoryResult(frames, scores, groups.toArray(new String[0]), scores.toTable("softness", model.classLabels()), vs);
+    }
+
+    /** The per-frame scores in one piece, aligned with the concatenated feature set. */
+    private static Scores concat(FeatureSet all, List<Scores> parts) {
+        int n = all.rows(), o = 0;
+        double[] s = new double[n], p = new double[n];
+        int[] c = new int[n];
+        for (Scores sc : parts) {
+            int m = sc.softness().length;
+            System.arraycopy(sc.softness(), 0, s, o, m);
+            System.arraycopy(sc.probability(), 0, p, o, m);
+            System.arraycopy(sc.predictedClass(), 0, c, o, m);
+            o += m;
+        }
+        return new Scores(all, s, p, c);
     }
 
     private static double length(Box b, int axis) {

@@ -167,6 +167,15 @@ class LogisticRegressionTest {
         LogisticRegressionSolver.Solution b = new LogisticRegressionSolver(1).solve(x, n, d, y, null);
         assertArrayEquals(a.weights(), b.weights(), 0.0);
         assertEquals(a.bias(), b.bias(), 0.0);
+        // one worker thread: the same bits (fixed row blocks, partial sums added in block order)
+        java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            LogisticRegressionSolver.Solution c = one.submit(() -> new LogisticRegressionSolver(1).solve(x, n, d, y, null)).join();
+            assertArrayEquals(a.weights(), c.weights(), 0.0);
+            assertEquals(a.bias(), c.bias(), 0.0);
+        } finally {
+            one.shutdown();
+        }
     }
 
     @Test

@@ -3,19 +3,25 @@ package org.glasssoftness.knime.common;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
+import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.core.progress.CancelledException;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
 import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
+import org.glasssoftness.knime.views.Curves;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -23,12 +29,15 @@ import org.knime.core.node.port.PortType;
 /**
  * Base of every Glass Softness node model: settings kept as SettingsModels (saved, validated and loaded in one
  * place), a cross-field check hook, input checks for the trajectory port, the engine progress adapter and the
- * translation of engine failures into KNIME's exceptions. Nodes keep no internals: results live in their ports.
+ * translation of engine failures into KNIME's exceptions, the frame-range settings most nodes share, and the curves a
+ * node's view shows (its only internals; everything else lives in the output ports).
  */
 public abstract class GlassSoftnessNodeModel extends NodeModel {
     private final List<SettingsModel> m_settings = new ArrayList<>();
 
     private final List<TrajectoryPortObject> m_created = new ArrayList<>();
+
+    private Curves m_curves;
 
     protected GlassSoftnessNodeModel(final PortType[] inPortTypes, final PortType[] outPortTypes) {
         super(inPortTypes, outPortTypes);
@@ -40,9 +49,44 @@ public abstract class GlassSoftnessNodeModel extends NodeModel {
         return model;
     }
 
+    /** Setting {@code first-frame}: first frame to use (0-based). */
+    public static SettingsModelIntegerBounded createFirstFrameModel() {
+        return new SettingsModelIntegerBounded(SettingsKeys.FIRST_FRAME, 0, 0, Integer.MAX_VALUE);
+    }
+
+    /** Setting {@code last-frame}: last frame to use (0-based, inclusive; -1 = last frame). */
+    public static SettingsModelIntegerBounded createLastFrameModel() {
+        return new SettingsModelIntegerBounded(SettingsKeys.LAST_FRAME, -1, -1, Integer.MAX_VALUE);
+    }
+
+    /** Setting {@code stride}: use every n-th frame. */
+    public static SettingsModelIntegerBounded createStrideModel() {
+        return new SettingsModelIntegerBounded(SettingsKeys.STRIDE, 1, 1, Integer.MAX_VALUE);
+    }
+
+    /** "B, P,,O" -> [B, P, O]: the items of a comma-separated setting, trimmed, empty ones dropped. */
+    protected static List<String> commaList(final String text) {
+        List<String> out = new ArrayList<>();
+        for (String s : (text == null ? "" : text).split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return out;
+    }
+
+    /** Refuses a frame range whose last frame (when not -1) lies before its first frame. */
+    protected static void checkFrameRange(final int first, final int last) throws InvalidSettingsException {
+        if (last >= 0 && last < first) {
+            throw new InvalidSettingsException("Frame range: last frame " + last + " is before first frame " + first);
+        }
+    }
+
     /**
-     * Cross-field and value checks of the current settings (after loading), e.g. "last frame before first frame".
-     * Called by configure; the default accepts everything.
+     * Cross-field and value checks of the current setting values, e.g. "last frame before first frame"; checks on
+     * setting values only (no files, no input specs: those belong in configure). Nodes call it from configure (and
+     * execute where they need the parsed values); {@link #validateValues} runs it on candidate settings. The default
+     * accepts everything.
      *
      * @throws InvalidSettingsException with a message that tells the user what to change
      */
@@ -67,9 +111,31 @@ public abstract class GlassSoftnessNodeModel extends NodeModel {
     /**
      * Checks that the values in {@code settings} make sense together (e.g. a parsable type map), without changing
      * the model; the dialog refuses settings that fail. Values read here are known to be present and of the right
-     * type. The default accepts everything.
+     * type. The default runs {@link #checkSettings()} on them (see {@link #checkSettingsWith}), so the dialog
+     * refuses what configure would refuse, with one set of checks.
      */
     protected void validateValues(final NodeSettingsRO settings) throws InvalidSettingsException {
+        checkSettingsWith(settings);
+    }
+
+    /**
+     * Runs {@link #checkSettings()} on the values in {@code settings} (already validated entry by entry): loads them
+     * into the registered models, checks, and puts the previous values back whatever happens, so that the model is
+     * unchanged.
+     */
+    protected final void checkSettingsWith(final NodeSettingsRO settings) throws InvalidSettingsException {
+        NodeSettings previous = new NodeSettings("previous");
+        saveSettingsTo(previous);
+        try {
+            for (SettingsModel m : m_settings) {
+                m.loadSettingsFrom(settings);
+            }
+            checkSettings();
+        } finally {
+            for (SettingsModel m : m_settings) {
+                m.loadSettingsFrom(previous);
+            }
+        }
     }
 
     @Override
@@ -88,9 +154,23 @@ public abstract class GlassSoftnessNodeModel extends NodeModel {
         return created;
     }
 
-    /** Deletes the temporary files of trajectories this node created; subclasses overriding reset call super. */
+    /** The curves of the last execution for the node's view, or null (not executed, or a node without a view). */
+    public final Curves curves() {
+        return m_curves;
+    }
+
+    /** Keeps the curves of this execution for the view; saved with the workflow as the node's internals. */
+    protected final void setCurves(final Curves curves) {
+        m_curves = curves;
+    }
+
+    /**
+     * Deletes the temporary files of trajectories this node created and forgets the view's curves; subclasses
+     * overriding reset call super.
+     */
     @Override
     protected void reset() {
+        m_curves = null;
         for (TrajectoryPortObject p : m_created) {
             try {
                 p.deleteStore();
@@ -106,16 +186,20 @@ public abstract class GlassSoftnessNodeModel extends NodeModel {
         reset();
     }
 
+    /** Reads the view's curves (null when the node saved none). */
     @Override
     protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec)
         throws IOException, CanceledExecutionException {
-        // no internals
+        m_curves = Curves.load(nodeInternDir.toPath());
     }
 
+    /** Saves the view's curves, if any. */
     @Override
     protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec)
         throws IOException, CanceledExecutionException {
-        // no internals
+        if (m_curves != null) {
+            m_curves.save(nodeInternDir.toPath());
+        }
     }
 
     /** The trajectory spec at input {@code index}, or an error telling the user to connect one. */
@@ -127,6 +211,36 @@ public abstract class GlassSoftnessNodeModel extends NodeModel {
                 + s.getClass().getSimpleName());
         }
         return (TrajectoryPortObjectSpec)s; // null: upstream not executed yet, which is fine at configure time
+    }
+
+    /**
+     * What the trajectory at input {@code index} is known to hold at configure time: its info when upstream has
+     * given a spec with atoms, else null (not connected, not configured, or a spec only known after execution).
+     */
+    protected static TrajectoryInfo knownTrajectory(final PortObjectSpec[] inSpecs, final int index)
+        throws InvalidSettingsException {
+        TrajectoryPortObjectSpec spec = trajectorySpec(inSpecs, index);
+        TrajectoryInfo info = spec == null ? null : spec.info();
+        return info == null || info.atomCount() == 0 ? null : info;
+    }
+
+    /**
+     * A configure-time error when a named species is not in the trajectory, e.g. "Species 'Na' is not in the
+     * trajectory; it has [Li, B, O, P]"; nothing is checked when {@code info} is null (not known yet).
+     *
+     * @param what the setting, as the user knows it, e.g. "Neighbour species"
+     */
+    protected static void requireSpecies(final TrajectoryInfo info, final String what,
+        final Collection<String> species) throws InvalidSettingsException {
+        if (info == null) {
+            return;
+        }
+        for (String s : species) {
+            if (!info.speciesNames().contains(s)) {
+                throw new InvalidSettingsException(what + " '" + s + "' is not in the trajectory; it has "
+                    + info.speciesNames());
+            }
+        }
     }
 
     /** The trajectory at input {@code index}. */
@@ -141,6 +255,23 @@ public abstract class GlassSoftnessNodeModel extends NodeModel {
     @FunctionalInterface
     protected interface EngineCall<T> {
         T run(Progress progress) throws Exception;
+    }
+
+    /** Engine work on a trajectory that reports progress and may be cancelled. */
+    @FunctionalInterface
+    protected interface TrajectoryCall<T> {
+        T run(Trajectory trajectory, Progress progress) throws Exception;
+    }
+
+    /**
+     * Opens the trajectory at input {@code index}, runs engine work on it with KNIME's progress and cancel (see
+     * {@link #runEngine}) and closes it again.
+     */
+    protected static <T> T runOnTrajectory(final PortObject[] inObjects, final int index, final ExecutionMonitor exec,
+        final TrajectoryCall<T> call) throws Exception {
+        try (Trajectory t = trajectory(inObjects, index).openTrajectory()) {
+            return runEngine(exec, p -> call.run(t, p));
+        }
     }
 
     /**

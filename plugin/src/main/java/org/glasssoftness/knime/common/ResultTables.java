@@ -63,6 +63,33 @@ public final class ResultTables {
         return out.getTable();
     }
 
+    /**
+     * Copies several result tables into KNIME tables, in order, each with its share (by row count) of
+     * {@code fraction} of {@code exec}'s progress.
+     */
+    public static BufferedDataTable[] toTables(final ExecutionContext exec, final double fraction,
+        final ResultTable... tables) throws CanceledExecutionException {
+        long rows = 0;
+        for (ResultTable t : tables) {
+            rows += t.rowCount();
+        }
+        BufferedDataTable[] out = new BufferedDataTable[tables.length];
+        for (int i = 0; i < tables.length; i++) {
+            double share = rows == 0 ? 1.0 / tables.length : (double)tables[i].rowCount() / rows;
+            out[i] = toTable(tables[i], exec.createSubExecutionContext(fraction * share));
+        }
+        return out;
+    }
+
+    /** The specs of several result tables, in order. */
+    public static DataTableSpec[] specs(final ResultTable... tables) {
+        DataTableSpec[] out = new DataTableSpec[tables.length];
+        for (int i = 0; i < tables.length; i++) {
+            out[i] = spec(tables[i]);
+        }
+        return out;
+    }
+
     private static DataCell cell(final ResultTable.Column col, final int r) {
         switch (col.type()) {
             case DOUBLE:

@@ -14,7 +14,8 @@ import org.knime.core.node.port.AbstractSimplePortObjectSpec;
 
 /**
  * What downstream nodes know about a trajectory without reading it: species (with counts in the first frame), atom
- * count, frame count, per-atom property names and whether image flags and velocities are present.
+ * count, frame count, per-atom property names and whether image flags and velocities are present. A spec made at
+ * configure time from the first frame alone (Read LAMMPS Dump) has the frame count {@link #UNKNOWN_FRAME_COUNT}.
  */
 public final class TrajectoryPortObjectSpec extends AbstractSimplePortObjectSpec {
     private static final String CFG_SPECIES = "species";
@@ -30,6 +31,9 @@ public final class TrajectoryPortObjectSpec extends AbstractSimplePortObjectSpec
     private static final String CFG_IMAGES = "has_images";
 
     private static final String CFG_VELOCITIES = "has_velocities";
+
+    /** Frame count of a spec made before execution, when only the first frame has been read. */
+    public static final int UNKNOWN_FRAME_COUNT = -1;
 
     /** Serializer registered at extension point org.knime.core.PortType (plugin.xml). */
     public static final class Serializer extends AbstractSimplePortObjectSpecSerializer<TrajectoryPortObjectSpec> {
@@ -51,9 +55,27 @@ public final class TrajectoryPortObjectSpec extends AbstractSimplePortObjectSpec
         return m_info;
     }
 
-    /** E.g. "1920 atoms (Li 480, B 360, O 840, P 240), 201 frames, properties: c_pe". */
+    /** Whether the frame count is known (false for a spec made at configure time from the first frame). */
+    public boolean frameCountKnown() {
+        return m_info.frameCount() != UNKNOWN_FRAME_COUNT;
+    }
+
+    /**
+     * E.g. "1920 atoms (Li 480, B 360, O 840, P 240), 201 frames, properties: c_pe"; before execution "..., frame
+     * count known after execution, ...".
+     */
     public String summary() {
-        return m_info.summary();
+        return summary(m_info);
+    }
+
+    private static String summary(final TrajectoryInfo info) {
+        if (info.frameCount() != UNKNOWN_FRAME_COUNT) {
+            return info.summary();
+        }
+        // the engine's one-line summary, with the frame count (not known yet) said in words
+        String known = new TrajectoryInfo(info.speciesNames(), info.speciesCounts(), info.atomCount(), 0,
+            info.propertyNames(), info.hasImages(), info.hasVelocities()).summary();
+        return known.replaceFirst(", 0 frames", ", frame count known after execution");
     }
 
     @Override
@@ -90,7 +112,7 @@ public final class TrajectoryPortObjectSpec extends AbstractSimplePortObjectSpec
 
     /** A few lines for views: summary, image flags, velocities. */
     static String describe(final TrajectoryInfo info) {
-        return info.summary() + "\nimage flags: " + (info.hasImages() ? "yes" : "no") + "\nvelocities: "
+        return summary(info) + "\nimage flags: " + (info.hasImages() ? "yes" : "no") + "\nvelocities: "
             + (info.hasVelocities() ? "yes" : "no") + "\n";
     }
 

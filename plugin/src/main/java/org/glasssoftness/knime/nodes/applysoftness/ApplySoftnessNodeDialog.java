@@ -15,6 +15,10 @@ final class ApplySoftnessNodeDialog extends DefaultNodeSettingsPane {
             "Histogram groups by coordination (SPECIES:CUTOFF, empty = species)", false, 8));
         addDialogComponent(new DialogComponentNumber(ApplySoftnessNodeModel.createBinsModel(), "Histogram bins", 1));
         closeCurrentGroup();
+        createNewGroup("P(rearrange | S) (optional label input)");
+        addDialogComponent(new DialogComponentString(ApplySoftnessNodeModel.createLabelColumnModel(), "Label column", false, 12));
+        addDialogComponent(new DialogComponentString(ApplySoftnessNodeModel.createThresholdModel(), "Threshold (empty = 0/1 labels)", false, 8));
+        closeCurrentGroup();
         createNewGroup("Frames");
         addDialogComponent(new DialogComponentNumber(ApplySoftnessNodeModel.createFirstFrameModel(), "First frame", 1));
         addDialogComponent(new DialogComponentNumber(ApplySoftnessNodeModel.createLastFrameModel(), "Last frame (-1 = last)", 1));

@@ -1,22 +1,27 @@
 package org.glasssoftness.knime.nodes.applysoftness;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.core.softness.FeatureDefinition;
+import org.glasssoftness.core.softness.FeatureTables;
 import org.glasssoftness.core.softness.SoftnessApplier;
 import org.glasssoftness.core.softness.SoftnessStatistics;
 import org.glasssoftness.core.table.ResultTable;
 import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
 import org.glasssoftness.knime.common.ResultTables;
-import org.glasssoftness.knime.common.SettingsKeys;
+import org.glasssoftness.knime.nodes.trainlr.InputTables;
 import org.glasssoftness.knime.port.SoftnessModelPortObject;
 import org.glasssoftness.knime.port.SoftnessModelPortObjectSpec;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
 import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
 import org.glasssoftness.knime.views.Curves;
+import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
@@ -33,6 +38,8 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
     static final String AXIS = "axis";
     static final String COORDINATION = "coordination";
     static final String BINS = "bins";
+    static final String LABEL_COLUMN = "label-column";
+    static final String THRESHOLD = "threshold";
 
     private final SettingsModelBoolean m_raw = register(createRawModel());
     private final SettingsModelString m_axis = register(createAxisModel());
@@ -41,13 +48,13 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
     private final SettingsModelIntegerBounded m_stride = register(createStrideModel());
     private final SettingsModelString m_coordination = register(createCoordinationModel());
     private final SettingsModelIntegerBounded m_bins = register(createBinsModel());
-
-    private Curves m_curves;
+    private final SettingsModelString m_labelColumn = register(createLabelColumnModel());
+    private final SettingsModelString m_threshold = register(createThresholdModel());
 
     ApplySoftnessNodeModel() {
-        super(new PortType[]{SoftnessModelPortObject.TYPE, TrajectoryPortObject.TYPE},
+        super(new PortType[]{SoftnessModelPortObject.TYPE, TrajectoryPortObject.TYPE, BufferedDataTable.TYPE_OPTIONAL},
             new PortType[]{TrajectoryPortObject.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE,
-                BufferedDataTable.TYPE});
+                BufferedDataTable.TYPE, BufferedDataTable.TYPE});
     }
 
     static SettingsModelBoolean createRawModel() {
@@ -58,16 +65,29 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
         return new SettingsModelString(AXIS, "z");
     }
 
-    static SettingsModelIntegerBounded createFirstFrameModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.FIRST_FRAME, 0, 0, Integer.MAX_VALUE);
+    static SettingsModelString createLabelColumnModel() {
+        return new SettingsModelString(LABEL_COLUMN, "label");
     }
 
-    static SettingsModelIntegerBounded createLastFrameModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.LAST_FRAME, -1, -1, Integer.MAX_VALUE);
+    static SettingsModelString createThresholdModel() {
+        return new SettingsModelString(THRESHOLD, "");
     }
 
-    static SettingsModelIntegerBounded createStrideModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.STRIDE, 1, 1, Integer.MAX_VALUE);
+    static double threshold(final String t) throws InvalidSettingsException {
+        if (t == null || t.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(t.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingsException("Threshold: '" + t + "' is not a number (empty = the label column holds 0/1)");
+        }
+    }
+
+    static ResultTable emptyRearrangement() {
+        return ResultTable.builder("p_rearrange").doubles("bin_center", new double[0]).doubles("bin_lo", new double[0])
+            .doubles("bin_hi", new double[0]).longs("atoms", new long[0]).longs("rearranged", new long[0])
+            .doubles("probability", new double[0]).doubles("std_error", new double[0]).build();
     }
 
     static SettingsModelString createCoordinationModel() {
@@ -108,23 +128,11 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
     }
 
     @Override
-    protected void validateValues(final NodeSettingsRO settings) throws InvalidSettingsException {
-        axis(settings.getString(AXIS));
-        coordination(settings.getString(COORDINATION));
-        int first = settings.getInt(SettingsKeys.FIRST_FRAME), last = settings.getInt(SettingsKeys.LAST_FRAME);
-        if (last >= 0 && last < first) {
-            throw new InvalidSettingsException("Frame range: last frame " + last + " is before first frame " + first);
-        }
-    }
-
-    @Override
     protected void checkSettings() throws InvalidSettingsException {
         axis(m_axis.getStringValue());
         coordination(m_coordination.getStringValue());
-        if (m_last.getIntValue() >= 0 && m_last.getIntValue() < m_first.getIntValue()) {
-            throw new InvalidSettingsException("Frame range: last frame " + m_last.getIntValue()
-                + " is before first frame " + m_first.getIntValue());
-        }
+        threshold(m_threshold.getStringValue());
+        checkFrameRange(m_first.getIntValue(), m_last.getIntValue());
     }
 
     static ResultTable emptySoftness() {
@@ -146,16 +154,41 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
         if (inSpecs[0] != null && !(inSpecs[0] instanceof SoftnessModelPortObjectSpec)) {
             throw new InvalidSettingsException("Input 0 must be a softness model (from Train LR)");
         }
-        TrajectoryPortObjectSpec traj = trajectorySpec(inSpecs, 1);
-        if (inSpecs[0] != null && traj != null && traj.info() != null && traj.info().atomCount() > 0) {
+        TrajectoryInfo traj = knownTrajectory(inSpecs, 1);
+        if (inSpecs[0] != null) {
             FeatureDefinition def = ((SoftnessModelPortObjectSpec)inSpecs[0]).definition();
-            if (!def.focusIsAny() && !traj.info().speciesNames().contains(def.focusSpecies())) {
-                throw new InvalidSettingsException("The model's focus species '" + def.focusSpecies()
-                    + "' is not in the trajectory; it has " + traj.info().speciesNames());
+            if (!def.focusIsAny()) {
+                requireSpecies(traj, "The model's focus species", List.of(def.focusSpecies()));
             }
         }
-        return new PortObjectSpec[]{null, ResultTables.spec(emptySoftness()), ResultTables.spec(emptyVsStrain()),
-            ResultTables.spec(SoftnessStatistics.histogram(new double[]{0}, new String[]{"B"}, 1))};
+        if (inSpecs[2] instanceof DataTableSpec
+            && !((DataTableSpec)inSpecs[2]).containsName(m_labelColumn.getStringValue())) {
+            throw new InvalidSettingsException("Label table has no column '" + m_labelColumn.getStringValue() + "'");
+        }
+        DataTableSpec[] tables = ResultTables.specs(emptySoftness(), emptyVsStrain(),
+            SoftnessStatistics.histogram(new double[]{0}, new String[]{"B"}, 1), emptyRearrangement());
+        return new PortObjectSpec[]{traj == null ? null : annotatedSpec(traj), tables[0], tables[1], tables[2],
+            tables[3]};
+    }
+
+    /**
+     * The output trajectory: the input's atoms with the per-atom property softness added, one frame per selected
+     * frame (the count when the input's frame count is known, else unknown until execution).
+     */
+    private TrajectoryPortObjectSpec annotatedSpec(final TrajectoryInfo in) {
+        List<String> properties = new ArrayList<>(in.propertyNames());
+        if (!properties.contains(SoftnessApplier.PROPERTY)) {
+            properties.add(SoftnessApplier.PROPERTY);
+        }
+        int frames = TrajectoryPortObjectSpec.UNKNOWN_FRAME_COUNT;
+        int first = m_first.getIntValue();
+        int last = m_last.getIntValue() < 0 ? in.frameCount() - 1 : m_last.getIntValue();
+        if (in.frameCount() != TrajectoryPortObjectSpec.UNKNOWN_FRAME_COUNT && first <= last
+            && last < in.frameCount()) {
+            frames = (last - first) / m_stride.getIntValue() + 1;
+        }
+        return new TrajectoryPortObjectSpec(new TrajectoryInfo(in.speciesNames(), in.speciesCounts(), in.atomCount(),
+            frames, properties, in.hasImages(), in.hasVelocities()));
     }
 
     @Override
@@ -164,25 +197,28 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
             m_raw.getBooleanValue());
         int axis = axis(m_axis.getStringValue());
         String[] cn = coordination(m_coordination.getStringValue());
-        SoftnessApplier.TrajectoryResult r;
-        try (Trajectory t = trajectory(inObjects, 1).openTrajectory()) {
-            r = runEngine(exec.createSubProgress(0.7), p -> applier.applyTrajectory(t, m_first.getIntValue(),
-                m_last.getIntValue(), m_stride.getIntValue(), axis, true, cn == null ? null : cn[0],
-                cn == null ? 0 : Double.parseDouble(cn[1]), p));
-        }
-        m_curves = strainCurves(r.vsStrain());
+        SoftnessApplier.TrajectoryResult r = runOnTrajectory(inObjects, 1, exec.createSubProgress(0.7),
+            (t, p) -> applier.applyTrajectory(t, m_first.getIntValue(), m_last.getIntValue(), m_stride.getIntValue(),
+                axis, true, cn == null ? null : cn[0], cn == null ? 0 : Double.parseDouble(cn[1]), p));
+        setCurves(strainCurves(r.vsStrain()));
         ResultTable hist = SoftnessStatistics.histogram(r.scores().softness(), r.group(), m_bins.getIntValue());
-        TrajectoryPortObject out = runEngine(exec.createSubProgress(0.2),
-            p -> TrajectoryPortObject.create(Trajectory.of(r.annotatedFrames()), p));
-        return new PortObject[]{out, ResultTables.toTable(r.perAtom(), exec.createSubExecutionContext(0.05)),
-            ResultTables.toTable(r.vsStrain(), exec.createSubExecutionContext(0.03)),
-            ResultTables.toTable(hist, exec.createSubExecutionContext(0.02))};
+        ResultTable pr = emptyRearrangement();
+        if (inObjects.length > 2 && inObjects[2] != null) {
+            ResultTable labels = InputTables.read((BufferedDataTable)inObjects[2]);
+            int[] y = FeatureTables.labelsFor(r.perAtom(), labels, List.of("frame"), m_labelColumn.getStringValue(),
+                threshold(m_threshold.getStringValue()));
+            pr = SoftnessStatistics.rearrangementProbability(r.scores().softness(), y, m_bins.getIntValue());
+        }
+        TrajectoryPortObject out = keep(runEngine(exec.createSubProgress(0.2),
+            p -> TrajectoryPortObject.create(Trajectory.of(r.annotatedFrames()), p)));
+        BufferedDataTable[] tables = ResultTables.toTables(exec, 0.1, r.perAtom(), r.vsStrain(), hist, pr);
+        return new PortObject[]{out, tables[0], tables[1], tables[2], tables[3]};
     }
 
     /** Mean softness per species versus strain for the view (Fig. 6b). */
     static Curves strainCurves(final ResultTable vs) {
         String[] sp = vs.column("species").strings();
-        java.util.List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (String s : sp) {
             if (!names.contains(s)) {
                 names.add(s);
@@ -190,7 +226,7 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
         }
         int nf = sp.length / Math.max(1, names.size());
         double[] strain = new double[nf];
-        java.util.List<double[]> ys = new java.util.ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
         for (int j = 0; j < names.size(); j++) {
             ys.add(new double[nf]);
         }
@@ -203,28 +239,4 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
         return new Curves("Mean softness versus strain", "strain", "mean softness", strain, names, ys);
     }
 
-    /** The curves of the last execution for the view, or null. */
-    Curves curves() {
-        return m_curves;
-    }
-
-    @Override
-    protected void reset() {
-        super.reset();
-        m_curves = null;
-    }
-
-    @Override
-    protected void saveInternals(final java.io.File nodeInternDir, final org.knime.core.node.ExecutionMonitor exec)
-        throws java.io.IOException {
-        if (m_curves != null) {
-            m_curves.save(nodeInternDir.toPath());
-        }
-    }
-
-    @Override
-    protected void loadInternals(final java.io.File nodeInternDir, final org.knime.core.node.ExecutionMonitor exec)
-        throws java.io.IOException {
-        m_curves = Curves.load(nodeInternDir.toPath());
-    }
 }

@@ -1,25 +1,19 @@
 package org.glasssoftness.knime.nodes.bondswitch;
 
-import java.io.File;
-import java.io.IOException;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 
 import org.glasssoftness.core.dynamics.BondSwitch;
 import org.glasssoftness.core.dynamics.BondSwitchClass;
-import org.glasssoftness.core.model.Trajectory;
-import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
 import org.glasssoftness.knime.common.ResultTables;
-import org.glasssoftness.knime.common.SettingsKeys;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
-import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
 import org.glasssoftness.knime.views.Curves;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
@@ -52,8 +46,6 @@ final class BondSwitchNodeModel extends GlassSoftnessNodeModel {
     private final SettingsModelIntegerBounded m_stride = register(createStrideModel());
     private final SettingsModelIntegerBounded m_threads = register(createThreadsModel());
 
-    private Curves m_curves;
-
     BondSwitchNodeModel() {
         super(new PortType[]{TrajectoryPortObject.TYPE}, new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE});
     }
@@ -82,28 +74,8 @@ final class BondSwitchNodeModel extends GlassSoftnessNodeModel {
         return new SettingsModelString(SWITCHED, "decreased,swapped");
     }
 
-    static SettingsModelIntegerBounded createFirstFrameModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.FIRST_FRAME, 0, 0, Integer.MAX_VALUE);
-    }
-
-    static SettingsModelIntegerBounded createLastFrameModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.LAST_FRAME, -1, -1, Integer.MAX_VALUE);
-    }
-
-    static SettingsModelIntegerBounded createStrideModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.STRIDE, 1, 1, Integer.MAX_VALUE);
-    }
-
     static SettingsModelIntegerBounded createThreadsModel() {
         return new SettingsModelIntegerBounded(THREADS, 0, 0, 1024);
-    }
-
-    @Override
-    protected void validateValues(final NodeSettingsRO settings) throws InvalidSettingsException {
-        settings(settings.getString(SPECIES), settings.getString(PARTNER), settings.getDouble(CUTOFF),
-            settings.getString(AXIS), settings.getString(STRAIN), settings.getString(SWITCHED),
-            settings.getInt(SettingsKeys.FIRST_FRAME), settings.getInt(SettingsKeys.LAST_FRAME),
-            settings.getInt(SettingsKeys.STRIDE), settings.getInt(THREADS));
     }
 
     @Override
@@ -111,16 +83,13 @@ final class BondSwitchNodeModel extends GlassSoftnessNodeModel {
         settings();
     }
 
+    /** Engine settings from the current setting values, or an error naming the bad setting. */
     private BondSwitch.Settings settings() throws InvalidSettingsException {
-        return settings(m_species.getStringValue(), m_partner.getStringValue(), m_cutoff.getDoubleValue(),
-            m_axis.getStringValue(), m_strain.getStringValue(), m_switched.getStringValue(), m_first.getIntValue(),
-            m_last.getIntValue(), m_stride.getIntValue(), m_threads.getIntValue());
-    }
-
-    /** Engine settings from setting values, or an error naming the bad setting. */
-    private static BondSwitch.Settings settings(final String species, final String partner, final double cutoff,
-        final String axis, final String strain, final String switched, final int first, final int last,
-        final int stride, final int threads) throws InvalidSettingsException {
+        String species = m_species.getStringValue();
+        String partner = m_partner.getStringValue();
+        String axis = m_axis.getStringValue();
+        String strain = m_strain.getStringValue();
+        String switched = m_switched.getStringValue();
         if (species == null || species.isBlank() || partner == null || partner.isBlank()) {
             throw new InvalidSettingsException("Species and partner species must both be named (e.g. B and O)");
         }
@@ -143,80 +112,44 @@ final class BondSwitchNodeModel extends GlassSoftnessNodeModel {
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Switched classes: " + e.getMessage(), e);
         }
-        if (last >= 0 && last < first) {
-            throw new InvalidSettingsException("Frame range: last frame " + last + " is before first frame " + first);
-        }
-        return new BondSwitch.Settings(species.trim(), partner.trim(), cutoff, "xyz".indexOf(a.charAt(0)), target, sw,
-            first, last, stride, threads);
+        checkFrameRange(m_first.getIntValue(), m_last.getIntValue());
+        return new BondSwitch.Settings(species.trim(), partner.trim(), m_cutoff.getDoubleValue(),
+            "xyz".indexOf(a.charAt(0)), target, sw, m_first.getIntValue(), m_last.getIntValue(), m_stride.getIntValue(),
+            m_threads.getIntValue());
     }
 
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         BondSwitch.Settings s = settings();
-        TrajectoryPortObjectSpec in = trajectorySpec(inSpecs, 0);
-        TrajectoryInfo info = in == null ? null : in.info();
-        if (info != null && info.atomCount() > 0) {
-            for (String sp : new String[]{s.centreSpecies(), s.partnerSpecies()}) {
-                if (!info.speciesNames().contains(sp)) {
-                    throw new InvalidSettingsException("Species '" + sp + "' is not in the trajectory; it has "
-                        + info.speciesNames());
-                }
-            }
-        }
+        requireSpecies(knownTrajectory(inSpecs, 0), "Species", List.of(s.centreSpecies(), s.partnerSpecies()));
         BondSwitch.Result empty = new BondSwitch.Result(s.centreSpecies(), new int[0], new long[0], new double[0],
             new double[4][0], new double[0], new long[0], new int[0], new int[0], new BondSwitchClass[0], new int[0],
             0, 0, 0);
-        return new PortObjectSpec[]{ResultTables.spec(empty.fractionTable()), ResultTables.spec(empty.atomTable())};
-    }
-
-    /** The curves of the last execution for the view, or null. */
-    Curves curves() {
-        return m_curves;
-    }
-
-    @Override
-    protected void reset() {
-        super.reset();
-        m_curves = null;
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
-        if (m_curves != null) {
-            m_curves.save(nodeInternDir.toPath());
-        }
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
-        m_curves = Curves.load(nodeInternDir.toPath());
+        return ResultTables.specs(empty.fractionTable(), empty.atomTable());
     }
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         BondSwitch.Settings s = settings();
-        BondSwitch.Result r;
-        try (Trajectory t = trajectory(inObjects, 0).openTrajectory()) {
-            r = runEngine(exec.createSubProgress(0.95), p -> new BondSwitch(s).compute(t, p));
-        }
-        m_curves = curves(r);
+        BondSwitch.Result r = runOnTrajectory(inObjects, 0, exec.createSubProgress(0.95),
+            (t, p) -> new BondSwitch(s).compute(t, p));
+        setCurves(switchCurves(r));
         exec.setMessage("Per-atom classes at frame " + r.chosenFrame() + " (strain " + r.chosenStrain() + ")");
-        return new PortObject[]{ResultTables.toTable(r.fractionTable(), exec.createSubExecutionContext(0.02)),
-            ResultTables.toTable(r.atomTable(), exec.createSubExecutionContext(0.03))};
+        return ResultTables.toTables(exec, 0.05, r.fractionTable(), r.atomTable());
     }
 
     /** Fractions of the three switching classes versus strain (versus frame when the strain does not change). */
-    private static Curves curves(final BondSwitch.Result r) {
+    private static Curves switchCurves(final BondSwitch.Result r) {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (double e : r.strain()) {
             lo = Math.min(lo, e);
             hi = Math.max(hi, e);
         }
         boolean strained = hi > lo;
-        double[] x = strained ? r.strain() : java.util.Arrays.stream(r.frame()).asDoubleStream().toArray();
+        double[] x = strained ? r.strain() : Arrays.stream(r.frame()).asDoubleStream().toArray();
         return new Curves("Bond switching of " + r.centreSpecies(), strained ? "strain" : "frame", "fraction of atoms",
-            x, java.util.List.of("decreased CN", "increased CN", "swapped CN"),
-            java.util.List.of(r.fractions()[BondSwitchClass.DECREASED.ordinal()],
+            x, List.of("decreased CN", "increased CN", "swapped CN"),
+            List.of(r.fractions()[BondSwitchClass.DECREASED.ordinal()],
                 r.fractions()[BondSwitchClass.INCREASED.ordinal()], r.fractions()[BondSwitchClass.SWAPPED.ordinal()]));
     }
 }

@@ -1,9 +1,7 @@
 package org.glasssoftness.knime.nodes.coordination;
 
-import java.util.Arrays;
 import java.util.List;
 
-import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.core.structure.BondCutoffs;
 import org.glasssoftness.core.structure.Composition;
@@ -13,13 +11,10 @@ import org.glasssoftness.core.structure.FrameSelection;
 import org.glasssoftness.core.table.ResultTable;
 import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
 import org.glasssoftness.knime.common.ResultTables;
-import org.glasssoftness.knime.common.SettingsKeys;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
-import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -61,18 +56,6 @@ final class CoordinationNodeModel extends GlassSoftnessNodeModel {
             BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE});
     }
 
-    static SettingsModelIntegerBounded createFirstFrameModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.FIRST_FRAME, 0, 0, Integer.MAX_VALUE);
-    }
-
-    static SettingsModelIntegerBounded createLastFrameModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.LAST_FRAME, -1, -1, Integer.MAX_VALUE);
-    }
-
-    static SettingsModelIntegerBounded createStrideModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.STRIDE, 1, 1, Integer.MAX_VALUE);
-    }
-
     static SettingsModelString createCutoffsModel() {
         return new SettingsModelString(CUTOFFS, BondCutoffs.DEFAULT_TEXT);
     }
@@ -105,13 +88,6 @@ final class CoordinationNodeModel extends GlassSoftnessNodeModel {
     }
 
     @Override
-    protected void validateValues(final NodeSettingsRO s) throws InvalidSettingsException {
-        config(s.getInt(SettingsKeys.FIRST_FRAME), s.getInt(SettingsKeys.LAST_FRAME), s.getInt(SettingsKeys.STRIDE),
-            s.getString(CUTOFFS), s.getString(FORMERS), s.getString(ANION), s.getString(ANGLES),
-            s.getDouble(ANGLE_BIN), s.getString(COMPOSITION), s.getBoolean(PER_ATOM));
-    }
-
-    @Override
     protected void checkSettings() throws InvalidSettingsException {
         config();
     }
@@ -120,13 +96,6 @@ final class CoordinationNodeModel extends GlassSoftnessNodeModel {
         return config(m_first.getIntValue(), m_last.getIntValue(), m_stride.getIntValue(), m_cutoffs.getStringValue(),
             m_formers.getStringValue(), m_anion.getStringValue(), m_angles.getStringValue(),
             m_angleBin.getDoubleValue(), m_composition.getStringValue(), m_perAtom.getBooleanValue());
-    }
-
-    private static List<String> list(final String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static Config config(final int first, final int last, final int stride, final String cutoffs,
@@ -157,8 +126,8 @@ final class CoordinationNodeModel extends GlassSoftnessNodeModel {
             throw new InvalidSettingsException("Bridging anion: give a species, e.g. O");
         }
         try {
-            return new Config(frames, new CoordinationAnalysis(new CoordinationAnalysis.Settings(cut, list(formers),
-                anion.trim(), list(angles), angleBin, comp, perAtom, 0)));
+            return new Config(frames, new CoordinationAnalysis(new CoordinationAnalysis.Settings(cut, commaList(formers),
+                anion.trim(), commaList(angles), angleBin, comp, perAtom, 0)));
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
@@ -167,10 +136,9 @@ final class CoordinationNodeModel extends GlassSoftnessNodeModel {
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         Config c = config();
-        TrajectoryPortObjectSpec in = trajectorySpec(inSpecs, 0);
-        TrajectoryInfo info = in == null ? null : in.info();
-        if (info == null || info.atomCount() == 0) {
-            return new PortObjectSpec[5]; // columns depend on the species
+        TrajectoryInfo info = knownTrajectory(inSpecs, 0);
+        if (info == null) {
+            return specsWithoutSpecies(c);
         }
         CoordinationResult empty;
         try {
@@ -178,15 +146,33 @@ final class CoordinationNodeModel extends GlassSoftnessNodeModel {
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
-        return specs(empty);
+        return ResultTables.specs(tables(empty));
     }
 
-    private static PortObjectSpec[] specs(final CoordinationResult r) {
+    /**
+     * Before the input's species are known: the specs of the tables whose columns do not depend on them
+     * (coordination states, Q^n, summary; the per-atom table when switched off), null for the others.
+     */
+    private static PortObjectSpec[] specsWithoutSpecies(final Config c) {
         PortObjectSpec[] out = new PortObjectSpec[TABLES.size()];
+        ResultTable[] fixed;
+        try {
+            fixed = tables(c.analysis().emptyResult(List.of()));
+        } catch (IllegalArgumentException e) {
+            return out; // settings that name species: checked once the input is known
+        }
+        boolean perAtom = c.analysis().settings().perAtom();
         for (int i = 0; i < out.length; i++) {
-            out[i] = ResultTables.spec(table(r, TABLES.get(i)));
+            String name = TABLES.get(i);
+            boolean bySpecies = name.equals("bond_angles") || (perAtom && name.equals("coordination_atoms"));
+            out[i] = bySpecies ? null : ResultTables.spec(fixed[i]);
         }
         return out;
+    }
+
+    /** The output tables in port order. */
+    private static ResultTable[] tables(final CoordinationResult r) {
+        return TABLES.stream().map(name -> table(r, name)).toArray(ResultTable[]::new);
     }
 
     /** The named table, or an empty one with no columns when not produced (per-atom table switched off). */
@@ -202,14 +188,8 @@ final class CoordinationNodeModel extends GlassSoftnessNodeModel {
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         Config c = config();
-        CoordinationResult r;
-        try (Trajectory t = trajectory(inObjects, 0).openTrajectory()) {
-            r = runEngine(exec.createSubProgress(0.8), p -> c.analysis().compute(t, c.frames(), p));
-        }
-        PortObject[] out = new PortObject[TABLES.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ResultTables.toTable(table(r, TABLES.get(i)), exec.createSubExecutionContext(0.04));
-        }
-        return out;
+        CoordinationResult r = runOnTrajectory(inObjects, 0, exec.createSubProgress(0.8),
+            (t, p) -> c.analysis().compute(t, c.frames(), p));
+        return ResultTables.toTables(exec, 0.2, tables(r));
     }
 }

@@ -1,23 +1,19 @@
 package org.glasssoftness.knime.nodes.dcum;
 
-import java.io.File;
-import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
 import org.glasssoftness.core.dynamics.CumulativeNonAffineDisplacement;
 import org.glasssoftness.core.dynamics.MobilityLabel;
 import org.glasssoftness.core.dynamics.NonAffineDisplacement;
-import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
 import org.glasssoftness.knime.common.ResultTables;
-import org.glasssoftness.knime.common.SettingsKeys;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
-import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
 import org.glasssoftness.knime.views.Curves;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
@@ -47,8 +43,6 @@ final class DCumNodeModel extends GlassSoftnessNodeModel {
     private final SettingsModelIntegerBounded m_stride = register(createStrideModel());
     private final SettingsModelIntegerBounded m_threads = register(createThreadsModel());
 
-    private Curves m_curves;
-
     DCumNodeModel() {
         super(new PortType[]{TrajectoryPortObject.TYPE}, new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE});
     }
@@ -73,27 +67,8 @@ final class DCumNodeModel extends GlassSoftnessNodeModel {
         return new SettingsModelString(LABEL, MobilityLabel.defaults().toString());
     }
 
-    static SettingsModelIntegerBounded createFirstFrameModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.FIRST_FRAME, 0, 0, Integer.MAX_VALUE);
-    }
-
-    static SettingsModelIntegerBounded createLastFrameModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.LAST_FRAME, -1, -1, Integer.MAX_VALUE);
-    }
-
-    static SettingsModelIntegerBounded createStrideModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.STRIDE, 1, 1, Integer.MAX_VALUE);
-    }
-
     static SettingsModelIntegerBounded createThreadsModel() {
         return new SettingsModelIntegerBounded(THREADS, 0, 0, 1024);
-    }
-
-    @Override
-    protected void validateValues(final NodeSettingsRO settings) throws InvalidSettingsException {
-        settings(settings.getString(SPECIES), settings.getDouble(CUTOFF), settings.getString(NEIGHBOR_SPECIES),
-            settings.getInt(MIN_NEIGHBORS), settings.getString(LABEL), settings.getInt(SettingsKeys.FIRST_FRAME),
-            settings.getInt(SettingsKeys.LAST_FRAME), settings.getInt(SettingsKeys.STRIDE), settings.getInt(THREADS));
     }
 
     @Override
@@ -101,54 +76,37 @@ final class DCumNodeModel extends GlassSoftnessNodeModel {
         settings();
     }
 
+    /** Engine settings from the current setting values, or an error naming the bad setting. */
     private CumulativeNonAffineDisplacement.Settings settings() throws InvalidSettingsException {
-        return settings(m_species.getStringValue(), m_cutoff.getDoubleValue(), m_neighborSpecies.getStringValue(),
-            m_minNeighbors.getIntValue(), m_label.getStringValue(), m_first.getIntValue(), m_last.getIntValue(),
-            m_stride.getIntValue(), m_threads.getIntValue());
-    }
-
-    /** Engine settings from setting values, or an error naming the bad setting. */
-    private static CumulativeNonAffineDisplacement.Settings settings(final String species, final double cutoff,
-        final String neighborSpecies, final int minNeighbors, final String label, final int first, final int last,
-        final int stride, final int threads) throws InvalidSettingsException {
+        String species = m_species.getStringValue();
         if (species == null || species.isBlank()) {
             throw new InvalidSettingsException("Species: name the species whose D_cum is computed (e.g. Li)");
         }
-        if (last >= 0 && last < first) {
-            throw new InvalidSettingsException("Frame range: last frame " + last + " is before first frame " + first);
-        }
+        checkFrameRange(m_first.getIntValue(), m_last.getIntValue());
+        String label = m_label.getStringValue();
         MobilityLabel rule;
         try {
             rule = MobilityLabel.parse(label == null ? "" : label);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Mobile label: " + e.getMessage(), e);
         }
+        String neighborSpecies = m_neighborSpecies.getStringValue();
         String ns = neighborSpecies == null || neighborSpecies.isBlank() ? null : neighborSpecies.trim();
-        return new CumulativeNonAffineDisplacement.Settings(species.trim(), cutoff, ns, minNeighbors, first, last,
-            stride, rule, threads);
+        return new CumulativeNonAffineDisplacement.Settings(species.trim(), m_cutoff.getDoubleValue(), ns,
+            m_minNeighbors.getIntValue(), m_first.getIntValue(), m_last.getIntValue(), m_stride.getIntValue(), rule,
+            m_threads.getIntValue());
     }
 
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         CumulativeNonAffineDisplacement.Settings s = settings();
-        TrajectoryPortObjectSpec in = trajectorySpec(inSpecs, 0);
-        if (in != null) {
-            requireSpecies(in.info(), s.species(), "Species");
-            if (s.neighborSpecies() != null) {
-                requireSpecies(in.info(), s.neighborSpecies(), "Neighbour species");
-            }
+        TrajectoryInfo info = knownTrajectory(inSpecs, 0);
+        requireSpecies(info, "Species", List.of(s.species()));
+        if (s.neighborSpecies() != null) {
+            requireSpecies(info, "Neighbour species", List.of(s.neighborSpecies()));
         }
         CumulativeNonAffineDisplacement.Result empty = emptyResult(s);
-        return new PortObjectSpec[]{ResultTables.spec(empty.table()), ResultTables.spec(empty.curveTable())};
-    }
-
-    /** A configure-time error when the trajectory has atoms but not of this species. */
-    static void requireSpecies(final TrajectoryInfo info, final String species, final String what)
-        throws InvalidSettingsException {
-        if (info != null && info.atomCount() > 0 && !info.speciesNames().contains(species)) {
-            throw new InvalidSettingsException(what + " '" + species + "' is not in the trajectory; it has "
-                + info.speciesNames());
-        }
+        return ResultTables.specs(empty.table(), empty.curveTable());
     }
 
     private static CumulativeNonAffineDisplacement.Result emptyResult(final CumulativeNonAffineDisplacement.Settings s) {
@@ -156,44 +114,18 @@ final class DCumNodeModel extends GlassSoftnessNodeModel {
             new int[0], s.label(), true, new long[0], new double[0], new int[0]);
     }
 
-    /** The curves of the last execution for the view, or null. */
-    Curves curves() {
-        return m_curves;
-    }
-
-    @Override
-    protected void reset() {
-        super.reset();
-        m_curves = null;
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
-        if (m_curves != null) {
-            m_curves.save(nodeInternDir.toPath());
-        }
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
-        m_curves = Curves.load(nodeInternDir.toPath());
-    }
-
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         CumulativeNonAffineDisplacement.Settings s = settings();
-        CumulativeNonAffineDisplacement.Result r;
-        try (Trajectory t = trajectory(inObjects, 0).openTrajectory()) {
-            r = runEngine(exec.createSubProgress(0.95), p -> new CumulativeNonAffineDisplacement(s).compute(t, p));
-        }
-        m_curves = new Curves("Mean D_cum of " + s.species(), "timestep", "D_cum (Å)",
-            java.util.Arrays.stream(r.curveTimestep()).asDoubleStream().toArray(), java.util.List.of("mean D_cum"),
-            java.util.List.of(r.curveMeanDcum()));
+        CumulativeNonAffineDisplacement.Result r = runOnTrajectory(inObjects, 0, exec.createSubProgress(0.95),
+            (t, p) -> new CumulativeNonAffineDisplacement(s).compute(t, p));
+        setCurves(new Curves("Mean D_cum of " + s.species(), "timestep", "D_cum (Å)",
+            Arrays.stream(r.curveTimestep()).asDoubleStream().toArray(), List.of("mean D_cum"),
+            List.of(r.curveMeanDcum())));
         if (r.totalDegenerate() > 0) {
             setWarningMessage(r.totalDegenerate() + " degenerate neighbourhoods (fewer than " + s.minNeighbors()
                 + " neighbours or coplanar) were excluded from D_cum; see column degenerate_intervals");
         }
-        return new PortObject[]{ResultTables.toTable(r.table(), exec.createSubExecutionContext(0.04)),
-            ResultTables.toTable(r.curveTable(), exec.createSubExecutionContext(0.01))};
+        return ResultTables.toTables(exec, 0.05, r.table(), r.curveTable());
     }
 }

@@ -1,35 +1,17 @@
 package org.glasssoftness.knime.nodes.msd;
 
-import org.glasssoftness.knime.views.CurveNodeView;
+import org.glasssoftness.knime.common.GlassSoftnessNodeFactory;
 import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeView;
 
 /** Node "MSD"; its description is MsdNodeFactory.xml next to this class. */
-public final class MsdNodeFactory extends NodeFactory<MsdNodeModel> {
+public final class MsdNodeFactory extends GlassSoftnessNodeFactory<MsdNodeModel> {
+    public MsdNodeFactory() {
+        super("MSD", true);
+    }
+
     @Override
     public MsdNodeModel createNodeModel() {
         return new MsdNodeModel();
-    }
-
-    @Override
-    protected int getNrNodeViews() {
-        return 1;
-    }
-
-    @Override
-    @SuppressWarnings("removal")
-    public NodeView<MsdNodeModel> createNodeView(final int viewIndex, final MsdNodeModel nodeModel) {
-        if (viewIndex != 0) {
-            throw new IndexOutOfBoundsException("MSD has one view, asked for view " + viewIndex);
-        }
-        return new CurveNodeView<>(nodeModel, MsdNodeModel::curves);
-    }
-
-    @Override
-    @SuppressWarnings("removal")
-    protected boolean hasDialog() {
-        return true;
     }
 
     @Override

@@ -1,26 +1,19 @@
 package org.glasssoftness.knime.nodes.msd;
 
-import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import org.glasssoftness.core.dynamics.DiffusionFit;
 import org.glasssoftness.core.dynamics.MeanSquaredDisplacement;
-import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
 import org.glasssoftness.knime.common.ResultTables;
-import org.glasssoftness.knime.common.SettingsKeys;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
-import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
 import org.glasssoftness.knime.views.Curves;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
@@ -46,8 +39,6 @@ final class MsdNodeModel extends GlassSoftnessNodeModel {
     private final SettingsModelIntegerBounded m_last = register(createLastFrameModel());
     private final SettingsModelIntegerBounded m_stride = register(createStrideModel());
 
-    private Curves m_curves;
-
     MsdNodeModel() {
         super(new PortType[]{TrajectoryPortObject.TYPE},
             new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE});
@@ -69,37 +60,13 @@ final class MsdNodeModel extends GlassSoftnessNodeModel {
         return new SettingsModelString(FIT_END_PS, "");
     }
 
-    static SettingsModelIntegerBounded createFirstFrameModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.FIRST_FRAME, 0, 0, Integer.MAX_VALUE);
-    }
-
-    static SettingsModelIntegerBounded createLastFrameModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.LAST_FRAME, -1, -1, Integer.MAX_VALUE);
-    }
-
-    static SettingsModelIntegerBounded createStrideModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.STRIDE, 1, 1, Integer.MAX_VALUE);
-    }
-
     /** A validated setting set: engine settings plus the fit window (NaN = open end). */
     private record Config(MeanSquaredDisplacement.Settings engine, double fitStart, double fitEnd) {
     }
 
     @Override
-    protected void validateValues(final NodeSettingsRO settings) throws InvalidSettingsException {
-        config(settings.getString(SPECIES), settings.getDouble(TIMESTEP_PS), settings.getString(FIT_START_PS),
-            settings.getString(FIT_END_PS), settings.getInt(SettingsKeys.FIRST_FRAME),
-            settings.getInt(SettingsKeys.LAST_FRAME), settings.getInt(SettingsKeys.STRIDE));
-    }
-
-    @Override
     protected void checkSettings() throws InvalidSettingsException {
         config();
-    }
-
-    private Config config() throws InvalidSettingsException {
-        return config(m_species.getStringValue(), m_timestep.getDoubleValue(), m_fitStart.getStringValue(),
-            m_fitEnd.getStringValue(), m_first.getIntValue(), m_last.getIntValue(), m_stride.getIntValue());
     }
 
     private static double optionalNumber(final String text, final String what) throws InvalidSettingsException {
@@ -117,43 +84,29 @@ final class MsdNodeModel extends GlassSoftnessNodeModel {
         }
     }
 
-    private static Config config(final String species, final double timestep, final String fitStart,
-        final String fitEnd, final int first, final int last, final int stride) throws InvalidSettingsException {
-        double a = optionalNumber(fitStart, "Fit window start");
-        double b = optionalNumber(fitEnd, "Fit window end");
+    /** The current setting values, checked, or an error naming the bad setting. */
+    private Config config() throws InvalidSettingsException {
+        double a = optionalNumber(m_fitStart.getStringValue(), "Fit window start");
+        double b = optionalNumber(m_fitEnd.getStringValue(), "Fit window end");
         if (!Double.isNaN(a) && !Double.isNaN(b) && b < a) {
             throw new InvalidSettingsException("Fit window: end " + b + " ps is before start " + a + " ps");
         }
-        if (last >= 0 && last < first) {
-            throw new InvalidSettingsException("Frame range: last frame " + last + " is before first frame " + first);
-        }
-        return new Config(new MeanSquaredDisplacement.Settings(speciesList(species), first, last, stride, timestep),
-            a, b);
-    }
-
-    static List<String> speciesList(final String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        checkFrameRange(m_first.getIntValue(), m_last.getIntValue());
+        return new Config(new MeanSquaredDisplacement.Settings(commaList(m_species.getStringValue()),
+            m_first.getIntValue(), m_last.getIntValue(), m_stride.getIntValue(), m_timestep.getDoubleValue()), a, b);
     }
 
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         Config c = config();
-        TrajectoryPortObjectSpec in = trajectorySpec(inSpecs, 0);
-        PortObjectSpec msdSpec = null; // columns depend on the species; known once the input is
-        TrajectoryInfo info = in == null ? null : in.info();
-        if (info != null && info.atomCount() > 0) {
-            List<String> species = c.engine().species().isEmpty() ? info.speciesNames() : c.engine().species();
-            for (String s : species) {
-                if (!info.speciesNames().contains(s)) {
-                    throw new InvalidSettingsException("Species '" + s + "' is not in the trajectory; it has "
-                        + info.speciesNames());
-                }
-            }
-            msdSpec = ResultTables.spec(emptyResult(species).table());
+        // one MSD column per species: the species setting, or (empty setting) every species of the input
+        List<String> species = c.engine().species();
+        TrajectoryInfo info = knownTrajectory(inSpecs, 0);
+        if (info != null) {
+            species = species.isEmpty() ? info.speciesNames() : species;
+            requireSpecies(info, "Species", species);
         }
+        PortObjectSpec msdSpec = species.isEmpty() ? null : ResultTables.spec(emptyResult(species).table());
         return new PortObjectSpec[]{msdSpec, ResultTables.spec(DiffusionFit.table(List.of())),
             ResultTables.spec(emptyResult(List.of()).atomTable())};
     }
@@ -164,46 +117,19 @@ final class MsdNodeModel extends GlassSoftnessNodeModel {
             new String[0], new double[0], true);
     }
 
-    /** The curves of the last execution for the view, or null. */
-    Curves curves() {
-        return m_curves;
-    }
-
-    @Override
-    protected void reset() {
-        super.reset();
-        m_curves = null;
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
-        if (m_curves != null) {
-            m_curves.save(nodeInternDir.toPath());
-        }
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
-        m_curves = Curves.load(nodeInternDir.toPath());
-    }
-
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         Config c = config();
-        MeanSquaredDisplacement.Result r;
-        try (Trajectory t = trajectory(inObjects, 0).openTrajectory()) {
-            r = runEngine(exec.createSubProgress(0.9), p -> new MeanSquaredDisplacement(c.engine()).compute(t, p));
-        }
-        m_curves = new Curves("Mean squared displacement", "time (ps)", "MSD (Å²)", r.timePs(), r.species(),
-            Arrays.asList(r.msd()));
+        MeanSquaredDisplacement.Result r = runOnTrajectory(inObjects, 0, exec.createSubProgress(0.9),
+            (t, p) -> new MeanSquaredDisplacement(c.engine()).compute(t, p));
+        setCurves(new Curves("Mean squared displacement", "time (ps)", "MSD (Å²)", r.timePs(), r.species(),
+            Arrays.asList(r.msd())));
         List<DiffusionFit.Fit> fits = new ArrayList<>();
         try {
             fits.addAll(DiffusionFit.fitAll(r, c.fitStart(), c.fitEnd()));
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Fit window: " + e.getMessage(), e);
         }
-        return new PortObject[]{ResultTables.toTable(r.table(), exec.createSubExecutionContext(0.02)),
-            ResultTables.toTable(DiffusionFit.table(fits), exec.createSubExecutionContext(0.01)),
-            ResultTables.toTable(r.atomTable(), exec.createSubExecutionContext(0.07))};
+        return ResultTables.toTables(exec, 0.1, r.table(), DiffusionFit.table(fits), r.atomTable());
     }
 }

@@ -1,31 +1,17 @@
 package org.glasssoftness.knime.nodes.radialfeatures;
 
+import org.glasssoftness.knime.common.GlassSoftnessNodeFactory;
 import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeView;
 
 /** Node "Radial Features"; its description is RadialFeaturesNodeFactory.xml next to this class. */
-public final class RadialFeaturesNodeFactory extends NodeFactory<RadialFeaturesNodeModel> {
+public final class RadialFeaturesNodeFactory extends GlassSoftnessNodeFactory<RadialFeaturesNodeModel> {
+    public RadialFeaturesNodeFactory() {
+        super("Radial Features", false);
+    }
+
     @Override
     public RadialFeaturesNodeModel createNodeModel() {
         return new RadialFeaturesNodeModel();
-    }
-
-    @Override
-    protected int getNrNodeViews() {
-        return 0;
-    }
-
-    @Override
-    @SuppressWarnings("removal")
-    public NodeView<RadialFeaturesNodeModel> createNodeView(final int viewIndex, final RadialFeaturesNodeModel nodeModel) {
-        throw new IndexOutOfBoundsException("Radial Features has no views, asked for view " + viewIndex);
-    }
-
-    @Override
-    @SuppressWarnings("removal")
-    protected boolean hasDialog() {
-        return true;
     }
 
     @Override

@@ -1,9 +1,8 @@
 package org.glasssoftness.knime.nodes.radialfeatures;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.core.softness.FeatureDefinition;
 import org.glasssoftness.core.softness.FeatureSet;
 import org.glasssoftness.core.softness.RadialFeatures;
@@ -14,7 +13,6 @@ import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -74,32 +72,18 @@ final class RadialFeaturesNodeModel extends GlassSoftnessNodeModel {
     }
 
     @Override
-    protected void validateValues(final NodeSettingsRO settings) throws InvalidSettingsException {
-        definition(settings.getString(FOCUS), settings.getString(NEIGHBOURS), settings.getDouble(DR),
-            settings.getDouble(RC), settings.getDouble(WIDTH));
-    }
-
-    @Override
     protected void checkSettings() throws InvalidSettingsException {
         definition();
     }
 
+    /** The engine definition from the current setting values, or an error naming what to change. */
     private FeatureDefinition definition() throws InvalidSettingsException {
-        return definition(m_focus.getStringValue(), m_neighbours.getStringValue(), m_dr.getDoubleValue(),
-            m_rc.getDoubleValue(), m_width.getDoubleValue());
-    }
-
-    /** The engine definition from setting values, or an error naming what to change. */
-    static FeatureDefinition definition(final String focus, final String neighbours, final double dr,
-        final double rc, final double width) throws InvalidSettingsException {
-        List<String> nb = new ArrayList<>();
-        for (String s : (neighbours == null ? "" : neighbours).split(",")) {
-            if (!s.isBlank()) {
-                nb.add(s.trim());
-            }
-        }
+        String focus = m_focus.getStringValue();
+        double dr = m_dr.getDoubleValue();
+        double width = m_width.getDoubleValue();
         try {
-            return new FeatureDefinition(focus == null ? "" : focus.trim(), nb, dr, rc, width > 0 ? width : dr);
+            return new FeatureDefinition(focus == null ? "" : focus.trim(), commaList(m_neighbours.getStringValue()),
+                dr, m_rc.getDoubleValue(), width > 0 ? width : dr);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Features: " + e.getMessage(), e);
         }
@@ -112,17 +96,16 @@ final class RadialFeaturesNodeModel extends GlassSoftnessNodeModel {
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         FeatureDefinition def = definition();
-        TrajectoryPortObjectSpec in = trajectorySpec(inSpecs, 0);
-        if (in != null && in.info() != null && in.info().atomCount() > 0) {
-            List<String> have = in.info().speciesNames();
-            if (!def.focusIsAny() && !have.contains(def.focusSpecies())) {
-                throw new InvalidSettingsException("Focus species '" + def.focusSpecies() + "' is not in the trajectory; it has " + have);
-            }
-            for (String x : def.neighbourSpecies()) {
-                if (!have.contains(x)) {
-                    throw new InvalidSettingsException("Neighbour species '" + x + "' is not in the trajectory; it has " + have);
-                }
-            }
+        TrajectoryInfo info = knownTrajectory(inSpecs, 0);
+        if (!def.focusIsAny()) {
+            requireSpecies(info, "Focus species", List.of(def.focusSpecies()));
+        }
+        requireSpecies(info, "Neighbour species", def.neighbourSpecies());
+        int frame = m_frame.getIntValue();
+        if (info != null && info.frameCount() != TrajectoryPortObjectSpec.UNKNOWN_FRAME_COUNT
+            && !m_allFrames.getBooleanValue() && frame >= info.frameCount()) {
+            throw new InvalidSettingsException("Frame " + frame + " asked, the trajectory has " + info.frameCount()
+                + " frames");
         }
         return new PortObjectSpec[]{ResultTables.spec(empty(def).toTable("features"))};
     }
@@ -131,15 +114,15 @@ final class RadialFeaturesNodeModel extends GlassSoftnessNodeModel {
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         FeatureDefinition def = definition();
         RadialFeatures rf = new RadialFeatures(def);
-        FeatureSet fs;
-        try (Trajectory t = trajectory(inObjects, 0).openTrajectory()) {
-            int frame = m_frame.getIntValue();
-            if (!m_allFrames.getBooleanValue() && frame >= t.frameCount()) {
-                throw new InvalidSettingsException("Frame " + frame + " asked, the trajectory has " + t.frameCount() + " frames");
+        int frame = m_frame.getIntValue();
+        boolean all = m_allFrames.getBooleanValue();
+        FeatureSet fs = runOnTrajectory(inObjects, 0, exec.createSubProgress(0.9), (t, p) -> {
+            if (!all && frame >= t.frameCount()) {
+                throw new InvalidSettingsException("Frame " + frame + " asked, the trajectory has " + t.frameCount()
+                    + " frames");
             }
-            fs = runEngine(exec.createSubProgress(0.9), p -> m_allFrames.getBooleanValue()
-                ? rf.compute(t, 0, -1, 1, p) : rf.compute(t.frame(frame), frame));
-        }
-        return new PortObject[]{ResultTables.toTable(fs.toTable("features"), exec.createSubExecutionContext(0.1))};
+            return all ? rf.compute(t, 0, -1, 1, p) : rf.compute(t.frame(frame), frame);
+        });
+        return ResultTables.toTables(exec, 0.1, fs.toTable("features"));
     }
 }

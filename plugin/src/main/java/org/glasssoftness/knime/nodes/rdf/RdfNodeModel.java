@@ -1,11 +1,8 @@
 package org.glasssoftness.knime.nodes.rdf;
 
-import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.core.structure.FrameSelection;
 import org.glasssoftness.core.structure.PairDistribution;
@@ -14,15 +11,11 @@ import org.glasssoftness.core.structure.RdfResult;
 import org.glasssoftness.core.structure.ScatteringLengths;
 import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
 import org.glasssoftness.knime.common.ResultTables;
-import org.glasssoftness.knime.common.SettingsKeys;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
-import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
 import org.glasssoftness.knime.views.Curves;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -57,23 +50,9 @@ final class RdfNodeModel extends GlassSoftnessNodeModel {
     private final SettingsModelBoolean m_lorch = register(createLorchModel());
     private final SettingsModelString m_lengths = register(createScatteringLengthsModel());
 
-    private Curves m_curves;
-
     RdfNodeModel() {
         super(new PortType[]{TrajectoryPortObject.TYPE},
             new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE});
-    }
-
-    static SettingsModelIntegerBounded createFirstFrameModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.FIRST_FRAME, 0, 0, Integer.MAX_VALUE);
-    }
-
-    static SettingsModelIntegerBounded createLastFrameModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.LAST_FRAME, -1, -1, Integer.MAX_VALUE);
-    }
-
-    static SettingsModelIntegerBounded createStrideModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.STRIDE, 1, 1, Integer.MAX_VALUE);
     }
 
     static SettingsModelDoubleBounded createRMaxModel() {
@@ -114,101 +93,60 @@ final class RdfNodeModel extends GlassSoftnessNodeModel {
     }
 
     @Override
-    protected void validateValues(final NodeSettingsRO s) throws InvalidSettingsException {
-        config(s.getInt(SettingsKeys.FIRST_FRAME), s.getInt(SettingsKeys.LAST_FRAME), s.getInt(SettingsKeys.STRIDE),
-            s.getDouble(R_MAX), s.getDouble(DR), s.getBoolean(MULTI_IMAGE), s.getDouble(Q_MIN), s.getDouble(Q_MAX),
-            s.getDouble(DQ), s.getBoolean(LORCH), s.getString(SCATTERING_LENGTHS));
-    }
-
-    @Override
     protected void checkSettings() throws InvalidSettingsException {
         config();
     }
 
+    /** The current setting values, checked, or an error naming the bad setting. */
     private Config config() throws InvalidSettingsException {
-        return config(m_first.getIntValue(), m_last.getIntValue(), m_stride.getIntValue(), m_rMax.getDoubleValue(),
-            m_dr.getDoubleValue(), m_multiImage.getBooleanValue(), m_qMin.getDoubleValue(), m_qMax.getDoubleValue(),
-            m_dq.getDoubleValue(), m_lorch.getBooleanValue(), m_lengths.getStringValue());
-    }
-
-    private static Config config(final int first, final int last, final int stride, final double rMax,
-        final double dr, final boolean multiImage, final double qMin, final double qMax, final double dq,
-        final boolean lorch, final String lengths) throws InvalidSettingsException {
         FrameSelection frames;
         try {
-            frames = new FrameSelection(first, last, stride);
+            frames = new FrameSelection(m_first.getIntValue(), m_last.getIntValue(), m_stride.getIntValue());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Frame range: " + e.getMessage(), e);
         }
         PairDistribution rdf;
         try {
-            rdf = new PairDistribution(rMax, dr, multiImage, 0);
+            rdf = new PairDistribution(m_rMax.getDoubleValue(), m_dr.getDoubleValue(), m_multiImage.getBooleanValue(), 0);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("r range: " + e.getMessage(), e);
         }
         QGrid q;
         try {
-            q = new QGrid(qMin, qMax, dq);
+            q = new QGrid(m_qMin.getDoubleValue(), m_qMax.getDoubleValue(), m_dq.getDoubleValue());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Q range: " + e.getMessage(), e);
         }
         ScatteringLengths sl;
         try {
-            sl = ScatteringLengths.parse(lengths);
+            sl = ScatteringLengths.parse(m_lengths.getStringValue());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Scattering lengths: " + e.getMessage(), e);
         }
-        return new Config(frames, rdf, q, lorch, sl);
+        return new Config(frames, rdf, q, m_lorch.getBooleanValue(), sl);
     }
 
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         Config c = config();
-        TrajectoryPortObjectSpec in = trajectorySpec(inSpecs, 0);
-        TrajectoryInfo info = in == null ? null : in.info();
-        if (info == null || info.atomCount() == 0) {
+        TrajectoryInfo info = knownTrajectory(inSpecs, 0);
+        if (info == null) {
             return new PortObjectSpec[]{null, null, null}; // columns depend on the species
         }
         try {
             RdfResult empty = PairDistribution.emptyResult(info.speciesNames());
-            return new PortObjectSpec[]{ResultTables.spec(empty.rdfTable(c.lengths())),
-                ResultTables.spec(empty.structureFactors(c.q(), c.lorch(), c.lengths()).table()),
-                ResultTables.spec(empty.runningCoordinationTable())};
+            return ResultTables.specs(empty.rdfTable(c.lengths()),
+                empty.structureFactors(c.q(), c.lorch(), c.lengths()).table(), empty.runningCoordinationTable());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Scattering lengths: " + e.getMessage(), e);
         }
     }
 
-    /** The partial g(r) of the last execution for the view, or null. */
-    Curves curves() {
-        return m_curves;
-    }
-
-    @Override
-    protected void reset() {
-        super.reset();
-        m_curves = null;
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
-        if (m_curves != null) {
-            m_curves.save(nodeInternDir.toPath());
-        }
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
-        m_curves = Curves.load(nodeInternDir.toPath());
-    }
-
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         Config c = config();
-        RdfResult r;
-        try (Trajectory t = trajectory(inObjects, 0).openTrajectory()) {
-            r = runEngine(exec.createSubProgress(0.9), p -> c.rdf().compute(t, c.frames(), p));
-        }
+        RdfResult r = runOnTrajectory(inObjects, 0, exec.createSubProgress(0.9),
+            (t, p) -> c.rdf().compute(t, c.frames(), p));
         List<String> names = new ArrayList<>();
         List<double[]> ys = new ArrayList<>();
         for (int p = 0; p < r.pairs().pairCount(); p++) {
@@ -217,10 +155,8 @@ final class RdfNodeModel extends GlassSoftnessNodeModel {
         }
         names.add("g total");
         ys.add(r.total());
-        m_curves = new Curves("Pair distribution functions", "r (Å)", "g(r)", r.r(), names, ys);
-        return new PortObject[]{ResultTables.toTable(r.rdfTable(c.lengths()), exec.createSubExecutionContext(0.03)),
-            ResultTables.toTable(r.structureFactors(c.q(), c.lorch(), c.lengths()).table(),
-                exec.createSubExecutionContext(0.04)),
-            ResultTables.toTable(r.runningCoordinationTable(), exec.createSubExecutionContext(0.03))};
+        setCurves(new Curves("Pair distribution functions", "r (Å)", "g(r)", r.r(), names, ys));
+        return ResultTables.toTables(exec, 0.1, r.rdfTable(c.lengths()),
+            r.structureFactors(c.q(), c.lorch(), c.lengths()).table(), r.runningCoordinationTable());
     }
 }

@@ -1,31 +1,17 @@
 package org.glasssoftness.knime.nodes.readdump;
 
+import org.glasssoftness.knime.common.GlassSoftnessNodeFactory;
 import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeView;
 
 /** Node "Read LAMMPS Dump"; its description is ReadDumpNodeFactory.xml next to this class. */
-public final class ReadDumpNodeFactory extends NodeFactory<ReadDumpNodeModel> {
+public final class ReadDumpNodeFactory extends GlassSoftnessNodeFactory<ReadDumpNodeModel> {
+    public ReadDumpNodeFactory() {
+        super("Read LAMMPS Dump", false);
+    }
+
     @Override
     public ReadDumpNodeModel createNodeModel() {
         return new ReadDumpNodeModel();
-    }
-
-    @Override
-    protected int getNrNodeViews() {
-        return 0;
-    }
-
-    @Override
-    @SuppressWarnings("removal")
-    public NodeView<ReadDumpNodeModel> createNodeView(final int viewIndex, final ReadDumpNodeModel nodeModel) {
-        throw new IndexOutOfBoundsException("Read LAMMPS Dump has no views, asked for view " + viewIndex);
-    }
-
-    @Override
-    @SuppressWarnings("removal")
-    protected boolean hasDialog() {
-        return true;
     }
 
     @Override

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 
 import org.glasssoftness.core.io.lammps.DumpReadOptions;
 import org.glasssoftness.core.io.lammps.LammpsDumpReader;
+import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.core.model.TypeMap;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.io.TrajectoryTables;
@@ -15,10 +17,10 @@ import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
 import org.glasssoftness.knime.common.ResultTables;
 import org.glasssoftness.knime.common.SettingsKeys;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
+import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.port.PortObject;
@@ -54,45 +56,21 @@ final class ReadDumpNodeModel extends GlassSoftnessNodeModel {
         return new SettingsModelString(SettingsKeys.TYPE_MAP, "");
     }
 
-    static SettingsModelIntegerBounded createFirstFrameModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.FIRST_FRAME, 0, 0, Integer.MAX_VALUE);
-    }
-
-    static SettingsModelIntegerBounded createLastFrameModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.LAST_FRAME, -1, -1, Integer.MAX_VALUE);
-    }
-
-    static SettingsModelIntegerBounded createStrideModel() {
-        return new SettingsModelIntegerBounded(SettingsKeys.STRIDE, 1, 1, Integer.MAX_VALUE);
-    }
-
-    @Override
-    protected void validateValues(final NodeSettingsRO settings) throws InvalidSettingsException {
-        options(settings.getString(SettingsKeys.TYPE_MAP), settings.getInt(SettingsKeys.FIRST_FRAME),
-            settings.getInt(SettingsKeys.LAST_FRAME), settings.getInt(SettingsKeys.STRIDE));
-    }
-
     @Override
     protected void checkSettings() throws InvalidSettingsException {
         options();
     }
 
+    /** The reader options from the current setting values, or an error naming the bad setting. */
     private DumpReadOptions options() throws InvalidSettingsException {
-        return options(m_typeMap.getStringValue(), m_first.getIntValue(), m_last.getIntValue(),
-            m_stride.getIntValue());
-    }
-
-    /** The reader options from setting values, or an error naming the bad setting. */
-    private static DumpReadOptions options(final String typeMapText, final int first, final int last,
-        final int stride) throws InvalidSettingsException {
         TypeMap typeMap;
         try {
-            typeMap = TypeMap.parse(typeMapText);
+            typeMap = TypeMap.parse(m_typeMap.getStringValue());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Type map: " + e.getMessage(), e);
         }
         try {
-            return new DumpReadOptions(typeMap, first, last, stride);
+            return new DumpReadOptions(typeMap, m_first.getIntValue(), m_last.getIntValue(), m_stride.getIntValue());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Frame range: " + e.getMessage(), e);
         }
@@ -131,8 +109,9 @@ final class ReadDumpNodeModel extends GlassSoftnessNodeModel {
         checkSettings();
         Path file = dumpFile();
         DumpReadOptions all = options();
-        // The atoms table's columns follow from the first selected frame alone, which is cheap to read (the reader
-        // stops after the last requested frame). The trajectory spec needs the frame count, known after execute.
+        // The trajectory spec (species, counts, atoms, properties, image flags, velocities) and the atoms table's
+        // columns follow from the first selected frame alone, which is cheap to read (the reader stops after the
+        // last requested frame). Only the frame count needs a pass over the whole file: unknown until execute.
         DumpReadOptions firstOnly =
             new DumpReadOptions(all.typeMap(), all.firstFrame(), all.firstFrame(), 1);
         try (Trajectory t = LammpsDumpReader.open(file, firstOnly, Progress.NONE)) {
@@ -140,7 +119,10 @@ final class ReadDumpNodeModel extends GlassSoftnessNodeModel {
                 throw new InvalidSettingsException("Dump file " + file + " has no frame " + all.firstFrame()
                     + " (first frame setting)");
             }
-            return new PortObjectSpec[]{null, ResultTables.spec(TrajectoryTables.atoms(t.frame(0)))};
+            Frame first = t.frame(0);
+            TrajectoryInfo info = TrajectoryInfo.of(first, TrajectoryPortObjectSpec.UNKNOWN_FRAME_COUNT);
+            return new PortObjectSpec[]{new TrajectoryPortObjectSpec(info),
+                ResultTables.spec(TrajectoryTables.atoms(first))};
         } catch (java.io.IOException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }

@@ -17,12 +17,12 @@ import org.knime.core.data.def.LongCell;
 import org.knime.core.node.BufferedDataTable;
 
 /** KNIME input tables as engine ResultTables (double/int/long/string columns; missing numbers become NaN / 0). */
-final class InputTables {
+public final class InputTables {
     private InputTables() {
     }
 
     /** An empty table with the columns of a spec (for configure-time checks). */
-    static ResultTable empty(final DataTableSpec spec) {
+    public static ResultTable empty(final DataTableSpec spec) {
         ResultTable.Builder b = ResultTable.builder(spec.getName() == null ? "table" : spec.getName());
         for (DataColumnSpec c : spec) {
             DataType t = c.getType();
@@ -39,7 +39,7 @@ final class InputTables {
         return b.build();
     }
 
-    static ResultTable read(final BufferedDataTable table) {
+    public static ResultTable read(final BufferedDataTable table) {
         DataTableSpec spec = table.getDataTableSpec();
         int n = (int)table.size(), m = spec.getNumColumns();
         Object[] cols = new Object[m];

@@ -1,8 +1,7 @@
 package org.glasssoftness.knime.nodes.trainlr;
 
-import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,9 +23,7 @@ import org.glasssoftness.knime.views.Curves;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
@@ -36,8 +33,9 @@ import org.knime.core.node.port.PortType;
 
 /**
  * Trains the softness logistic regression on a feature table and a label table (joined on id and the key columns),
- * with the test rows chosen by group value (e.g. the composition Li40B30P30), standardisation fitted on the training
- * rows only. Outputs the model, a metrics table (train, test) and the weights w(r) per pair.
+ * with the test rows chosen by group value (e.g. the composition Li40B30P30) or given as separate test feature and
+ * label tables on the optional ports 2 and 3; standardisation is fitted on the training rows only. Outputs the model,
+ * a metrics table (train, test) and the weights w(r) per pair.
  */
 final class TrainLrNodeModel extends GlassSoftnessNodeModel {
     static final String LABEL_COLUMN = "label-column";
@@ -62,10 +60,9 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
     private final SettingsModelDoubleBounded m_width = register(createWidthModel());
     private final SettingsModelString m_classLabels = register(createClassLabelsModel());
 
-    private Curves m_curves;
-
     TrainLrNodeModel() {
-        super(new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE},
+        super(new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL,
+                BufferedDataTable.TYPE_OPTIONAL},
             new PortType[]{SoftnessModelPortObject.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE});
     }
 
@@ -79,16 +76,6 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
     static SettingsModelIntegerBounded createSeedModel() { return new SettingsModelIntegerBounded(SEED, 42, 0, Integer.MAX_VALUE); }
     static SettingsModelDoubleBounded createWidthModel() { return new SettingsModelDoubleBounded(WIDTH, 0, 0, 100); }
     static SettingsModelString createClassLabelsModel() { return new SettingsModelString(CLASS_LABELS, "0,1"); }
-
-    private static List<String> list(final String csv) {
-        List<String> out = new ArrayList<>();
-        for (String s : (csv == null ? "" : csv).split(",")) {
-            if (!s.isBlank()) {
-                out.add(s.trim());
-            }
-        }
-        return out;
-    }
 
     private static double threshold(final String t) throws InvalidSettingsException {
         if (t == null || t.isBlank()) {
@@ -110,19 +97,10 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
     }
 
     @Override
-    protected void validateValues(final NodeSettingsRO settings) throws InvalidSettingsException {
-        threshold(settings.getString(THRESHOLD));
-        weighting(settings.getString(CLASS_WEIGHT));
-        if (list(settings.getString(CLASS_LABELS)).size() != 2) {
-            throw new InvalidSettingsException("Class labels: two names separated by a comma, e.g. immobile,mobile");
-        }
-    }
-
-    @Override
     protected void checkSettings() throws InvalidSettingsException {
         threshold(m_threshold.getStringValue());
         weighting(m_classWeight.getStringValue());
-        if (list(m_classLabels.getStringValue()).size() != 2) {
+        if (commaList(m_classLabels.getStringValue()).size() != 2) {
             throw new InvalidSettingsException("Class labels: two names separated by a comma, e.g. immobile,mobile");
         }
     }
@@ -150,17 +128,35 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
         checkSettings();
         SoftnessModelPortObjectSpec modelSpec = null;
         if (inSpecs[0] instanceof DataTableSpec) {
-            modelSpec = new SoftnessModelPortObjectSpec(definition(InputTables.empty((DataTableSpec)inSpecs[0])));
+            DataTableSpec features = (DataTableSpec)inSpecs[0];
+            modelSpec = new SoftnessModelPortObjectSpec(definition(InputTables.empty(features)));
+            String group = m_groupColumn.getStringValue();
+            if (!commaList(m_testGroups.getStringValue()).isEmpty() && group != null && !group.isBlank()
+                && !features.containsName(group)) {
+                throw new InvalidSettingsException("Feature table has no group column '" + group
+                    + "' (needed to pick the test groups)");
+            }
         }
         if (inSpecs[1] instanceof DataTableSpec && !((DataTableSpec)inSpecs[1]).containsName(m_labelColumn.getStringValue())) {
             throw new InvalidSettingsException("Label table has no column '" + m_labelColumn.getStringValue() + "'");
         }
-        return new PortObjectSpec[]{modelSpec, ResultTables.spec(emptyMetrics()), ResultTables.spec(emptyWeights())};
+        checkTestPorts(inSpecs[2] != null, inSpecs[3] != null);
+        if (inSpecs[3] instanceof DataTableSpec && !((DataTableSpec)inSpecs[3]).containsName(m_labelColumn.getStringValue())) {
+            throw new InvalidSettingsException("Test label table has no column '" + m_labelColumn.getStringValue() + "'");
+        }
+        DataTableSpec[] tables = ResultTables.specs(emptyMetrics(), emptyWeights());
+        return new PortObjectSpec[]{modelSpec, tables[0], tables[1]};
     }
 
-    /** Weights w(r) per pair of the last execution for the view, or null. */
-    Curves curves() {
-        return m_curves;
+    /** Test tables come as a pair and replace the split by test groups. */
+    private void checkTestPorts(final boolean testFeatures, final boolean testLabels) throws InvalidSettingsException {
+        if (testFeatures != testLabels) {
+            throw new InvalidSettingsException("Connect both test inputs (test features and test labels) or neither");
+        }
+        if (testFeatures && !commaList(m_testGroups.getStringValue()).isEmpty()) {
+            throw new InvalidSettingsException("Test rows come either from test groups or from the test tables: "
+                + "clear the test groups or disconnect the test inputs");
+        }
     }
 
     /** w(r), one series per neighbour species, on the feature grid (Fig. 5c-d). */
@@ -176,50 +172,34 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
         List<double[]> ys = new ArrayList<>();
         for (int s = 0; s < def.neighbourSpecies().size(); s++) {
             names.add(def.focusSpecies() + "-" + def.neighbourSpecies().get(s));
-            ys.add(java.util.Arrays.copyOfRange(w, s * g, (s + 1) * g));
+            ys.add(Arrays.copyOfRange(w, s * g, (s + 1) * g));
         }
         return new Curves("Weights w(r) of the softness hyperplane", "r (Å)", "w", r, names, ys);
-    }
-
-    @Override
-    protected void reset() {
-        super.reset();
-        m_curves = null;
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
-        if (m_curves != null) {
-            m_curves.save(nodeInternDir.toPath());
-        }
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
-        m_curves = Curves.load(nodeInternDir.toPath());
     }
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         ResultTable features = InputTables.read((BufferedDataTable)inObjects[0]);
         ResultTable labels = InputTables.read((BufferedDataTable)inObjects[1]);
+        checkTestPorts(inObjects[2] != null, inObjects[3] != null);
+        ResultTable testFeatures = inObjects[2] == null ? null : InputTables.read((BufferedDataTable)inObjects[2]);
+        ResultTable testLabels = inObjects[3] == null ? null : InputTables.read((BufferedDataTable)inObjects[3]);
         FeatureDefinition def = definition(features);
-        List<String> groups = list(m_testGroups.getStringValue());
+        List<String> groups = commaList(m_testGroups.getStringValue());
         Set<String> test = groups.isEmpty() ? null : new HashSet<>(groups);
-        TrainingData[] split = SoftnessScan.split(features, labels, null, null, def, list(m_keys.getStringValue()),
+        TrainingData[] split = SoftnessScan.split(features, labels, testFeatures, testLabels, def, commaList(m_keys.getStringValue()),
             m_labelColumn.getStringValue(), threshold(m_threshold.getStringValue()), m_groupColumn.getStringValue(), test);
         TrainSettings s = new TrainSettings(m_c.getDoubleValue(), weighting(m_classWeight.getStringValue()),
             m_seed.getIntValue(), 1e-10, 100);
         LogisticTrainer.Result r = runEngine(exec.createSubProgress(0.9),
-            p -> new LogisticTrainer(s).train(split[0], split[1], list(m_classLabels.getStringValue()), p));
-        ResultTable metrics = LogisticTrainer.metricsTable(r.train(),
-            r.test() == null ? ClassificationMetrics.of(new int[0], new double[0]) : r.test());
+            p -> new LogisticTrainer(s).train(split[0], split[1], commaList(m_classLabels.getStringValue()), p));
+        ResultTable metrics = r.metricsTable(); // one row (train) without a test set, else train and test
         if (r.test() == null) {
-            setWarningMessage("No test rows (set test groups to hold out e.g. a composition); test metrics are NaN");
+            setWarningMessage("No test rows (set test groups to hold out e.g. a composition, or connect test tables); "
+                + "the metrics table has the train row only");
         }
-        m_curves = weightCurves(r.model());
-        return new PortObject[]{new SoftnessModelPortObject(r.model()),
-            ResultTables.toTable(metrics, exec.createSubExecutionContext(0.05)),
-            ResultTables.toTable(r.weightsTable(), exec.createSubExecutionContext(0.05))};
+        setCurves(weightCurves(r.model()));
+        BufferedDataTable[] tables = ResultTables.toTables(exec, 0.1, metrics, r.weightsTable());
+        return new PortObject[]{new SoftnessModelPortObject(r.model()), tables[0], tables[1]};
     }
 }

@@ -65,14 +65,9 @@ final class WriteDumpNodeModel extends GlassSoftnessNodeModel {
     }
 
     @Override
-    protected void checkSettings() throws InvalidSettingsException {
-        outputFile();
-    }
-
-    @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         trajectorySpec(inSpecs, 0);
-        checkSettings();
+        outputFile(); // the file system may have changed since the settings were applied, so checked here
         return new PortObjectSpec[0];
     }
 

@@ -3,6 +3,7 @@ package org.glasssoftness.knime.nodes.coordination;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,14 @@ class CoordinationNodeModelTest {
         PortObject[] out = StandinNodeRunner.execute(m, new DefaultNodeProgressMonitor(), in);
         for (int i = 0; i < 5; i++) {
             assertEquals(specs[i], ((BufferedDataTable)out[i]).getDataTableSpec(), "port " + i);
+        }
+        // before the input is known: states, Q^n and summary have fixed columns; per-atom and angles depend on it
+        PortObjectSpec[] early = StandinNodeRunner.configure(new CoordinationNodeFactory().createNodeModel(),
+            (PortObjectSpec)null);
+        assertNull(early[0]);
+        assertNull(early[3]);
+        for (int i : new int[]{1, 2, 4}) {
+            assertEquals(specs[i], early[i], "port " + i);
         }
         BufferedDataTable atoms = (BufferedDataTable)out[0];
         assertArrayEquals(new int[]{4, 2, 1, 1, 1, 3, 1, 1}, Tables.ints(atoms, "cn"));

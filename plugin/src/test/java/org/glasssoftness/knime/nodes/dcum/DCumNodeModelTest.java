@@ -85,9 +85,9 @@ class DCumNodeModelTest {
         java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(560, 380, java.awt.image.BufferedImage.TYPE_INT_RGB);
         panel.setSize(560, 380);
         panel.paint(img.getGraphics()); // draws without a screen
-        m.saveInternals(dir.toFile(), new org.knime.core.node.ExecutionMonitor());
+        org.glasssoftness.knime.testing.Internals.save(m, dir.toFile());
         DCumNodeModel fresh = new DCumNodeFactory().createNodeModel();
-        fresh.loadInternals(dir.toFile(), new org.knime.core.node.ExecutionMonitor());
+        org.glasssoftness.knime.testing.Internals.load(fresh, dir.toFile());
         assertArrayEquals(panel.curves().ys().get(0), fresh.curves().ys().get(0));
         assertEquals("Mean D_cum of Li", fresh.curves().title());
         StandinNodeRunner.reset(m);

@@ -89,8 +89,17 @@ class MsdNodeModelTest {
             () -> StandinNodeRunner.configure(m, straightLine().getSpec()));
         assertTrue(sp.getMessage().contains("'Na'"), sp.getMessage());
         PortObjectSpec[] unknown = StandinNodeRunner.configure(new MsdNodeFactory().createNodeModel(), (PortObjectSpec)null);
-        assertNull(unknown[0]);
+        assertNull(unknown[0]); // one column per species of the input, not known yet
         assertEquals(10, ((DataTableSpec)unknown[1]).getNumColumns());
+        // named species determine the MSD columns without the input
+        MsdNodeModel named = new MsdNodeFactory().createNodeModel();
+        NodeSettings s3 = Settings.of(named);
+        s3.addString(MsdNodeModel.SPECIES, "Li,B");
+        Settings.apply(named, s3);
+        DataTableSpec before = (DataTableSpec)StandinNodeRunner.configure(named, (PortObjectSpec)null)[0];
+        assertArrayEquals(new String[]{"frame", "timestep", "time_ps", "msd_Li_A2", "msd_B_A2"}, before.getColumnNames());
+        PortObject[] out = StandinNodeRunner.execute(named, new DefaultNodeProgressMonitor(), straightLine());
+        assertEquals(before, ((BufferedDataTable)out[0]).getDataTableSpec());
         assertNotNull(StandinNodeRunner.createDialog(new MsdNodeFactory()));
     }
 }

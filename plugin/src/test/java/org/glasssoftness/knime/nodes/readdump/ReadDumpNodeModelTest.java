@@ -3,7 +3,6 @@ package org.glasssoftness.knime.nodes.readdump;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +11,9 @@ import java.nio.file.Path;
 import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.knime.common.SettingsKeys;
+import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
+import org.glasssoftness.knime.port.TrajectoryPortObjectSpec;
 import org.glasssoftness.knime.port.TrajectoryPorts;
 import org.glasssoftness.knime.testing.CancelOnProgress;
 import org.glasssoftness.knime.testing.Dumps;
@@ -211,11 +212,51 @@ class ReadDumpNodeModelTest {
         Path dump = Dumps.write(dir, "two.dump", Dumps.TWO_FRAMES);
         ReadDumpNodeModel r = model(dump.toString(), "", 0, -1, 1);
         PortObjectSpec[] specs = StandinNodeRunner.configure(r);
-        assertNull(specs[0]); // frame count known only after reading the whole file
+        assertFalse(((TrajectoryPortObjectSpec)specs[0]).frameCountKnown()); // needs the whole file
         PortObject[] out = StandinNodeRunner.execute(r, new DefaultNodeProgressMonitor());
         assertEquals(out[1].getSpec(), specs[1]);
         assertArrayEquals(new String[]{"id", "type", "species", "x_A", "y_A", "z_A", "ix", "iy", "iz", "c_pe"},
             ((org.knime.core.data.DataTableSpec)specs[1]).getColumnNames());
         assertFalse(s.containsKey("no-such-key"));
+    }
+
+    @Test
+    void configureGivesTheTrajectorySpecOfTheFirstSelectedFrameWithoutTheFrameCount() throws Exception {
+        Path dump = Dumps.write(dir, "two.dump", Dumps.TWO_FRAMES);
+        ReadDumpNodeModel m = model(dump.toString(), Dumps.TYPE_MAP, 0, -1, 1);
+        TrajectoryPortObjectSpec before = (TrajectoryPortObjectSpec)StandinNodeRunner.configure(m)[0];
+        TrajectoryInfo info = before.info();
+        // the hand-written dump: atoms 1,2 of type 1 (Li) and 3,4 of type 3 (O), image flags, column c_pe
+        assertEquals(java.util.List.of("Li", "O"), info.speciesNames());
+        assertArrayEquals(new int[]{2, 2}, info.speciesCounts());
+        assertEquals(4, info.atomCount());
+        assertEquals(java.util.List.of("c_pe"), info.propertyNames());
+        assertTrue(info.hasImages());
+        assertFalse(info.hasVelocities());
+        assertEquals(TrajectoryPortObjectSpec.UNKNOWN_FRAME_COUNT, info.frameCount());
+        assertEquals("4 atoms (Li 2, O 2), frame count known after execution, properties: c_pe", before.summary());
+        // after execution the same, with the frame count
+        TrajectoryPortObjectSpec after = (TrajectoryPortObjectSpec)StandinNodeRunner.execute(m,
+            new DefaultNodeProgressMonitor())[0].getSpec();
+        assertTrue(after.frameCountKnown());
+        assertEquals(2, after.info().frameCount());
+        assertEquals(new TrajectoryPortObjectSpec(new TrajectoryInfo(info.speciesNames(), info.speciesCounts(),
+            info.atomCount(), 2, info.propertyNames(), info.hasImages(), info.hasVelocities())), after);
+    }
+
+    @Test
+    void downstreamNodesCheckSpeciesAgainstTheConfiguredSpec() throws Exception {
+        Path dump = Dumps.write(dir, "two.dump", Dumps.TWO_FRAMES);
+        PortObjectSpec traj = StandinNodeRunner.configure(model(dump.toString(), Dumps.TYPE_MAP, 0, -1, 1))[0];
+        org.knime.core.node.NodeModel dcum = new org.glasssoftness.knime.nodes.dcum.DCumNodeFactory().createNodeModel();
+        NodeSettings s = Settings.of(dcum);
+        s.addString("species", "B"); // not in the dump (Li, O)
+        Settings.apply(dcum, s);
+        InvalidSettingsException e =
+            assertThrows(InvalidSettingsException.class, () -> StandinNodeRunner.configure(dcum, traj));
+        assertEquals("Species 'B' is not in the trajectory; it has [Li, O]", e.getMessage());
+        s.addString("species", "Li");
+        Settings.apply(dcum, s);
+        StandinNodeRunner.configure(dcum, traj);
     }
 }

@@ -53,6 +53,14 @@ class SoftnessNodesTest {
         PortObjectSpec[] rfSpecs = StandinNodeRunner.configure(rf, traj.getSpec());
         BufferedDataTable feats = (BufferedDataTable)run(rf, traj)[0];
         assertEquals(rfSpecs[0], feats.getDataTableSpec());
+        // a frame beyond the input (10 frames: 0..9) is refused at configure when the frame count is known
+        NodeModel late = new RadialFeaturesNodeFactory().createNodeModel();
+        NodeSettings ls = Settings.of(late);
+        ls.addInt("frame", 10);
+        Settings.apply(late, ls);
+        org.knime.core.node.InvalidSettingsException beyond = org.junit.jupiter.api.Assertions.assertThrows(
+            org.knime.core.node.InvalidSettingsException.class, () -> StandinNodeRunner.configure(late, traj.getSpec()));
+        assertEquals("Frame 10 asked, the trajectory has 10 frames", beyond.getMessage());
         assertEquals(80, feats.size());
         long[] ids = Tables.longs(feats, "id");
 
@@ -69,8 +77,40 @@ class SoftnessNodesTest {
         NodeSettings ts = Settings.of(tr);
         ts.addDouble("C", 0.5);
         Settings.apply(tr, ts);
-        PortObjectSpec[] trSpecs = StandinNodeRunner.configure(tr, feats.getDataTableSpec(), labels.getDataTableSpec());
-        PortObject[] trained = run(tr, feats, labels);
+        PortObjectSpec[] trSpecs = StandinNodeRunner.configure(tr, feats.getDataTableSpec(), labels.getDataTableSpec(), null, null); // test inputs unconnected
+        PortObject[] trained = run(tr, feats, labels, null, null);
+        // test groups need the group column (default "sample"), which these features lack: refused at configure
+        NodeModel grouped = new TrainLrNodeFactory().createNodeModel();
+        NodeSettings gs = Settings.of(grouped);
+        gs.addString("test-groups", "Li40B30P30");
+        Settings.apply(grouped, gs);
+        org.knime.core.node.InvalidSettingsException noGroup = org.junit.jupiter.api.Assertions.assertThrows(
+            org.knime.core.node.InvalidSettingsException.class,
+            () -> StandinNodeRunner.configure(grouped, feats.getDataTableSpec(), labels.getDataTableSpec(), null, null));
+        assertEquals("Feature table has no group column 'sample' (needed to pick the test groups)",
+            noGroup.getMessage());
+        // separate test tables: the same features with every label flipped. The model is trained on the first two
+        // ports only, so its predictions on the test rows are those on the training rows and test accuracy must be
+        // exactly 1 - train accuracy.
+        int[] flipped = new int[lab.length];
+        for (int i = 0; i < lab.length; i++) flipped[i] = 1 - lab[i];
+        BufferedDataTable flippedLabels = ResultTables.toTable(ResultTable.builder("labels").longs("id", ids)
+            .ints("label", flipped).build(), StandinNodeRunner.createExecutionContext(new DefaultNodeProgressMonitor()));
+        NodeModel withTest = new TrainLrNodeFactory().createNodeModel();
+        Settings.apply(withTest, ts);
+        StandinNodeRunner.configure(withTest, feats.getDataTableSpec(), labels.getDataTableSpec(),
+            feats.getDataTableSpec(), flippedLabels.getDataTableSpec());
+        BufferedDataTable metricsWithTest = (BufferedDataTable)run(withTest, feats, labels, feats, flippedLabels)[1];
+        assertEquals(2, metricsWithTest.size());
+        double[] acc = Tables.doubles(metricsWithTest, "accuracy");
+        assertEquals(Tables.doubles((BufferedDataTable)trained[1], "accuracy")[0], acc[0], 0.0);
+        assertEquals(1.0 - acc[0], acc[1], 1e-15);
+        // a test feature table without its labels is refused at configure
+        NodeModel halfTest = new TrainLrNodeFactory().createNodeModel();
+        org.knime.core.node.InvalidSettingsException half = org.junit.jupiter.api.Assertions.assertThrows(
+            org.knime.core.node.InvalidSettingsException.class, () -> StandinNodeRunner.configure(halfTest,
+                feats.getDataTableSpec(), labels.getDataTableSpec(), feats.getDataTableSpec(), null));
+        assertEquals("Connect both test inputs (test features and test labels) or neither", half.getMessage());
         SoftnessModelPortObject model = (SoftnessModelPortObject)trained[0];
         assertEquals(trSpecs[0], model.getSpec());
         SoftnessModel m = model.model();
@@ -80,8 +120,12 @@ class SoftnessNodesTest {
         assertTrue(Tables.doubles((BufferedDataTable)trained[1], "accuracy")[0] > 0.9);
 
         NodeModel ap = new ApplySoftnessNodeFactory().createNodeModel();
-        StandinNodeRunner.configure(ap, model.getSpec(), traj.getSpec());
-        PortObject[] applied = run(ap, model, traj);
+        PortObjectSpec[] apSpecs =
+            StandinNodeRunner.configure(ap, model.getSpec(), traj.getSpec(), labels.getDataTableSpec());
+        PortObject[] applied = run(ap, model, traj, labels);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(apSpecs[i], applied[i].getSpec(), "Apply Softness port " + i); // known before execution
+        }
         BufferedDataTable perAtom = (BufferedDataTable)applied[1];
         assertEquals(10 * 80, perAtom.size());
         try (Trajectory t = SampleTrajectory.open(); Trajectory annotated = ((TrajectoryPortObject)applied[0]).openTrajectory()) {
@@ -94,6 +138,12 @@ class SoftnessNodesTest {
         }
         assertEquals(10, ((BufferedDataTable)applied[2]).size());
         assertEquals(800L, Arrays.stream(Tables.longs((BufferedDataTable)applied[3], "count")).sum());
+        // P(rearrange | S): every scored row counted once, rearranged = label 1 rows (labels repeat per frame)
+        BufferedDataTable pr = (BufferedDataTable)applied[4];
+        assertEquals(800L, Arrays.stream(Tables.longs(pr, "atoms")).sum());
+        assertEquals(10L * Arrays.stream(lab).sum(), Arrays.stream(Tables.longs(pr, "rearranged")).sum());
+        NodeModel apNoLabels = new ApplySoftnessNodeFactory().createNodeModel();
+        assertEquals(0, ((BufferedDataTable)run(apNoLabels, model, traj, null)[4]).size());
         assertEquals(1, StandinNodeRunner.nrViews(new ApplySoftnessNodeFactory()));
         assertEquals(1, StandinNodeRunner.nrViews(new TrainLrNodeFactory()));
 
@@ -123,7 +173,7 @@ class SoftnessNodesTest {
         BufferedDataTable labels = ResultTables.toTable(ResultTable.builder("labels").longs("id", new long[]{1, 2})
             .ints("label", new int[]{0, 1}).build(), StandinNodeRunner.createExecutionContext(new DefaultNodeProgressMonitor()));
         NodeModel tr = new TrainLrNodeFactory().createNodeModel();
-        Exception e = assertThrows(Exception.class, () -> run(tr, feats, labels));
+        Exception e = assertThrows(Exception.class, () -> run(tr, feats, labels, null, null));
         assertTrue(String.valueOf(e.getMessage()).contains("no label"), e.getMessage());
     }
 
