@@ -95,6 +95,16 @@ public final class LogisticTrainer {
         return s == null ? null : TribuoData.decodeModelProvenance(s);
     }
 
+    /**
+     * Tribuo's model provenance of a model trained here as readable multi-line text (OLCUT's formatted provenance:
+     * trainer with C, class weighting, seed, ...; dataset with row/feature counts; versions, time), for views;
+     * null for models without it.
+     */
+    public static String tribuoProvenanceText(SoftnessModel model) {
+        org.tribuo.provenance.ModelProvenance p = tribuoProvenance(model);
+        return p == null ? null : com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil.formattedProvenanceString(p);
+    }
+
     private static ClassificationMetrics evaluate(ExactLogisticModel tribuoModel, Dataset<Label> rows,
                                                   SoftnessModel model, TrainingData data) {
         double auc = evaluate(model, data).rocAuc();

@@ -172,6 +172,10 @@ class TribuoTrainingTest {
         assertEquals(2, mp.getDatasetProvenance().getNumOutputs());
         assertEquals("50", mp.getInstanceProvenance().getMap().get("test_rows").toString());
         assertEquals(LogisticTrainer.tribuoProvenance(m), mp);
+        String text = LogisticTrainer.tribuoProvenanceText(back);
+        assertTrue(text.contains("classWeight") && text.contains("BALANCED") && text.contains("1234"), text);
+        System.out.println("encoded Tribuo provenance: " + m.provenance().get(LogisticTrainer.TRIBUO_PROVENANCE_KEY).length()
+                + " characters; as text:\n" + text);
 
         // Tribuo's reproducibility route: the trainer rebuilt by OLCUT from the stored provenance trains the same model
         List<ConfigurationData> cd = ProvenanceUtil.extractConfiguration(mp.getTrainerProvenance());

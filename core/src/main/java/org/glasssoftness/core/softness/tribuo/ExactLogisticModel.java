@@ -47,6 +47,8 @@ public final class ExactLogisticModel extends Model<Label> {
     private final SolverReport report;
     /** Feature id in {@link #featureIDMap} -> column, -1 for none. */
     private final int[] columnOfId;
+    /** Feature name of each id (the feature map's own String instances). */
+    private final String[] nameOfId;
 
     ExactLogisticModel(String name, ModelProvenance provenance, ImmutableFeatureMap featureIDMap,
                        ImmutableOutputInfo<Label> outputIDInfo, List<String> columns, StandardScaler scaler,
@@ -60,6 +62,8 @@ public final class ExactLogisticModel extends Model<Label> {
         this.positiveLabel = positiveLabel;
         this.negativeLabel = negativeLabel;
         this.report = report;
+        this.nameOfId = new String[featureIDMap.size()];
+        for (int id = 0; id < nameOfId.length; id++) nameOfId[id] = featureIDMap.get(id).getName();
         this.columnOfId = new int[featureIDMap.size()];
         java.util.Arrays.fill(columnOfId, -1);
         for (int k = 0; k < this.columns.size(); k++) {
@@ -84,13 +88,17 @@ public final class ExactLogisticModel extends Model<Label> {
     /** Raw feature values of the example in column order (missing = 0) and how many of its features are known. */
     private double[] dense(Example<Label> example, int[] used) {
         double[] x = new double[columns.size()];
-        int known = 0;
+        int known = 0, j = 0;
         for (Feature f : example) {
-            int id = featureIDMap.getID(f.getName());
+            // examples of a dataset are sorted by name and canonicalised, so the j-th feature is usually the feature
+            // with id j, the very same String: a reference comparison saves a hash lookup per feature
+            String name = f.getName();
+            int id = j < nameOfId.length && name == nameOfId[j] ? j : featureIDMap.getID(name);
             if (id >= 0 && columnOfId[id] >= 0) {
                 x[columnOfId[id]] = f.getValue();
                 known++;
             }
+            j++;
         }
         used[0] = known;
         return x;

@@ -139,8 +139,20 @@ public final class ExactLogisticTrainer implements Trainer<Label> {
         double[] x = new double[n * d];
         int[] y = new int[n];
         int i = 0;
+        String[] nameOfId = new String[d];
+        int[] colOfId = new int[d];
+        for (int id = 0; id < d; id++) {
+            nameOfId[id] = featureMap.get(id).getName();
+            colOfId[id] = col.get(nameOfId[id]);
+        }
         for (Example<Label> ex : examples) {
-            for (Feature f : ex) x[i * d + col.get(f.getName())] = f.getValue();
+            int j = 0;
+            for (Feature f : ex) {
+                // the j-th feature of a sorted, canonicalised example is the same String as feature id j's name
+                String name = f.getName();
+                x[i * d + (j < d && name == nameOfId[j] ? colOfId[j] : col.get(name))] = f.getValue();
+                j++;
+            }
             y[i] = ex.getOutput().getLabel().equals(positiveLabel) ? 1 : 0;
             i++;
         }
