@@ -3,6 +3,7 @@ package org.glasssoftness.core.softness.tribuo;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,7 +66,7 @@ public final class ExactLogisticModel extends Model<Label> {
         this.nameOfId = new String[featureIDMap.size()];
         for (int id = 0; id < nameOfId.length; id++) nameOfId[id] = featureIDMap.get(id).getName();
         this.columnOfId = new int[featureIDMap.size()];
-        java.util.Arrays.fill(columnOfId, -1);
+        Arrays.fill(columnOfId, -1);
         for (int k = 0; k < this.columns.size(); k++) {
             int id = featureIDMap.getID(this.columns.get(k));
             if (id < 0) throw new IllegalArgumentException("column " + this.columns.get(k) + " is not in the feature map");
@@ -134,7 +135,7 @@ public final class ExactLogisticModel extends Model<Label> {
         int d = weights.length, m = n < 0 ? d : Math.min(n, d);
         Integer[] order = new Integer[d];
         for (int k = 0; k < d; k++) order[k] = k;
-        java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(k -> -Math.abs(weights[k])).thenComparing(k -> k));
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(k -> -Math.abs(weights[k])).thenComparing(k -> k));
         List<Pair<String, Double>> pos = new ArrayList<>(m), neg = new ArrayList<>(m);
         for (int r = 0; r < m; r++) {
             int k = order[r];
@@ -161,7 +162,7 @@ public final class ExactLogisticModel extends Model<Label> {
         for (int k = 0; k < d; k++) contrib[k] = weights[k] * (x[k] - mean[k]) / scale[k];
         Integer[] order = new Integer[d];
         for (int k = 0; k < d; k++) order[k] = k;
-        java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(k -> -Math.abs(contrib[k])).thenComparing(k -> k));
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(k -> -Math.abs(contrib[k])).thenComparing(k -> k));
         List<Pair<String, Double>> pos = new ArrayList<>(d + 1), neg = new ArrayList<>(d + 1);
         for (int k : order) {
             pos.add(new Pair<>(columns.get(k), contrib[k]));

@@ -4,10 +4,12 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.glasssoftness.core.softness.ClassWeighting;
 import org.glasssoftness.core.softness.LogisticRegressionSolver;
 import org.glasssoftness.core.softness.StandardScaler;
@@ -105,7 +107,7 @@ public final class ExactLogisticTrainer implements Trainer<Label> {
 
     @Override
     public ExactLogisticModel train(Dataset<Label> examples) {
-        return train(examples, java.util.Collections.emptyMap());
+        return train(examples, Collections.emptyMap());
     }
 
     @Override
@@ -184,8 +186,8 @@ public final class ExactLogisticTrainer implements Trainer<Label> {
         return columnOrder;
     }
 
-    private static java.util.Set<String> namesOf(ImmutableFeatureMap featureMap) {
-        java.util.Set<String> s = new HashSet<>();
+    private static Set<String> namesOf(ImmutableFeatureMap featureMap) {
+        Set<String> s = new HashSet<>();
         for (int k = 0; k < featureMap.size(); k++) s.add(featureMap.get(k).getName());
         return s;
     }
