@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.structure.BondCutoffs;
 import org.glasssoftness.core.structure.Composition;
 import org.glasssoftness.core.structure.CoordinationAnalysis;
 import org.glasssoftness.core.structure.CoordinationResult;
-import org.glasssoftness.core.structure.FrameSelection;
 import org.glasssoftness.core.table.CsvTableWriter;
 import org.glasssoftness.core.table.ResultTable;
 import picocli.CommandLine.Command;
@@ -58,12 +58,10 @@ final class CoordinationCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BondCutoffs cut = cutoffs.equals(BondCutoffs.DEFAULT_TEXT) ? BondCutoffs.defaults() : BondCutoffs.parse(cutoffs);
-        List<String> angleList = new ArrayList<>();
-        for (String a : angles.split(",")) if (!a.isBlank()) angleList.add(a.trim());
-        List<String> formerList = new ArrayList<>();
-        for (String f : formers.split(",")) if (!f.isBlank()) formerList.add(f.trim());
+        List<String> angleList = CommaLists.of(angles);
+        List<String> formerList = CommaLists.of(formers);
         CoordinationAnalysis.Settings st = new CoordinationAnalysis.Settings(cut, formerList, anion.trim(), angleList,
-                angleBin, composition.isBlank() ? null : Composition.parse(composition), perAtom, in.threads);
+                angleBin, composition.isBlank() ? null : Composition.parse(composition), perAtom, in.threads());
         CoordinationResult res;
         try (Trajectory t = in.open()) {
             res = new CoordinationAnalysis(st).compute(t, FrameSelection.all(), Progress.NONE);

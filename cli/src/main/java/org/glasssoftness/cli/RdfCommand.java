@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
-import org.glasssoftness.core.structure.FrameSelection;
 import org.glasssoftness.core.structure.PairDistribution;
 import org.glasssoftness.core.structure.QGrid;
 import org.glasssoftness.core.structure.RdfResult;
@@ -60,7 +60,7 @@ final class RdfCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ScatteringLengths sl = ScatteringLengths.parse(scatteringLengths);
         QGrid grid = new QGrid(qMin, qMax, dq);
-        PairDistribution pd = new PairDistribution(rMax, dr, multiImage, in.threads);
+        PairDistribution pd = new PairDistribution(rMax, dr, multiImage, in.threads());
         RdfResult res;
         try (Trajectory t = in.open()) {
             res = pd.compute(t, FrameSelection.all(), Progress.NONE);

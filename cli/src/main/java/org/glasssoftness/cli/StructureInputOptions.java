@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import org.glasssoftness.core.io.lammps.DumpReadOptions;
 import org.glasssoftness.core.io.lammps.LammpsDumpReader;
 import org.glasssoftness.core.model.Trajectory;
-import org.glasssoftness.core.model.TypeMap;
 import org.glasssoftness.core.progress.Progress;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Input and frame options of the structure subcommands (rdf, coordination): the node's frame settings. */
@@ -14,24 +14,19 @@ final class StructureInputOptions {
     @Option(names = "--input", required = true, description = "LAMMPS dump file (text or gzip)")
     Path input;
 
-    @Option(names = "--type-map", defaultValue = "", description = "LAMMPS type to element, e.g. 1=Li,2=B,3=O,4=P "
-            + "(empty: element column, else species named by type)")
-    String typeMap;
+    @Mixin
+    TypeMapOption typeMap;
 
-    @Option(names = "--first-frame", defaultValue = "0", description = "first frame (0-based, default ${DEFAULT-VALUE})")
-    int firstFrame;
+    @Mixin
+    FrameRangeOptions frames;
 
-    @Option(names = "--last-frame", defaultValue = "-1", description = "last frame, inclusive (-1 = last)")
-    int lastFrame;
+    @Mixin
+    ThreadsOption threads;
 
-    @Option(names = "--stride", defaultValue = "1", description = "use every n-th frame (default ${DEFAULT-VALUE})")
-    int stride;
+    int threads() { return threads.threads; }
 
-    @Option(names = "--threads", defaultValue = "0", description = "worker threads (0 = all processors)")
-    int threads;
-
+    /** The dump with the selected frames (the reader applies the range). */
     Trajectory open() throws IOException {
-        return LammpsDumpReader.open(input, new DumpReadOptions(TypeMap.parse(typeMap), firstFrame, lastFrame, stride),
-                Progress.NONE);
+        return LammpsDumpReader.open(input, new DumpReadOptions(typeMap.parse(), frames.selection()), Progress.NONE);
     }
 }

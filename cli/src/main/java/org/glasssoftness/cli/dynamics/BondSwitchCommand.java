@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.glasssoftness.core.dynamics.BondSwitch;
 import org.glasssoftness.core.dynamics.BondSwitchClass;
+import org.glasssoftness.core.model.Axes;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.table.CsvTableWriter;
@@ -40,15 +41,14 @@ public final class BondSwitchCommand implements Callable<Integer> {
     String switched;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         return DynamicsInputOptions.runReporting("bond-switch", this::settings, this::run);
     }
 
     private BondSwitch.Settings settings() {
-        int ax = "xyz".indexOf(axis.trim().toLowerCase(java.util.Locale.ROOT));
-        if (axis.trim().length() != 1 || ax < 0) throw new IllegalArgumentException("--axis must be x, y or z, got '" + axis + "'");
+        int ax = Axes.parse(axis);
         return new BondSwitch.Settings(species, partner, cutoff, ax, strain == null ? Double.NaN : strain,
-                BondSwitchClass.parseSet(switched), in.firstFrame, in.lastFrame, in.stride, in.threads);
+                BondSwitchClass.parseSet(switched), in.firstFrame(), in.lastFrame(), in.stride(), in.threads());
     }
 
     private void run(BondSwitch.Settings s) throws IOException {

@@ -36,14 +36,14 @@ public final class DCumCommand implements Callable<Integer> {
     String label;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         return DynamicsInputOptions.runReporting("d-cum", this::settings, this::run);
     }
 
     private CumulativeNonAffineDisplacement.Settings settings() {
         new org.glasssoftness.core.dynamics.NonAffineDisplacement(cutoff, neighborSpecies, minNeighbors); // checks values
         return new CumulativeNonAffineDisplacement.Settings(species, cutoff, neighborSpecies, minNeighbors,
-                in.firstFrame, in.lastFrame, in.stride, MobilityLabel.parse(label), in.threads);
+                in.firstFrame(), in.lastFrame(), in.stride(), MobilityLabel.parse(label), in.threads());
     }
 
     private void run(CumulativeNonAffineDisplacement.Settings s) throws IOException {

@@ -1,19 +1,19 @@
 package org.glasssoftness.cli.dynamics;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
+import org.glasssoftness.cli.FrameRangeOptions;
+import org.glasssoftness.cli.ThreadsOption;
+import org.glasssoftness.cli.TypeMapOption;
 import org.glasssoftness.core.io.lammps.DumpReadOptions;
 import org.glasssoftness.core.io.lammps.LammpsDumpReader;
 import org.glasssoftness.core.io.store.FrameStore;
 import org.glasssoftness.core.model.Trajectory;
-import org.glasssoftness.core.model.TypeMap;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.sample.SampleTrajectory;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Input trajectory and frame range shared by the dynamics subcommands (d-cum, msd, bond-switch). */
@@ -22,21 +22,15 @@ public final class DynamicsInputOptions {
             description = "LAMMPS dump (.gz allowed) or frame store; default: the bundled sample trajectory")
     Path input;
 
-    @Option(names = "--type-map", paramLabel = "MAP", defaultValue = "",
-            description = "LAMMPS type to element, e.g. 1=Li,2=B,3=O,4=P (default: element column, else types)")
-    String typeMap;
+    @Mixin
+    TypeMapOption typeMap = new TypeMapOption();
 
-    @Option(names = "--first-frame", defaultValue = "0", description = "first frame used (0-based; default ${DEFAULT-VALUE})")
-    int firstFrame;
+    /** The analysed range (the analysis, not the reader, applies it: frame indices stay those of the file). */
+    @Mixin
+    FrameRangeOptions frames = new FrameRangeOptions();
 
-    @Option(names = "--last-frame", defaultValue = "-1", description = "last frame used, inclusive; -1 = last (default)")
-    int lastFrame;
-
-    @Option(names = "--stride", defaultValue = "1", description = "frame stride (default ${DEFAULT-VALUE})")
-    int stride;
-
-    @Option(names = "--threads", defaultValue = "0", description = "worker threads, 0 = all processors (default)")
-    int threads;
+    @Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for the CSV tables")
     Path out;
@@ -45,13 +39,8 @@ public final class DynamicsInputOptions {
     Trajectory open() throws IOException {
         if (input == null) return SampleTrajectory.open();
         if (!Files.isRegularFile(input)) throw new IOException("input file " + input + " does not exist");
-        byte[] head = new byte[8];
-        int got;
-        try (InputStream in = Files.newInputStream(input)) {
-            got = in.readNBytes(head, 0, 8);
-        }
-        if (got == 8 && Arrays.equals(head, "GSFSTORE".getBytes(StandardCharsets.US_ASCII))) return FrameStore.open(input);
-        return LammpsDumpReader.open(input, DumpReadOptions.of(TypeMap.parse(typeMap)), Progress.NONE);
+        if (FrameStore.isStore(input)) return FrameStore.open(input);
+        return LammpsDumpReader.open(input, DumpReadOptions.of(typeMap.parse()), Progress.NONE);
     }
 
     /** Builds an analysis' settings from the options (may throw IllegalArgumentException for bad values). */
@@ -68,9 +57,10 @@ public final class DynamicsInputOptions {
 
     /**
      * Runs a subcommand the way read-dump does: bad option values print "command: message" and exit 2; input that
-     * cannot be analysed (missing species, mismatched frames, unreadable file) prints "command: message" and exits 1.
+     * cannot be analysed (missing species, mismatched frames, unreadable file) is thrown on to the CLI's one failure
+     * report ({@code GlassSoftnessCli.reportFailure}: "command: message", exit 1).
      */
-    static <S> int runReporting(String command, SettingsStep<S> settings, RunStep<S> run) {
+    static <S> int runReporting(String command, SettingsStep<S> settings, RunStep<S> run) throws IOException {
         S s;
         try {
             s = settings.build();
@@ -78,14 +68,17 @@ public final class DynamicsInputOptions {
             System.err.println(command + ": " + e.getMessage());
             return 2;
         }
-        try {
-            run.run(s);
-            return 0;
-        } catch (IOException | IllegalArgumentException e) {
-            System.err.println(command + ": " + e.getMessage());
-            return 1;
-        }
+        run.run(s);
+        return 0;
     }
+
+    int firstFrame() { return frames.firstFrame; }
+
+    int lastFrame() { return frames.lastFrame; }
+
+    int stride() { return frames.stride; }
+
+    int threads() { return threads.threads; }
 
     String inputName() { return input == null ? "bundled sample" : input.getFileName().toString(); }
 }

@@ -1,10 +1,10 @@
 package org.glasssoftness.cli.dynamics;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.glasssoftness.cli.CommaLists;
 import org.glasssoftness.core.dynamics.DiffusionFit;
 import org.glasssoftness.core.dynamics.MeanSquaredDisplacement;
 import org.glasssoftness.core.model.Trajectory;
@@ -34,17 +34,16 @@ public final class MsdCommand implements Callable<Integer> {
     Double fitEnd;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         return DynamicsInputOptions.runReporting("msd", this::settings, this::run);
     }
 
     private MeanSquaredDisplacement.Settings settings() {
-        List<String> sp = species.isBlank() ? List.of()
-                : Arrays.stream(species.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+        List<String> sp = CommaLists.of(species);
         if (fitStart != null && fitEnd != null && fitEnd < fitStart) {
             throw new IllegalArgumentException("--fit-end-ps " + fitEnd + " is before --fit-start-ps " + fitStart);
         }
-        return new MeanSquaredDisplacement.Settings(sp, in.firstFrame, in.lastFrame, in.stride, timestepPs);
+        return new MeanSquaredDisplacement.Settings(sp, in.firstFrame(), in.lastFrame(), in.stride(), timestepPs);
     }
 
     private void run(MeanSquaredDisplacement.Settings s) throws IOException {

@@ -2,6 +2,8 @@ package org.glasssoftness.cli.readdump;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.glasssoftness.cli.FrameRangeOptions;
+import org.glasssoftness.cli.TypeMapOption;
 import org.glasssoftness.core.io.TrajectoryTables;
 import org.glasssoftness.core.io.lammps.DumpReadOptions;
 import org.glasssoftness.core.io.lammps.LammpsDumpReader;
@@ -12,6 +14,7 @@ import org.glasssoftness.core.sample.SampleTrajectory;
 import org.glasssoftness.core.table.CsvTableWriter;
 import org.glasssoftness.core.table.ResultTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The Read LAMMPS Dump node from the command line: reads a dump (default: the bundled sample) and summarises it. */
@@ -23,18 +26,11 @@ public final class ReadDumpCommand implements Callable<Integer> {
             description = "LAMMPS dump file (default: the bundled 480-atom LiBP sample)")
     Path input;
 
-    @Option(names = "--type-map", paramLabel = "MAP", defaultValue = "",
-            description = "LAMMPS type to element, e.g. 1=Li,2=B,3=O,4=P (default: element column, else types)")
-    String typeMap;
+    @Mixin
+    TypeMapOption typeMap;
 
-    @Option(names = "--first-frame", defaultValue = "0", description = "first frame to read, 0-based (default: ${DEFAULT-VALUE})")
-    int firstFrame;
-
-    @Option(names = "--last-frame", defaultValue = "-1", description = "last frame to read, inclusive; -1 = last (default: ${DEFAULT-VALUE})")
-    int lastFrame;
-
-    @Option(names = "--stride", defaultValue = "1", description = "read every n-th frame (default: ${DEFAULT-VALUE})")
-    int stride;
+    @Mixin
+    FrameRangeOptions frames;
 
     @Option(names = "--out", paramLabel = "DIR", description = "folder for atoms.csv and frames.csv")
     Path out;
@@ -42,20 +38,16 @@ public final class ReadDumpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path file = input != null ? input : SampleTrajectory.file();
-        String map = typeMap.isBlank() && input == null ? SampleTrajectory.TYPE_MAP : typeMap;
         DumpReadOptions opts;
         try {
-            opts = new DumpReadOptions(TypeMap.parse(map), firstFrame, lastFrame, stride);
+            TypeMap map = input == null ? typeMap.parseOr(SampleTrajectory.TYPE_MAP) : typeMap.parse();
+            opts = new DumpReadOptions(map, frames.selection());
         } catch (IllegalArgumentException e) {
             System.err.println("read-dump: " + e.getMessage());
             return 2;
         }
-        try (Trajectory t = LammpsDumpReader.open(file, opts, Progress.NONE)) {
+        try (Trajectory t = LammpsDumpReader.open(file, opts, Progress.NONE)) { // failures: GlassSoftnessCli's report
             run(t);
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            System.err.println("read-dump: " + (e instanceof java.nio.file.NoSuchFileException
-                    ? "file not found: " + e.getMessage() : e.getMessage()));
-            return 1;
         }
         return 0;
     }

@@ -2,7 +2,10 @@ package org.glasssoftness.cli.softness;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.glasssoftness.cli.TypeMapOption;
 import org.glasssoftness.core.io.lammps.LammpsDumpWriter;
+import org.glasssoftness.core.model.Axes;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.softness.CsvTables;
@@ -14,6 +17,7 @@ import org.glasssoftness.core.softness.SoftnessStatistics;
 import org.glasssoftness.core.table.CsvTableWriter;
 import org.glasssoftness.core.table.ResultTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The "Apply Softness" node from the command line. */
@@ -23,7 +27,7 @@ import picocli.CommandLine.Option;
 public final class ApplySoftnessCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "model file from train-lr") Path modelFile;
     @Option(names = "--dump", required = true, description = "LAMMPS dump (e.g. a tension trajectory)") Path dump;
-    @Option(names = "--type-map", description = "LAMMPS types to elements, e.g. 1=Li,2=B,3=O,4=P") String typeMap;
+    @Mixin TypeMapOption typeMap;
     @Option(names = "--first", defaultValue = "0", description = "first frame (default ${DEFAULT-VALUE})") int first;
     @Option(names = "--last", defaultValue = "-1", description = "last frame, -1 = last (default ${DEFAULT-VALUE})") int last;
     @Option(names = "--stride", defaultValue = "1", description = "frame stride (default ${DEFAULT-VALUE})") int stride;
@@ -51,7 +55,7 @@ public final class ApplySoftnessCommand implements Callable<Integer> {
         }
         SoftnessApplier.TrajectoryResult r;
         try (Trajectory t = CliSupport.openDump(dump, typeMap)) {
-            r = new SoftnessApplier(model, raw).applyTrajectory(t, first, last, stride, CliSupport.axis(axis), dumpOut != null,
+            r = new SoftnessApplier(model, raw).applyTrajectory(t, new FrameSelection(first, last, stride), Axes.parse(axis), dumpOut != null,
                     cnSpecies, cnCut, CliSupport.stderrProgress());
         }
         if (dumpOut != null) {

@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.glasssoftness.cli.CommaLists;
+import org.glasssoftness.cli.TypeMapOption;
 import org.glasssoftness.core.io.lammps.DumpReadOptions;
 import org.glasssoftness.core.io.lammps.LammpsDumpReader;
 import org.glasssoftness.core.model.Trajectory;
-import org.glasssoftness.core.model.TypeMap;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.softness.CsvTables;
 import org.glasssoftness.core.table.ResultTable;
@@ -17,9 +18,8 @@ import org.glasssoftness.core.table.ResultTable;
 final class CliSupport {
     private CliSupport() { }
 
-    static Trajectory openDump(Path dump, String typeMap) throws IOException {
-        TypeMap tm = typeMap == null || typeMap.isBlank() ? TypeMap.empty() : TypeMap.parse(typeMap);
-        return LammpsDumpReader.open(dump, DumpReadOptions.of(tm), Progress.NONE);
+    static Trajectory openDump(Path dump, TypeMapOption typeMap) throws IOException {
+        return LammpsDumpReader.open(dump, DumpReadOptions.of(typeMap.parse()), Progress.NONE);
     }
 
     /** Reads and concatenates CSV tables (same columns). */
@@ -29,15 +29,8 @@ final class CliSupport {
         return CsvTables.concat(name, ts);
     }
 
-    static List<String> list(String csv) {
-        List<String> out = new ArrayList<>();
-        if (csv == null) return out;
-        for (String s : csv.split(",")) if (!s.isBlank()) out.add(s.trim());
-        return out;
-    }
-
     static double[] numbers(String csv) {
-        return list(csv).stream().mapToDouble(Double::parseDouble).toArray();
+        return CommaLists.of(csv).stream().mapToDouble(Double::parseDouble).toArray();
     }
 
     /** A copy of the table with a leading STRING column of one value. */
@@ -54,15 +47,6 @@ final class CliSupport {
             }
         }
         return b.build();
-    }
-
-    static int axis(String a) {
-        switch (a.toLowerCase()) {
-            case "x": return 0;
-            case "y": return 1;
-            case "z": return 2;
-            default: throw new IllegalArgumentException("axis must be x, y or z, got " + a);
-        }
     }
 
     /** Prints progress to stderr at most every 10 %. */

@@ -2,6 +2,9 @@ package org.glasssoftness.cli.softness;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.glasssoftness.cli.CommaLists;
+import org.glasssoftness.cli.TypeMapOption;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.softness.FeatureDefinition;
@@ -10,6 +13,7 @@ import org.glasssoftness.core.softness.RadialFeatures;
 import org.glasssoftness.core.table.CsvTableWriter;
 import org.glasssoftness.core.table.ResultTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The "Radial Features" node from the command line: features.csv keyed by (sample,) frame, timestep, id. */
@@ -17,7 +21,7 @@ import picocli.CommandLine.Option;
         description = "Radial structure functions G_X(i; r) of the focus atoms (Methods 4.6), as features.csv.")
 public final class RadialFeaturesCommand implements Callable<Integer> {
     @Option(names = "--dump", required = true, description = "LAMMPS dump file (plain or .gz)") Path dump;
-    @Option(names = "--type-map", description = "LAMMPS types to elements, e.g. 1=Li,2=B,3=O,4=P (default: element column)") String typeMap;
+    @Mixin TypeMapOption typeMap;
     @Option(names = "--focus", defaultValue = "B", description = "focus species, or 'any' (default ${DEFAULT-VALUE})") String focus;
     @Option(names = "--neighbours", defaultValue = "Li,B,O,P", description = "neighbour species in feature order (default ${DEFAULT-VALUE})") String neighbours;
     @Option(names = "--dr", defaultValue = "0.2", description = "grid spacing dr in Å (default ${DEFAULT-VALUE})") double dr;
@@ -32,11 +36,11 @@ public final class RadialFeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        FeatureDefinition def = new FeatureDefinition(focus, CliSupport.list(neighbours), dr, rc, width == null ? dr : width);
+        FeatureDefinition def = new FeatureDefinition(focus, CommaLists.of(neighbours), dr, rc, width == null ? dr : width);
         RadialFeatures rf = new RadialFeatures(def);
         FeatureSet fs;
         try (Trajectory t = CliSupport.openDump(dump, typeMap)) {
-            if (allFrames) fs = rf.compute(t, 0, -1, stride, Progress.NONE);
+            if (allFrames) fs = rf.compute(t, new FrameSelection(0, -1, stride), Progress.NONE);
             else {
                 if (frame < 0 || frame >= t.frameCount()) {
                     throw new IllegalArgumentException(dump + " has " + t.frameCount() + " frames, frame " + frame + " asked");

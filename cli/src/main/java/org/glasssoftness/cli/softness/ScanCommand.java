@@ -3,14 +3,14 @@ package org.glasssoftness.cli.softness;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.glasssoftness.cli.CommaLists;
+import org.glasssoftness.cli.TypeMapOption;
 import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.Trajectory;
-import org.glasssoftness.core.softness.ClassWeighting;
 import org.glasssoftness.core.softness.CsvTables;
 import org.glasssoftness.core.softness.FeatureDefinition;
 import org.glasssoftness.core.softness.FeatureTables;
@@ -19,6 +19,7 @@ import org.glasssoftness.core.softness.TrainSettings;
 import org.glasssoftness.core.table.CsvTableWriter;
 import org.glasssoftness.core.table.ResultTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Accuracy scans for choosing dr, R_c and the mobility threshold D_c (Supporting Figs. S24-S25). */
@@ -35,7 +36,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--width", description = "threshold mode: Gaussian width L of the features (default: dr)") Double width;
     // grid mode (structures)
     @Option(names = "--structures", split = ",", description = "grid mode: SAMPLE=dump pairs; frame --frame of each is used") List<String> structures;
-    @Option(names = "--type-map", description = "grid mode: LAMMPS types to elements") String typeMap;
+    @Mixin TypeMapOption typeMap;
     @Option(names = "--frame", defaultValue = "0", description = "grid mode: frame of each dump (default ${DEFAULT-VALUE})") int frame;
     @Option(names = "--focus", defaultValue = "B", description = "grid mode: focus species (default ${DEFAULT-VALUE})") String focus;
     @Option(names = "--neighbours", defaultValue = "Li,B,O,P", description = "grid mode: neighbour species") String neighbours;
@@ -44,21 +45,16 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--width-over-dr", defaultValue = "1.0", description = "grid mode: L / dr (default ${DEFAULT-VALUE})") double widthOverDr;
     // both
     @Option(names = "--labels", required = true, split = ",", description = "label CSV(s): id (+ sample/frame) and the label column") List<Path> labels;
-    @Option(names = "--label-column", defaultValue = "label", description = "label column (default ${DEFAULT-VALUE})") String labelColumn;
     @Option(names = "--threshold", description = "grid mode: label = value > threshold; absent: 0/1 labels") Double threshold;
-    @Option(names = "--keys", defaultValue = "sample,frame", description = "join keys besides id (default ${DEFAULT-VALUE})") String keys;
-    @Option(names = "--group-column", defaultValue = "sample", description = "group column (default ${DEFAULT-VALUE})") String groupColumn;
-    @Option(names = "--test-groups", description = "held-out groups (samples), e.g. Li40B30P30") String testGroups;
-    @Option(names = {"--C", "--c"}, defaultValue = "1.0", description = "scikit-learn's C (default ${DEFAULT-VALUE})") double c;
-    @Option(names = "--class-weight", defaultValue = "none", description = "none or balanced") String classWeight;
-    @Option(names = "--seed", defaultValue = "42") long seed;
+    @Mixin LrOptions lr;
+    @Mixin LabelJoinOptions join;
     @Option(names = "--out", required = true, description = "output folder") Path out;
 
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        TrainSettings settings = new TrainSettings(c, ClassWeighting.valueOf(classWeight.toUpperCase()), seed, 1e-10, 100);
-        Set<String> test = testGroups == null ? null : new HashSet<>(CliSupport.list(testGroups));
+        TrainSettings settings = lr.settings();
+        Set<String> test = join.testGroupSet();
         ResultTable labs = CliSupport.readAll("labels", labels);
         ResultTable result;
         if (mode.equals("threshold")) {
@@ -67,8 +63,8 @@ public final class ScanCommand implements Callable<Integer> {
             FeatureDefinition def = FeatureTables.definitionOf(feats, width == null ? 0 : width);
             result = SoftnessScan.thresholdScan(feats, labs,
                     testFeatures == null ? null : CliSupport.readAll("test_features", testFeatures),
-                    testLabels == null ? null : CliSupport.readAll("test_labels", testLabels), def, CliSupport.list(keys),
-                    labelColumn, groupColumn, test, CliSupport.numbers(thresholds), settings, CliSupport.stderrProgress());
+                    testLabels == null ? null : CliSupport.readAll("test_labels", testLabels), def, join.keyList(),
+                    join.labelColumn, join.groupColumn, test, CliSupport.numbers(thresholds), settings, CliSupport.stderrProgress());
         } else if (mode.equals("grid")) {
             if (structures == null) throw new IllegalArgumentException("--mode grid needs --structures SAMPLE=dump,...");
             List<SoftnessScan.LabelledStructure> samples = new ArrayList<>();
@@ -82,7 +78,7 @@ public final class ScanCommand implements Callable<Integer> {
                 }
                 samples.add(new SoftnessScan.LabelledStructure(name, f, labelsOf(labs, name), test != null && test.contains(name)));
             }
-            result = SoftnessScan.gridScan(samples, focus, CliSupport.list(neighbours), CliSupport.numbers(drValues),
+            result = SoftnessScan.gridScan(samples, focus, CommaLists.of(neighbours), CliSupport.numbers(drValues),
                     CliSupport.numbers(rcValues), widthOverDr, settings, CliSupport.stderrProgress());
         } else {
             throw new IllegalArgumentException("--mode must be grid or threshold, got " + mode);
@@ -111,7 +107,7 @@ public final class ScanCommand implements Callable<Integer> {
     private Map<Long, Integer> labelsOf(ResultTable labs, String sample) {
         boolean hasSample = labs.columns().stream().anyMatch(c -> c.name().equals("sample"));
         long[] ids = labs.column("id").longs();
-        double[] v = FeatureTables.numeric(labs, labelColumn);
+        double[] v = FeatureTables.numeric(labs, join.labelColumn);
         Map<Long, Integer> m = new HashMap<>();
         for (int i = 0; i < ids.length; i++) {
             if (hasSample && !labs.column("sample").text(i).equals(sample)) continue;

@@ -1,11 +1,10 @@
 package org.glasssoftness.cli.softness;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.glasssoftness.cli.CommaLists;
 import org.glasssoftness.core.progress.Progress;
-import org.glasssoftness.core.softness.ClassWeighting;
 import org.glasssoftness.core.softness.FeatureDefinition;
 import org.glasssoftness.core.softness.FeatureTables;
 import org.glasssoftness.core.softness.LogisticTrainer;
@@ -16,6 +15,7 @@ import org.glasssoftness.core.softness.TrainingData;
 import org.glasssoftness.core.table.CsvTableWriter;
 import org.glasssoftness.core.table.ResultTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The "Train LR" node from the command line: model file, metrics.csv and weights.csv. */
@@ -24,19 +24,14 @@ import picocli.CommandLine.Option;
 public final class TrainLrCommand implements Callable<Integer> {
     @Option(names = "--features", required = true, split = ",", description = "feature CSV(s) from radial-features (concatenated)") List<Path> features;
     @Option(names = "--labels", required = true, split = ",", description = "label CSV(s) with id (and sample/frame) and the label column") List<Path> labels;
-    @Option(names = "--label-column", defaultValue = "label", description = "label column: 0/1, or a value thresholded by --threshold (default ${DEFAULT-VALUE})") String labelColumn;
     @Option(names = "--threshold", description = "label = value > threshold (e.g. D_c on D_cum); absent: the column holds 0/1") Double threshold;
-    @Option(names = "--keys", defaultValue = "sample,frame", description = "join keys besides id, used when in both tables (default ${DEFAULT-VALUE})") String keys;
-    @Option(names = "--group-column", defaultValue = "sample", description = "feature column naming each row's group (default ${DEFAULT-VALUE})") String groupColumn;
-    @Option(names = "--test-groups", description = "groups held out as the test set, e.g. Li40B30P30") String testGroups;
     @Option(names = "--test-features", split = ",", description = "separate test feature CSV(s) instead of --test-groups") List<Path> testFeatures;
     @Option(names = "--test-labels", split = ",", description = "label CSV(s) of the test features") List<Path> testLabels;
-    @Option(names = {"--C", "--c"}, defaultValue = "1.0", description = "inverse L2 strength, scikit-learn's C (default ${DEFAULT-VALUE})") double c;
-    @Option(names = "--class-weight", defaultValue = "none", description = "none or balanced (default ${DEFAULT-VALUE})") String classWeight;
-    @Option(names = "--seed", defaultValue = "42", description = "seed (recorded in the model; the solver is deterministic)") long seed;
     @Option(names = "--width", description = "Gaussian width L the features were made with (default: dr)") Double width;
     @Option(names = "--class-labels", defaultValue = "0,1", description = "names of class 0 and class 1 (default ${DEFAULT-VALUE})") String classLabels;
     @Option(names = "--model-name", defaultValue = "model.softness", description = "model file name in --out (default ${DEFAULT-VALUE})") String modelName;
+    @Mixin LrOptions lr;
+    @Mixin LabelJoinOptions join;
     @Option(names = "--out", required = true, description = "output folder") Path out;
 
     @Override
@@ -49,10 +44,10 @@ public final class TrainLrCommand implements Callable<Integer> {
         TrainingData[] split = SoftnessScan.split(feats, labs,
                 testFeatures == null ? null : CliSupport.readAll("test_features", testFeatures),
                 testLabels == null ? null : CliSupport.readAll("test_labels", testLabels),
-                def, CliSupport.list(keys), labelColumn, th, groupColumn,
-                testGroups == null ? null : new HashSet<>(CliSupport.list(testGroups)));
-        TrainSettings settings = new TrainSettings(c, ClassWeighting.valueOf(classWeight.toUpperCase()), seed, 1e-10, 100);
-        List<String> cl = CliSupport.list(classLabels);
+                def, join.keyList(), join.labelColumn, th, join.groupColumn,
+                join.testGroupSet());
+        TrainSettings settings = lr.settings();
+        List<String> cl = CommaLists.of(classLabels);
         if (cl.size() != 2) throw new IllegalArgumentException("--class-labels needs two names, got " + classLabels);
         LogisticTrainer.Result r = new LogisticTrainer(settings).train(split[0], split[1], cl, Progress.NONE);
         Path model = out.resolve(modelName);

@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.glasssoftness.core.io.store.FrameStore;
+import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.progress.Progress;
+import org.glasssoftness.core.sample.SampleTrajectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +50,22 @@ class DynamicsCommandsTest {
         assertEquals(11, fr.size());
         assertTrue(fr.get(1).endsWith(",0.0,0.0,0.0,1.0,0.0"), fr.get(1)); // reference frame: all unchanged
         assertEquals(61, Files.readAllLines(out.resolve("bond_switch_atoms.csv")).size());
+    }
+
+    @Test
+    void frameStoreInputAndFrameRangeMatchTheSample(@TempDir Path dir) throws Exception {
+        Path store = dir.resolve("sample.gsf");
+        try (Trajectory t = SampleTrajectory.open()) {
+            FrameStore.write(store, t, Progress.NONE);
+        }
+        Path a = dir.resolve("a"), b = dir.resolve("b");
+        assertEquals(0, run("msd", "--out", a.toString(), "--first-frame", "2", "--stride", "3"));
+        assertEquals(0, run("msd", "--out", b.toString(), "--first-frame", "2", "--stride", "3",
+                "--input", store.toString()));
+        List<String> msd = Files.readAllLines(a.resolve("msd.csv"));
+        assertEquals(4, msd.size()); // header + frames 2, 5, 8
+        assertTrue(msd.get(1).startsWith("2,") && msd.get(3).startsWith("8,"), msd.toString());
+        assertEquals(msd, Files.readAllLines(b.resolve("msd.csv")));
     }
 
     @Test

@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
 
-import org.glasssoftness.core.model.Box;
+import org.glasssoftness.core.model.Axes;
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.neighbor.NeighborSearch;
 import org.glasssoftness.core.neighbor.PairVisitor;
+import org.glasssoftness.core.parallel.Workers;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.table.ResultTable;
 
@@ -64,10 +66,13 @@ public final class BondSwitch {
         public Settings withTargetStrain(double e) { return new Settings(centreSpecies, partnerSpecies, cutoff, strainAxis, e, switched, firstFrame, lastFrame, stride, threads); }
         public Settings withSwitched(EnumSet<BondSwitchClass> s) { return new Settings(centreSpecies, partnerSpecies, cutoff, strainAxis, targetStrain, s, firstFrame, lastFrame, stride, threads); }
         public Settings withFrames(int first, int last, int str) { return new Settings(centreSpecies, partnerSpecies, cutoff, strainAxis, targetStrain, switched, first, last, str, threads); }
+
+        /** The frame range as the shared selection type (validated when an analysis runs). */
+        public FrameSelection frames() { return new FrameSelection(firstFrame, lastFrame, stride); }
         public Settings withThreads(int t) { return new Settings(centreSpecies, partnerSpecies, cutoff, strainAxis, targetStrain, switched, firstFrame, lastFrame, stride, t); }
 
         /** "x", "y" or "z". */
-        public String axisName() { return String.valueOf("xyz".charAt(strainAxis)); }
+        public String axisName() { return Axes.name(strainAxis); }
     }
 
     /**
@@ -116,13 +121,8 @@ public final class BondSwitch {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    private static double edge(Box b, int axis) {
-        return axis == 0 ? b.lx() : axis == 1 ? b.ly() : b.lz();
-    }
-
     public Result compute(Trajectory trajectory, Progress progress) throws IOException {
-        int[] frames = FrameChecks.frameIndices(trajectory, settings.firstFrame(), settings.lastFrame(),
-                settings.stride(), 2, "bond-switch labelling");
+        int[] frames = FrameChecks.frameIndices(trajectory, settings.frames(), 2, "bond-switch labelling");
         Frame ref = trajectory.frame(frames[0]);
         int cs = FrameChecks.speciesIndex(ref, frames[0], settings.centreSpecies(), "bond-switch centre");
         int ps = FrameChecks.speciesIndex(ref, frames[0], settings.partnerSpecies(), "bond-switch partner");
@@ -134,7 +134,7 @@ public final class BondSwitch {
         }
         long[] ids = new long[n];
         for (int q = 0; q < n; q++) ids[q] = ref.ids()[centres[q]];
-        double lRef = edge(ref.box(), settings.strainAxis());
+        double lRef = ref.box().length(settings.strainAxis());
 
         int rows = frames.length;
         double[] strain = new double[rows];
@@ -182,7 +182,7 @@ public final class BondSwitch {
                 for (int c = 0; c < 4; c++) frac[c][r] = (double) counts[c] / n;
                 fracSw[r] = (double) sw / n;
                 steps[r] = f.timestep();
-                strain[r] = edge(f.box(), settings.strainAxis()) / lRef - 1.0;
+                strain[r] = f.box().length(settings.strainAxis()) / lRef - 1.0;
                 double dist = Double.isNaN(settings.targetStrain()) ? (r == rows - 1 ? 0 : 1)
                         : Math.abs(strain[r] - settings.targetStrain());
                 if (dist < chosenDistance) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.util.Objects;
 
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.parallel.Workers;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.table.ResultTable;
 
@@ -47,6 +49,9 @@ public final class CumulativeNonAffineDisplacement {
         public Settings withNeighborSpecies(String s) { return new Settings(species, cutoff, s, minNeighbors, firstFrame, lastFrame, stride, label, threads); }
         public Settings withMinNeighbors(int m) { return new Settings(species, cutoff, neighborSpecies, m, firstFrame, lastFrame, stride, label, threads); }
         public Settings withFrames(int first, int last, int str) { return new Settings(species, cutoff, neighborSpecies, minNeighbors, first, last, str, label, threads); }
+
+        /** The frame range as the shared selection type (validated when an analysis runs). */
+        public FrameSelection frames() { return new FrameSelection(firstFrame, lastFrame, stride); }
         public Settings withLabel(MobilityLabel l) { return new Settings(species, cutoff, neighborSpecies, minNeighbors, firstFrame, lastFrame, stride, l, threads); }
         public Settings withThreads(int t) { return new Settings(species, cutoff, neighborSpecies, minNeighbors, firstFrame, lastFrame, stride, label, t); }
     }
@@ -110,8 +115,7 @@ public final class CumulativeNonAffineDisplacement {
      *                                  atom ids differ from the first one (the message names the frame)
      */
     public Result compute(Trajectory trajectory, Progress progress) throws IOException {
-        int[] frames = FrameChecks.frameIndices(trajectory, settings.firstFrame(), settings.lastFrame(),
-                settings.stride(), 2, "D_cum");
+        int[] frames = FrameChecks.frameIndices(trajectory, settings.frames(), 2, "D_cum");
         Frame ref = trajectory.frame(frames[0]);
         int s = FrameChecks.speciesIndex(ref, frames[0], settings.species(), "D_cum");
         if (settings.neighborSpecies() != null) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 
 /** Input checks shared by the dynamics analyses; every message names the frame that is wrong and what was expected. */
@@ -16,29 +17,19 @@ final class FrameChecks {
     }
 
     /**
-     * Frames an analysis visits: first, first + stride, ... up to last (inclusive; -1 = the last frame).
+     * Frames an analysis visits (first and last must lie inside the trajectory).
      *
      * @throws IllegalArgumentException if the range is invalid or holds fewer than {@code minFrames} frames
      */
-    static int[] frameIndices(Trajectory t, int first, int last, int stride, int minFrames, String what) {
-        int count = t.frameCount();
-        int lastFrame = last < 0 ? count - 1 : last;
-        if (stride < 1) throw new IllegalArgumentException("frame stride must be at least 1, got " + stride);
-        if (first < 0 || first >= count) {
-            throw new IllegalArgumentException("first frame " + first + " is outside the trajectory's frames 0.."
-                    + (count - 1));
-        }
-        if (lastFrame >= count || lastFrame < first) {
-            throw new IllegalArgumentException("last frame " + last + " must lie in " + first + ".." + (count - 1));
-        }
-        int n = (lastFrame - first) / stride + 1;
+    static int[] frameIndices(Trajectory t, FrameSelection frames, int minFrames, String what) {
+        int[] idx = frames.indicesWithin(t.frameCount());
+        int n = idx.length;
         if (n < minFrames) {
             throw new IllegalArgumentException(what + " needs at least " + minFrames + " frames, but the trajectory"
-                    + " (frames " + first + ".." + lastFrame + ", stride " + stride + ") gives " + n
-                    + (n == 1 ? " (a single frame: frame " + first + ")" : ""));
+                    + " (frames " + idx[0] + ".." + (frames.last() < 0 ? t.frameCount() - 1 : frames.last())
+                    + ", stride " + frames.stride() + ") gives " + n
+                    + (n == 1 ? " (a single frame: frame " + idx[0] + ")" : ""));
         }
-        int[] idx = new int[n];
-        for (int k = 0; k < n; k++) idx[k] = first + k * stride;
         return idx;
     }
 

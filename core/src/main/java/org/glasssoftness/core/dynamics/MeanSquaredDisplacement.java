@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.table.ResultTable;
@@ -39,6 +40,9 @@ public final class MeanSquaredDisplacement {
 
         public Settings withSpecies(List<String> s) { return new Settings(s, firstFrame, lastFrame, stride, timestepPs); }
         public Settings withFrames(int first, int last, int str) { return new Settings(species, first, last, str, timestepPs); }
+
+        /** The frame range as the shared selection type (validated when an analysis runs). */
+        public FrameSelection frames() { return new FrameSelection(firstFrame, lastFrame, stride); }
         public Settings withTimestepPs(double dt) { return new Settings(species, firstFrame, lastFrame, stride, dt); }
     }
 
@@ -78,8 +82,7 @@ public final class MeanSquaredDisplacement {
     }
 
     public Result compute(Trajectory trajectory, Progress progress) throws IOException {
-        int[] frames = FrameChecks.frameIndices(trajectory, settings.firstFrame(), settings.lastFrame(),
-                settings.stride(), 2, "MSD");
+        int[] frames = FrameChecks.frameIndices(trajectory, settings.frames(), 2, "MSD");
         Frame ref = trajectory.frame(frames[0]);
         List<String> names = settings.species().isEmpty() ? ref.speciesNames() : settings.species();
         int[] sIdx = new int[names.size()];

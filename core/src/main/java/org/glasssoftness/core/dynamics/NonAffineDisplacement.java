@@ -4,6 +4,7 @@ import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.neighbor.NeighborSearch;
 import org.glasssoftness.core.neighbor.PairVisitor;
+import org.glasssoftness.core.parallel.Workers;
 
 /**
  * Falk–Langer non-affine squared displacement D2min (Å^2) of chosen centre atoms between two frames t and t + Δt,

@@ -46,6 +46,16 @@ public final class Box {
     public double lx() { return lx; }
     public double ly() { return ly; }
     public double lz() { return lz; }
+
+    /** lx, ly or lz for axis 0, 1, 2: the box length whose change defines a strain along that axis. */
+    public double length(int axis) {
+        switch (axis) {
+            case 0: return lx;
+            case 1: return ly;
+            case 2: return lz;
+            default: throw new IllegalArgumentException("axis must be 0, 1 or 2 (x, y, z), got " + axis);
+        }
+    }
     public double xy() { return xy; }
     public double xz() { return xz; }
     public double yz() { return yz; }
@@ -74,6 +84,17 @@ public final class Box {
         double v = volume();
         double[] a = edge(0), b = edge(1), c = edge(2);
         return new double[] {v / norm(cross(b, c)), v / norm(cross(c, a)), v / norm(cross(a, b))};
+    }
+
+    /**
+     * The smallest perpendicular width over the periodic directions (infinity when none is periodic): a cutoff up to
+     * half of it sees at most one image of each atom.
+     */
+    public double minPeriodicWidth() {
+        double w = Double.POSITIVE_INFINITY;
+        double[] widths = perpendicularWidths();
+        for (int k = 0; k < 3; k++) if (periodic(k)) w = Math.min(w, widths[k]);
+        return w;
     }
 
     /** Converts Cartesian (x, y, z) at offset {@code o} of {@code r} into fractional coordinates in {@code s}. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.neighbor.NeighborSearch;
 import org.glasssoftness.core.progress.Progress;
@@ -103,18 +104,17 @@ public final class RadialFeatures {
      */
     static final double NEGLIGIBLE = 1e-18;
 
-    /** Features of every frame (or frames first..last by stride), rows ordered by frame then atom id. */
-    public FeatureSet compute(Trajectory t, int first, int last, int stride, Progress progress) throws IOException {
-        if (t.frameCount() == 0) throw new IllegalArgumentException("the trajectory has no frames");
-        if (last < 0) last = t.frameCount() - 1;
-        if (first < 0 || first > last || last >= t.frameCount() || stride < 1) {
-            throw new IllegalArgumentException("frame range " + first + ".." + last + " step " + stride + " is outside 0.."
-                    + (t.frameCount() - 1));
-        }
+    /**
+     * Features of the selected frames (first and last must lie inside the trajectory), rows ordered by frame then
+     * atom id.
+     */
+    public FeatureSet compute(Trajectory t, FrameSelection frames, Progress progress) throws IOException {
+        int[] selected = frames.indicesWithin(t.frameCount());
         List<FeatureSet> parts = new ArrayList<>();
-        for (int k = first; k <= last; k += stride) {
+        for (int sel = 0; sel < selected.length; sel++) {
+            int k = selected[sel];
             progress.checkCanceled();
-            progress.report((double) (k - first) / (last - first + 1), "radial features, frame " + k);
+            progress.report((double) sel / selected.length, "radial features, frame " + k);
             parts.add(compute(t.frame(k), k));
         }
         return concat(parts);

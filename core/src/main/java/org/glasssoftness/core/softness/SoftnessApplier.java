@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.table.ResultTable;
@@ -100,7 +100,7 @@ public final class SoftnessApplier {
                                    ResultTable vsStrain) { }
 
     /**
-     * Scores every frame (first..last by stride), appends the softness property to each frame, and tabulates mean
+     * Scores the selected frames (first and last must lie inside the trajectory), appends the softness property to each frame, and tabulates mean
      * softness per species versus engineering strain (L - L0) / L0 along {@code axis} (0, 1, 2 = x, y, z) relative to
      * the first scored frame (the study's Fig. 6b).
      *
@@ -108,15 +108,10 @@ public final class SoftnessApplier {
      * @param coordinationSpecies when not null, each row's group is species[CN] with CN the number of atoms of this
      *                            species within {@code coordinationCutoff} Å (e.g. B[3], B[4]); else the species
      */
-    public TrajectoryResult applyTrajectory(Trajectory t, int first, int last, int stride, int axis, boolean keepFrames,
+    public TrajectoryResult applyTrajectory(Trajectory t, FrameSelection selection, int axis, boolean keepFrames,
                                             String coordinationSpecies, double coordinationCutoff,
                                             Progress progress) throws IOException {
-        if (t.frameCount() == 0) throw new IllegalArgumentException("the trajectory has no frames");
-        if (last < 0) last = t.frameCount() - 1;
-        if (first < 0 || first > last || last >= t.frameCount() || stride < 1) {
-            throw new IllegalArgumentException("frame range " + first + ".." + last + " step " + stride + " is outside 0.."
-                    + (t.frameCount() - 1));
-        }
+        int[] selected = selection.indicesWithin(t.frameCount());
         if (axis < 0 || axis > 2) throw new IllegalArgumentException("strain axis must be 0, 1 or 2 (x, y, z), got " + axis);
         List<Frame> frames = new ArrayList<>();
         List<FeatureSet> parts = new ArrayList<>();
@@ -127,9 +122,10 @@ public final class SoftnessApplier {
         List<String> groups = new ArrayList<>();
         double l0 = Double.NaN;
         RadialFeatures rf = new RadialFeatures(model.definition());
-        for (int k = first; k <= last; k += stride) {
+        for (int sel = 0; sel < selected.length; sel++) {
+            int k = selected[sel];
             progress.checkCanceled();
-            progress.report((double) (k - first) / (last - first + 1), "softness, frame " + k);
+            progress.report((double) sel / selected.length, "softness, frame " + k);
             Frame f = t.frame(k);
             FeatureSet fs = rf.compute(f, k);
             Scores sc = apply(fs);
@@ -141,7 +137,7 @@ public final class SoftnessApplier {
             }
             parts.add(fs);
             scoreParts.add(sc);
-            double len = length(f.box(), axis);
+            double len = f.box().length(axis);
             if (Double.isNaN(l0)) l0 = len;
             frameIdx.add(k);
             steps.add(f.timestep());
@@ -166,10 +162,6 @@ public final class SoftnessApplier {
             o += m;
         }
         return new Scores(all, s, p, c);
-    }
-
-    private static double length(Box b, int axis) {
-        return axis == 0 ? b.lx() : axis == 1 ? b.ly() : b.lz();
     }
 
     private static ResultTable meanVsStrain(FeatureSet fs, double[] s, List<Integer> frameIdx, List<Long> steps,

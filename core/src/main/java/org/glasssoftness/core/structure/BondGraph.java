@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.neighbor.NeighborSearch;
+import org.glasssoftness.core.parallel.Workers;
 
 /**
  * Bonds of one frame: atom pairs closer than their pair's cutoff, as compressed per-atom lists (neighbour index and
@@ -45,7 +46,7 @@ final class BondGraph {
             if (pool == null) parts.add(part(ns, sp, cut2, lo, hi));
             else futures.add(pool.submit(() -> part(ns, sp, cut2, lo, hi)));
         }
-        for (Future<Part> fu : futures) parts.add(PairHistogram.get(fu));
+        for (Future<Part> fu : futures) parts.add(Workers.get(fu));
         int total = 0;
         for (Part p : parts) total += p.size;
         int[] start = new int[n + 1];

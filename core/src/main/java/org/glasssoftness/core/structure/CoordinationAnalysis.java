@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.parallel.Workers;
 import org.glasssoftness.core.progress.Progress;
 
 /**
@@ -117,13 +118,10 @@ public final class CoordinationAnalysis {
         double maxCut = 0;
         for (double[] row : cut) for (double c : row) maxCut = Math.max(maxCut, c);
         List<int[]> triplets = triplets(species, cut);
-        int threads = settings.threads() == 0 ? Runtime.getRuntime().availableProcessors() : settings.threads();
+        int threads = Workers.resolve(settings.threads());
         CoordinationResult.Builder acc = new CoordinationResult.Builder(species, cut, settings, triplets);
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "coordination-worker");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        Workers workers = new Workers(threads, "coordination-worker");
+        ExecutorService pool = workers.executor(); // null when single-threaded
         try {
             for (int s = 0; s < sel.length; s++) {
                 progress.checkCanceled();
@@ -141,15 +139,13 @@ public final class CoordinationAnalysis {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("coordination analysis interrupted", e);
         } finally {
-            if (pool != null) pool.shutdownNow();
+            workers.close();
         }
         return acc.build();
     }
 
     private static void checkBox(Box b, double maxCut, int frame) {
-        double w = Double.POSITIVE_INFINITY;
-        double[] widths = b.perpendicularWidths();
-        for (int k = 0; k < 3; k++) if (b.periodic(k)) w = Math.min(w, widths[k]);
+        double w = b.minPeriodicWidth();
         if (maxCut > 0.5 * w) {
             throw new IllegalArgumentException(String.format("bond cutoff %g Å exceeds half the smallest perpendicular "
                     + "box width (%g Å) in frame %d", maxCut, 0.5 * w, frame));

@@ -5,11 +5,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.parallel.Workers;
 import org.glasssoftness.core.progress.Progress;
 
 /**
@@ -63,7 +64,7 @@ public final class PairDistribution {
         this.rMax = rMax;
         this.bins = (int) rounded;
         this.multiImage = multiImage;
-        this.threads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        this.threads = Workers.resolve(threads);
     }
 
     public double rMax() { return rMax; }
@@ -107,11 +108,8 @@ public final class PairDistribution {
         SpeciesPairs pairs = new SpeciesPairs(species);
         Accumulator acc = new Accumulator(pairs, bins, rMax);
         boolean frameParallel = sel.length >= threads && threads > 1;
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "rdf-worker");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        Workers workers = new Workers(threads, "rdf-worker");
+        ExecutorService pool = workers.executor(); // null when single-threaded
         try {
             Deque<Pending> inflight = new ArrayDeque<>();
             for (int s = 0; s < sel.length; s++) {
@@ -122,7 +120,7 @@ public final class PairDistribution {
                     inflight.add(new Pending(f, pool.submit(() -> PairHistogram.count(f, pairs, bins, rMax))));
                     while (inflight.size() > threads) {
                         Pending p = inflight.poll();
-                        acc.add(p.frame, PairHistogram.get(p.counts));
+                        acc.add(p.frame, Workers.get(p.counts));
                     }
                 } else if (pool != null) {
                     acc.add(f, PairHistogram.countParallel(f, pairs, bins, rMax, pool, 4 * threads));
@@ -134,13 +132,13 @@ public final class PairDistribution {
             while (!inflight.isEmpty()) {
                 progress.checkCanceled();
                 Pending p = inflight.poll();
-                acc.add(p.frame, PairHistogram.get(p.counts));
+                acc.add(p.frame, Workers.get(p.counts));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("g(r) computation interrupted", e);
         } finally {
-            if (pool != null) pool.shutdownNow();
+            workers.close();
         }
         return acc.result();
     }
@@ -161,9 +159,7 @@ public final class PairDistribution {
         }
         Box b = f.box();
         if (!multiImage) {
-            double w = Double.POSITIVE_INFINITY;
-            double[] widths = b.perpendicularWidths();
-            for (int k = 0; k < 3; k++) if (b.periodic(k)) w = Math.min(w, widths[k]);
+            double w = b.minPeriodicWidth();
             if (rMax > 0.5 * w) {
                 throw new IllegalArgumentException(String.format(
                         "r_max = %g Å exceeds half the smallest perpendicular box width (%g Å) in frame %d; "

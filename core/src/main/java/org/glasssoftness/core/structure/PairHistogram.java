@@ -2,11 +2,11 @@ package org.glasssoftness.core.structure;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.neighbor.NeighborSearch;
+import org.glasssoftness.core.parallel.Workers;
 
 /**
  * Distance histogram of one frame per unordered species pair, in ordered-pair counts: bin k of pair (a, b) holds the
@@ -78,7 +78,7 @@ final class PairHistogram {
         }
         long[] total = new long[size];
         for (Future<long[]> p : parts) {
-            long[] h = get(p);
+            long[] h = Workers.get(p);
             for (int k = 0; k < size; k++) total[k] += h[k];
         }
         return total;
@@ -89,16 +89,5 @@ final class PairHistogram {
         int[][] m = new int[s][s];
         for (int a = 0; a < s; a++) for (int b = 0; b < s; b++) m[a][b] = pairs.index(a, b);
         return m;
-    }
-
-    static <T> T get(Future<T> f) throws InterruptedException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException) throw (RuntimeException) c;
-            if (c instanceof Error) throw (Error) c;
-            throw new IllegalStateException(c);
-        }
     }
 }

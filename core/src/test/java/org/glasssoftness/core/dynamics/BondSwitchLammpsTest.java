@@ -3,18 +3,17 @@ package org.glasssoftness.core.dynamics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
+import org.glasssoftness.core.io.LammpsRunner;
 import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.TestFrames;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
 import org.junit.jupiter.api.Assumptions;
@@ -24,16 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The B–O coordination numbers of the bond-switch analysis against LAMMPS' compute coord/atom in a triclinic box. */
 class BondSwitchLammpsTest {
 
-    private static boolean hasLammps() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (new File(dir, "lmp").canExecute()) return true;
-        }
-        return false;
-    }
-
     @Test
     void coordinationNumbersMatchLammpsCoordAtom(@TempDir Path tmp) throws Exception {
-        Assumptions.assumeTrue(hasLammps(), "lmp not installed");
+        Assumptions.assumeTrue(LammpsRunner.available(), "LAMMPS (lmp) is not installed");
         Box box = new Box(0, 0, 0, 11, 10, 9.5, 2.0, -1.5, 1.2, true, true, true);
         int n = 400; // dense enough that B atoms have 0..6 O within 2 Å, many bonds crossing faces
         double[] p = TestFrames.randomInBox(box, n, 77);
@@ -51,15 +43,11 @@ class BondSwitchLammpsTest {
             data.append(String.format(Locale.ROOT, "%d %d %.17g %.17g %.17g\n", i + 1, type[i], p[3 * i], p[3 * i + 1], p[3 * i + 2]));
         }
         Files.writeString(tmp.resolve("in.data"), data);
-        Files.writeString(tmp.resolve("in.lmp"), String.join("\n",
+        LammpsRunner.run(tmp, String.join("\n",
                 "units metal", "atom_style atomic", "boundary p p p", "read_data in.data",
                 "pair_style zero 3.0", "pair_coeff * *", "group B type 2",
                 "compute cn B coord/atom cutoff 2.0 3",
                 "dump d B custom 1 cn.dump id c_cn", "dump_modify d sort id", "run 0", ""));
-        Process proc = new ProcessBuilder("lmp", "-in", "in.lmp", "-log", "log.lammps", "-screen", "none")
-                .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(tmp.resolve("out.txt").toFile()).start();
-        assertTrue(proc.waitFor(60, TimeUnit.SECONDS), "lmp timed out");
-        assertEquals(0, proc.exitValue(), () -> read(tmp.resolve("out.txt")));
         List<String> lines = Files.readAllLines(tmp.resolve("cn.dump"));
         Map<Long, Integer> lammps = new HashMap<>();
         for (int k = lines.indexOf("ITEM: ATOMS id c_cn") + 1; k < lines.size(); k++) {
@@ -76,13 +64,5 @@ class BondSwitchLammpsTest {
             maxCn = Math.max(maxCn, r.cnRef()[q]);
         }
         assertTrue(maxCn >= 3, "the configuration exercises several coordination numbers");
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            return e.toString();
-        }
     }
 }

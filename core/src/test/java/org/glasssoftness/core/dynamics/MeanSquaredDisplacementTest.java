@@ -13,6 +13,7 @@ import java.util.Random;
 
 import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.TestFrames;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
 import org.junit.jupiter.api.Test;

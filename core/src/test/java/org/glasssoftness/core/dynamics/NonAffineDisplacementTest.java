@@ -8,6 +8,7 @@ import java.util.Random;
 
 import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.TestFrames;
 import org.junit.jupiter.api.Test;
 
 class NonAffineDisplacementTest {

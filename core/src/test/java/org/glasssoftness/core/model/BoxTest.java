@@ -42,6 +42,15 @@ class BoxTest {
         assertEquals(1000 / (10 * Math.sqrt(125)), w[0], 1e-12);
         assertEquals(10, w[1], 1e-12);
         assertEquals(10, w[2], 1e-12);
+        assertEquals(1000 / (10 * Math.sqrt(125)), b.minPeriodicWidth(), 1e-12);
+        assertEquals(10, b.length(0), 0);
+        // a non-periodic direction does not limit the cutoff
+        Box slab = new Box(0, 0, 0, 10, 12, 4, 0, 0, 0, true, true, false);
+        assertEquals(10, slab.minPeriodicWidth(), 1e-12);
+        assertEquals(12, slab.length(1), 0);
+        assertEquals(4, slab.length(2), 0);
+        assertThrows(IllegalArgumentException.class, () -> slab.length(3));
+        assertEquals(Double.POSITIVE_INFINITY, new Box(0, 0, 0, 1, 1, 1, 0, 0, 0, false, false, false).minPeriodicWidth());
     }
 
     @Test

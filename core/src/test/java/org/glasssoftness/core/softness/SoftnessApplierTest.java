@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.progress.Progress;
@@ -62,7 +63,7 @@ class SoftnessApplierTest {
         List<Frame> frames = new ArrayList<>();
         for (int k = 0; k < 3; k++) frames.add(frame(12 * (1 + 0.05 * k)));
         SoftnessApplier a = new SoftnessApplier(handModel(), false);
-        SoftnessApplier.TrajectoryResult r = a.applyTrajectory(Trajectory.of(frames), 0, -1, 1, 2, true, "O", 2.0, Progress.NONE);
+        SoftnessApplier.TrajectoryResult r = a.applyTrajectory(Trajectory.of(frames), FrameSelection.all(), 2, true, "O", 2.0, Progress.NONE);
         ResultTable vs = r.vsStrain();
         assertEquals(3, vs.rowCount());
         assertArrayEquals(new double[] {0, 0.05, 0.1}, vs.column("strain").doubles(), 1e-12);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.TestFrames;
 import org.junit.jupiter.api.Test;
 
 class FaberZimanTest {

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.glasssoftness.core.io.LammpsRunner;
 import org.glasssoftness.core.io.lammps.DumpReadOptions;
 import org.glasssoftness.core.io.lammps.LammpsDumpReader;
 import org.glasssoftness.core.model.Frame;
@@ -25,7 +24,7 @@ class LammpsCoordinationComparisonTest {
 
     @Test
     void coordinationNumbersMatchLammpsCoordAtom(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(LammpsRdfComparisonTest.lmpOnPath(), "lmp (Debian package lammps) not installed");
+        Assumptions.assumeTrue(LammpsRunner.available(), "LAMMPS (lmp) is not installed");
         Frame f;
         try (Trajectory t = LammpsDumpReader.open(SampleTrajectory.file(),
                 DumpReadOptions.of(TypeMap.parse(SampleTrajectory.TYPE_MAP)), Progress.NONE)) {
@@ -33,18 +32,13 @@ class LammpsCoordinationComparisonTest {
         }
         LammpsRdfComparisonTest.writeData(dir.resolve("data.lmp"), f); // type = species index + 1
         int b = f.speciesIndex("B") + 1, o = f.speciesIndex("O") + 1, p = f.speciesIndex("P") + 1;
-        Files.writeString(dir.resolve("in.coord"), String.join("\n",
+        LammpsRunner.run(dir, String.join("\n",
                 "units metal", "atom_style atomic", "boundary p p p", "read_data data.lmp",
                 "pair_style zero 2.5", "pair_coeff * *", "neighbor 0.0 bin",
                 "group oxy type " + o, "group formers type " + b + " " + p,
                 "compute cO all coord/atom cutoff 2.0 group oxy",
                 "compute cF all coord/atom cutoff 2.0 group formers",
                 "dump d all custom 1 coord.txt id type c_cO c_cF", "dump_modify d sort id", "run 0", ""));
-        Process proc = new ProcessBuilder("lmp", "-in", "in.coord", "-log", "none", "-screen", "none")
-                .directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(proc.waitFor(60, TimeUnit.SECONDS), "lmp did not finish");
-        assertEquals(0, proc.exitValue(), "lmp failed: " + out);
         List<String> lines = Files.readAllLines(dir.resolve("coord.txt"));
         int start = lines.indexOf("ITEM: ATOMS id type c_cO c_cF") + 1;
         int n = f.atomCount();

@@ -3,51 +3,34 @@ package org.glasssoftness.core.structure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import org.glasssoftness.core.io.LammpsRunner;
 import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
-import org.junit.jupiter.api.Assumptions;
+import org.glasssoftness.core.model.TestFrames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** g(r) and running coordination against LAMMPS' {@code compute rdf} on the same configuration. */
 class LammpsRdfComparisonTest {
 
-    static boolean lmpOnPath() {
-        String path = System.getenv("PATH");
-        if (path == null) return false;
-        for (String dir : path.split(File.pathSeparator)) {
-            if (new File(dir, "lmp").canExecute()) return true;
-        }
-        return false;
-    }
-
     @Test
     void partialsAndCoordinationMatchLammpsComputeRdf(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(lmpOnPath(), "lmp (Debian package lammps) not installed");
         Box box = new Box(0, 0, 0, 18, 17, 16, 2.0, -1.5, 1.0, true, true, true);
         Frame f = TestFrames.idealGas(box, List.of("Li", "O"), new int[] {150, 250}, 42);
         double rMax = 7.0;
         int bins = 70;
         writeData(dir.resolve("data.lmp"), f);
-        Files.writeString(dir.resolve("in.rdf"), String.join("\n",
+        LammpsRunner.run(dir, String.join("\n",
                 "units metal", "atom_style atomic", "boundary p p p", "read_data data.lmp",
                 "pair_style zero " + rMax, "pair_coeff * *", "neighbor 0.0 bin",
                 "compute 1 all rdf " + bins + " 1 1 1 2 2 2",
                 "fix 1 all ave/time 1 1 1 c_1[*] file rdf.txt mode vector format \" %.15g\"", "run 0", ""));
-        Process p = new ProcessBuilder("lmp", "-in", "in.rdf", "-log", "none", "-screen", "none")
-                .directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "lmp did not finish");
-        assertEquals(0, p.exitValue(), "lmp failed: " + out);
         List<double[]> rows = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("rdf.txt"))) {
             String[] t = line.trim().split("\\s+");

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.FrameSelection;
+import org.glasssoftness.core.model.TestFrames;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package org.glasssoftness.core.io.lammps;
 
 import java.util.Objects;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.TypeMap;
 
 /**
@@ -16,12 +17,17 @@ public record DumpReadOptions(TypeMap typeMap, int firstFrame, int lastFrame, in
 
     public DumpReadOptions {
         Objects.requireNonNull(typeMap, "typeMap");
-        if (firstFrame < 0) throw new IllegalArgumentException("first frame must be >= 0, got " + firstFrame);
-        if (lastFrame < -1) throw new IllegalArgumentException("last frame must be >= 0 or -1 (= last), got " + lastFrame);
-        if (lastFrame >= 0 && lastFrame < firstFrame) {
-            throw new IllegalArgumentException("last frame " + lastFrame + " is before first frame " + firstFrame);
-        }
-        if (stride < 1) throw new IllegalArgumentException("stride must be >= 1, got " + stride);
+        new FrameSelection(firstFrame, lastFrame, stride); // validates the range
+    }
+
+    /** These options with the frames of {@code frames}. */
+    public DumpReadOptions(TypeMap typeMap, FrameSelection frames) {
+        this(typeMap, frames.first(), frames.last(), frames.stride());
+    }
+
+    /** The frames to read, as the shared selection type. */
+    public FrameSelection frames() {
+        return new FrameSelection(firstFrame, lastFrame, stride);
     }
 
     /** Every frame, species from an element column or by type. */
@@ -36,6 +42,6 @@ public record DumpReadOptions(TypeMap typeMap, int firstFrame, int lastFrame, in
 
     /** True if file frame {@code k} is selected. */
     public boolean selects(int k) {
-        return k >= firstFrame && (lastFrame < 0 || k <= lastFrame) && (k - firstFrame) % stride == 0;
+        return frames().selects(k);
     }
 }

@@ -43,6 +43,16 @@ public final class FrameStore {
 
     private FrameStore() { }
 
+    /** True if the file starts with the frame store's magic bytes (so {@link #open} is the reader to use). */
+    public static boolean isStore(Path file) throws IOException {
+        byte[] head = new byte[MAGIC.length];
+        int got;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            got = in.readNBytes(head, 0, head.length);
+        }
+        return got == head.length && Arrays.equals(head, MAGIC);
+    }
+
     /** Writes every frame of t (read one at a time) atomically to file. */
     public static void write(Path file, Trajectory t, org.glasssoftness.core.progress.Progress progress)
             throws IOException {

@@ -116,5 +116,11 @@ class FrameStoreTest {
         Files.writeString(other, "ITEM: TIMESTEP\n0\n");
         e = assertThrows(TrajectoryFormatException.class, () -> FrameStore.open(other));
         assertTrue(e.getMessage().contains("not a frame store"), e.getMessage());
+        // the magic test that picks the reader
+        assertTrue(FrameStore.isStore(f));
+        assertFalse(FrameStore.isStore(other));
+        Path tiny = dir.resolve("tiny.gsf");
+        Files.writeString(tiny, "GSF");
+        assertFalse(FrameStore.isStore(tiny));
     }
 }

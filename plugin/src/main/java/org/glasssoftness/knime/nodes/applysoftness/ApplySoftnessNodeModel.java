@@ -3,6 +3,7 @@ package org.glasssoftness.knime.nodes.applysoftness;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.core.softness.FeatureDefinition;
@@ -198,8 +199,8 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
         int axis = axis(m_axis.getStringValue());
         String[] cn = coordination(m_coordination.getStringValue());
         SoftnessApplier.TrajectoryResult r = runOnTrajectory(inObjects, 1, exec.createSubProgress(0.7),
-            (t, p) -> applier.applyTrajectory(t, m_first.getIntValue(), m_last.getIntValue(), m_stride.getIntValue(),
-                axis, true, cn == null ? null : cn[0], cn == null ? 0 : Double.parseDouble(cn[1]), p));
+            (t, p) -> applier.applyTrajectory(t, new FrameSelection(m_first.getIntValue(), m_last.getIntValue(),
+                m_stride.getIntValue()), axis, true, cn == null ? null : cn[0], cn == null ? 0 : Double.parseDouble(cn[1]), p));
         setCurves(strainCurves(r.vsStrain()));
         ResultTable hist = SoftnessStatistics.histogram(r.scores().softness(), r.group(), m_bins.getIntValue());
         ResultTable pr = emptyRearrangement();

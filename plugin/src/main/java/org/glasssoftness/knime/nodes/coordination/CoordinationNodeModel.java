@@ -7,7 +7,7 @@ import org.glasssoftness.core.structure.BondCutoffs;
 import org.glasssoftness.core.structure.Composition;
 import org.glasssoftness.core.structure.CoordinationAnalysis;
 import org.glasssoftness.core.structure.CoordinationResult;
-import org.glasssoftness.core.structure.FrameSelection;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.table.ResultTable;
 import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
 import org.glasssoftness.knime.common.ResultTables;

@@ -2,6 +2,7 @@ package org.glasssoftness.knime.nodes.radialfeatures;
 
 import java.util.List;
 
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.core.softness.FeatureDefinition;
 import org.glasssoftness.core.softness.FeatureSet;
@@ -121,7 +122,7 @@ final class RadialFeaturesNodeModel extends GlassSoftnessNodeModel {
                 throw new InvalidSettingsException("Frame " + frame + " asked, the trajectory has " + t.frameCount()
                     + " frames");
             }
-            return all ? rf.compute(t, 0, -1, 1, p) : rf.compute(t.frame(frame), frame);
+            return all ? rf.compute(t, FrameSelection.all(), p) : rf.compute(t.frame(frame), frame);
         });
         return ResultTables.toTables(exec, 0.1, fs.toTable("features"));
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.glasssoftness.core.model.TrajectoryInfo;
-import org.glasssoftness.core.structure.FrameSelection;
+import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.structure.PairDistribution;
 import org.glasssoftness.core.structure.QGrid;
 import org.glasssoftness.core.structure.RdfResult;

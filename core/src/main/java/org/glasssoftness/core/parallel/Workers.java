@@ -1,4 +1,4 @@
-package org.glasssoftness.core.dynamics;
+package org.glasssoftness.core.parallel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +10,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * A fixed pool of threads for one analysis run, splitting index ranges into contiguous blocks. Each block writes
- * only its own indices of the output arrays, so results do not depend on the number of threads or on scheduling.
+ * A fixed pool of daemon threads for one analysis run (none when one thread is asked for), splitting index ranges
+ * into contiguous blocks. Each block writes only its own indices of the output arrays, so results do not depend on
+ * the number of threads or on scheduling. The one thread-pool helper of the analyses (structure and dynamics).
  */
-final class Workers implements AutoCloseable {
+public final class Workers implements AutoCloseable {
     /** Interface of a block of work over indices [from, to). */
     @FunctionalInterface
-    interface Block {
+    public interface Block {
         void run(int from, int to);
     }
 
@@ -24,13 +25,21 @@ final class Workers implements AutoCloseable {
     private final ExecutorService pool;
 
     /** @param threads number of threads; 0 or less means one per available processor */
-    Workers(int threads) {
-        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    public Workers(int threads) {
+        this(threads, "glass-softness-dynamics");
+    }
+
+    /**
+     * @param threads    number of threads; 0 or less means one per available processor
+     * @param threadName name of the pool's threads (seen in thread dumps)
+     */
+    public Workers(int threads, String threadName) {
+        this.threads = resolve(threads);
         if (this.threads == 1) {
             this.pool = null;
         } else {
             ThreadFactory daemon = r -> {
-                Thread t = new Thread(r, "glass-softness-dynamics");
+                Thread t = new Thread(r, threadName);
                 t.setDaemon(true);
                 return t;
             };
@@ -38,10 +47,18 @@ final class Workers implements AutoCloseable {
         }
     }
 
-    int threads() { return threads; }
+    /** The thread count a setting stands for: itself when positive, else one per available processor. */
+    public static int resolve(int threads) {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    public int threads() { return threads; }
+
+    /** The pool for submitting work directly, or null when single-threaded (then run the work inline). */
+    public ExecutorService executor() { return pool; }
 
     /** Runs {@code block} over [0, n) split into blocks, and waits for all of them; rethrows the first failure. */
-    void forBlocks(int n, Block block) {
+    public void forBlocks(int n, Block block) {
         if (pool == null || n < 2) {
             block.run(0, n);
             return;
@@ -56,10 +73,17 @@ final class Workers implements AutoCloseable {
             });
         }
         try {
-            for (Future<Void> f : pool.invokeAll(tasks)) f.get();
+            for (Future<Void> f : pool.invokeAll(tasks)) get(f);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The task's result; a failure inside it is rethrown as itself (unchecked) rather than wrapped. */
+    public static <T> T get(Future<T> f) throws InterruptedException {
+        try {
+            return f.get();
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException) throw (RuntimeException) c;
