@@ -206,7 +206,7 @@ public final class LogisticRegressionSolver {
         return a > 0 ? a + Math.log1p(Math.exp(-a)) : Math.log1p(Math.exp(a));
     }
 
-    static double sigmoid(double a) {
+    public static double sigmoid(double a) {
         if (a >= 0) return 1.0 / (1.0 + Math.exp(-a));
         double e = Math.exp(a);
         return e / (1.0 + e);

@@ -10,6 +10,7 @@ import javax.swing.JComponent;
 import javax.swing.JTextArea;
 
 import org.glasssoftness.core.softness.SoftnessModel;
+import org.glasssoftness.core.softness.LogisticTrainer;
 import org.glasssoftness.core.softness.SoftnessModelFormat;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
@@ -57,7 +58,14 @@ public final class SoftnessModelPortObject implements PortObject {
         StringBuilder sb = new StringBuilder(m_model.toString()).append('\n');
         sb.append("bias: ").append(m_model.bias()).append('\n');
         for (Map.Entry<String, String> e : m_model.provenance().entrySet()) {
+            if (LogisticTrainer.TRIBUO_PROVENANCE_KEY.equals(e.getKey())) {
+                continue; // an encoded blob: shown below in Tribuo's readable form
+            }
             sb.append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+        }
+        String tribuo = LogisticTrainer.tribuoProvenanceText(m_model);
+        if (tribuo != null) {
+            sb.append("\nTribuo provenance:\n").append(tribuo).append('\n');
         }
         JTextArea text = new JTextArea(sb.toString());
         text.setEditable(false);

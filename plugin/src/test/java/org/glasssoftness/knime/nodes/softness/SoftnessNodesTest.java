@@ -114,6 +114,12 @@ class SoftnessNodesTest {
         SoftnessModelPortObject model = (SoftnessModelPortObject)trained[0];
         assertEquals(trSpecs[0], model.getSpec());
         SoftnessModel m = model.model();
+        // the port view shows Tribuo's provenance readably, never the encoded blob stored in the model file
+        String view = ((javax.swing.JTextArea)model.getViews()[0]).getText();
+        assertTrue(view.contains("Tribuo provenance:"), view);
+        assertTrue(view.contains("ExactLogisticTrainer"), view);
+        org.junit.jupiter.api.Assertions.assertFalse(
+            view.contains(org.glasssoftness.core.softness.LogisticTrainer.TRIBUO_PROVENANCE_KEY), view);
         assertEquals("0.5", m.provenance().get("C"));
         assertEquals(40, Tables.doubles((BufferedDataTable)trained[2], "w").length);
         // a label that is a threshold of one feature is learnable
