@@ -64,6 +64,9 @@ nf = len(frames)
 centres = (np.arange(bins) + 0.5) * DR
 write("Compute RDF_S(Q) (#2)", 1, ["r_A"] + ["g_%s-%s" % p for p in pairs],
       [[g(centres[k])] + [g(gsum[p][k] / nf) for p in pairs] for k in range(bins)])
+# suggested bond cutoffs (port 4): one row per unordered pair, in the order of the g columns; only the pair names
+# are checked here (the cutoff values come from the engine's smoothing and search, tested in core)
+write("Compute RDF_S(Q) (#2)", 4, ["pair"], [["%s-%s" % p] for p in pairs])
 ordered = [(a, b) for a in SPECIES for b in SPECIES]
 write("Compute RDF_S(Q) (#2)", 3, ["r_A"] + ["n_%s-%s" % p for p in ordered],
       [[g(edges[k + 1])] + [g(cnsum[p][k] / nf) for p in ordered] for k in range(bins)])
