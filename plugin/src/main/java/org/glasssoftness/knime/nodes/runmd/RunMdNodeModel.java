@@ -151,9 +151,14 @@ final class RunMdNodeModel extends GlassSoftnessNodeModel {
         PairCoefficients[][] coeffs = start.coefficients();
         int minimize = start.minimizeSteps();
         try (MdSimulation sim = new MdSimulation(s, coeffs, settings)) {
+            // minimisation takes the first tenth of the bar, the stages the rest, so the bar never runs backwards
+            double minimizeShare = minimize > 0 ? 0.1 : 0;
+            if (minimize > 0) {
+                runEngine(exec.createSubProgress(minimizeShare), p -> sim.minimize(minimize, 0.05, p));
+            }
             long t0 = System.nanoTime();
-            runEngine(exec.createSubProgress(0.9), p -> {
-                if (minimize > 0) sim.minimize(minimize, 0.05, p);
+            long step0 = s.step;
+            runEngine(exec.createSubProgress(0.9 - minimizeShare), p -> {
                 if (start.newVelocities()) {
                     VelocityInit.create(s, m_md.temperature(), m_md.seed());
                 }
@@ -161,8 +166,8 @@ final class RunMdNodeModel extends GlassSoftnessNodeModel {
                 return null;
             });
             double sec = (System.nanoTime() - t0) / 1e9;
-            exec.setMessage(String.format(Locale.ROOT, "%d steps, %.3f ns/day", s.step,
-                MdSpeedProgress.nsPerDay(s.step, settings.dtPs(), sec)));
+            exec.setMessage(String.format(Locale.ROOT, "%d steps, %.3f ns/day", s.step - step0,
+                MdSpeedProgress.nsPerDay(s.step - step0, settings.dtPs(), sec)));
             List<Frame> frames = new ArrayList<>(sim.frames());
             if (frames.isEmpty() || frames.get(frames.size() - 1).timestep() != s.step) frames.add(sim.frame());
             TrajectoryPortObject port = keep(runEngine(exec.createSubProgress(0.08),

@@ -47,16 +47,22 @@ class RunMdNodeModelTest {
     private static final class RecordingMonitor extends DefaultNodeProgressMonitor {
         final List<String> messages = new ArrayList<>();
 
+        final List<Double> fractions = new ArrayList<>();
+
         @Override
         public synchronized void setProgress(final double progress, final String message) {
             super.setProgress(progress, message);
             messages.add(message);
+            fractions.add(progress);
         }
     }
 
     @Test
     void buildsAGlassRunsStagesAndReturnsFramesAndThermo() throws Exception {
         RunMdNodeModel m = model("a:nvt:4:300,b:npt:2:300:300:0:0,c:tension:2:300", 800, "auto");
+        NodeSettings fire = Settings.of(m);
+        fire.addInt(MdNodeSettings.MINIMIZE, 40);
+        Settings.apply(m, fire);
         PortObjectSpec[] specs = StandinNodeRunner.configure(m, (PortObjectSpec) null);
         RecordingMonitor monitor = new RecordingMonitor();
         PortObject[] out = StandinNodeRunner.execute(m, monitor, (PortObject) null);
@@ -77,6 +83,12 @@ class RunMdNodeModelTest {
             monitor.messages.toString());
         assertTrue(monitor.messages.stream().anyMatch(s -> s != null && s.startsWith("c: ") && s.contains(" ns/day")),
             monitor.messages.toString());
+        // minimisation (reports at FIRE steps 0 and 32 of 40) then the stages: the bar never runs backwards
+        assertTrue(monitor.messages.stream().anyMatch(s -> s != null && s.startsWith("minimise step 32")),
+            monitor.messages.toString());
+        for (int k = 1; k < monitor.fractions.size(); k++) {
+            assertTrue(monitor.fractions.get(k) >= monitor.fractions.get(k - 1), monitor.fractions + " at " + k);
+        }
         BufferedDataTable thermo = (BufferedDataTable) out[1];
         // minimisation row, then steps 0, 2, 4 (stage a), 6 (stage b)
         // steps 6 twice: end of stage b and start of the tension stage (strain 0)
