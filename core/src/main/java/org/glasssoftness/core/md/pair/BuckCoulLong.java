@@ -123,8 +123,9 @@ public final class BuckCoulLong {
         java.util.Arrays.fill(f, 0.0);
         double[] x = s.x, q = s.charge;
         int[] sp = s.species;
-        int[] start = list.start(), nbr = list.neighbors();
-        double[] sh = list.shifts();
+        int[] start = list.start(), nbr = list.entries();
+        double[] sh = list.shiftTable();
+        int imageBits = list.imageBits(), imageMask = list.imageMask();
         double evdwl = 0, ecoul = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
         double qqrd2e = Units.QQR2E;
         for (int i = lo; i < hi; i++) {
@@ -133,11 +134,12 @@ public final class BuckCoulLong {
             int rowI = sp[i] * ns;
             double fxi = 0, fyi = 0, fzi = 0;
             for (int e = start[i], end = start[i + 1]; e < end; e++) {
-                int j = nbr[e];
+                int code = nbr[e];
+                int j = code >>> imageBits, im = 3 * (code & imageMask);
                 // d = r_i - r_j as in LAMMPS (force on i = fpair * d)
-                double dx = xi - x[3 * j] - sh[3 * e];
-                double dy = yi - x[3 * j + 1] - sh[3 * e + 1];
-                double dz = zi - x[3 * j + 2] - sh[3 * e + 2];
+                double dx = xi - x[3 * j] - sh[im];
+                double dy = yi - x[3 * j + 1] - sh[im + 1];
+                double dz = zi - x[3 * j + 2] - sh[im + 2];
                 double r2 = dx * dx + dy * dy + dz * dz;
                 if (r2 >= cut2) continue;
                 double r2inv = 1 / r2;
