@@ -34,6 +34,7 @@ public final class BuckCoulLong {
     private final double[] aa, rhoInv, aOverRho, cc, c6, coreB, coreN, coreD, coreR0sq, coreNB;
     private final ForkJoinPool pool;
     private double[][] blockForces = new double[0][];
+    private final double[][] partial = new double[BLOCKS][8];
 
     /** Result of one evaluation: energies in eV and the virial W_ab = sum r_ab f (eV), order xx yy zz xy xz yz. */
     public static final class Result {
@@ -87,33 +88,46 @@ public final class BuckCoulLong {
         if (blockForces.length != BLOCKS || blockForces[0].length != 3 * n) {
             blockForces = new double[BLOCKS][3 * n];
         }
-        double[][] partial = new double[BLOCKS][8];
-        if (pool == null) {
-            for (int b = 0; b < BLOCKS; b++) block(b, s, list, gEwald, partial[b]);
-        } else {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int b = 0; b < BLOCKS; b++) {
-                final int bb = b;
-                fs.add(pool.submit(() -> block(bb, s, list, gEwald, partial[bb])));
-            }
-            try {
-                for (Future<?> f : fs) f.get();
-            } catch (Exception e) {
-                throw new IllegalStateException("pair force evaluation failed", e.getCause() != null ? e.getCause() : e);
-            }
-        }
+        double[][] partial = this.partial;
+        runBlocks(BLOCKS, b -> block(b, s, list, gEwald, partial[b]));
         Result r = new Result();
         for (int b = 0; b < BLOCKS; b++) {
             r.eVdwl += partial[b][0];
             r.eCoul += partial[b][1];
             for (int k = 0; k < 6; k++) r.virial[k] += partial[b][2 + k];
         }
+        // the block buffers are summed per component in block order (bit-identical for any thread count), in parallel
+        // over fixed ranges of components
         double[] f = s.f;
-        for (int b = 0; b < BLOCKS; b++) {
-            double[] fb = blockForces[b];
-            for (int k = 0; k < 3 * n; k++) f[k] += fb[k];
-        }
+        int len = 3 * n;
+        runBlocks(BLOCKS, c -> {
+            int from = (int) ((long) len * c / BLOCKS), to = (int) ((long) len * (c + 1) / BLOCKS);
+            for (int b = 0; b < BLOCKS; b++) {
+                double[] fb = blockForces[b];
+                for (int k = from; k < to; k++) f[k] += fb[k];
+            }
+        });
         return r;
+    }
+
+    private interface BlockTask { void run(int block); }
+
+    /** Runs task(0 .. count-1), in the pool when there is one. */
+    private void runBlocks(int count, BlockTask task) {
+        if (pool == null) {
+            for (int b = 0; b < count; b++) task.run(b);
+            return;
+        }
+        List<Future<?>> fs = new ArrayList<>(count);
+        for (int b = 0; b < count; b++) {
+            final int bb = b;
+            fs.add(pool.submit(() -> task.run(bb)));
+        }
+        try {
+            for (Future<?> f : fs) f.get();
+        } catch (Exception e) {
+            throw new IllegalStateException("pair force evaluation failed", e.getCause() != null ? e.getCause() : e);
+        }
     }
 
     private void block(int b, MdState s, VerletList list, double g, double[] acc) {
@@ -142,13 +156,14 @@ public final class BuckCoulLong {
                 double dz = zi - x[3 * j + 2] - sh[im + 2];
                 double r2 = dx * dx + dy * dy + dz * dz;
                 if (r2 >= cut2) continue;
-                double r2inv = 1 / r2;
                 double r = Math.sqrt(r2);
+                double rinv = 1 / r;
+                double r2inv = rinv * rinv;
                 double fr2 = 0; // -dU/dr * r
                 double qq = qi * q[j];
                 double eij = 0;
                 if (qq != 0) {
-                    double pre = qq / r;
+                    double pre = qq * rinv;
                     if (g > 0) {
                         double grij = g * r;
                         double expm2 = Math.exp(-grij * grij);
