@@ -33,6 +33,8 @@ public final class BuckCoulLong {
     private final boolean[] has;
     private final double[] aa, rhoInv, aOverRho, cc, c6, coreB, coreN, coreD, coreR0sq, coreNB;
     private final ForkJoinPool pool;
+    private final boolean tabulated;
+    private CoulombTable table;
     private double[][] blockForces = new double[0][];
     private final double[][] partial = new double[BLOCKS][8];
 
@@ -48,6 +50,15 @@ public final class BuckCoulLong {
      * @param threads worker threads (1 = run in the caller)
      */
     public BuckCoulLong(PairCoefficients[][] coeffs, double cutoff, int threads) {
+        this(coeffs, cutoff, threads, false);
+    }
+
+    /**
+     * @param tabulatedCoulomb true: the screened Coulomb part from a {@link CoulombTable} (faster; relative
+     *                         differences to the exact kernel below 1e-7), false: evaluated exactly for every pair
+     */
+    public BuckCoulLong(PairCoefficients[][] coeffs, double cutoff, int threads, boolean tabulatedCoulomb) {
+        this.tabulated = tabulatedCoulomb;
         this.ns = coeffs.length;
         this.cutoff = cutoff;
         this.cut2 = cutoff * cutoff;
@@ -89,6 +100,7 @@ public final class BuckCoulLong {
             blockForces = new double[BLOCKS][3 * n];
         }
         double[][] partial = this.partial;
+        if (tabulated && gEwald > 0 && (table == null || table.g != gEwald)) table = new CoulombTable(gEwald, cutoff);
         runBlocks(BLOCKS, b -> block(b, s, list, gEwald, partial[b]));
         Result r = new Result();
         for (int b = 0; b < BLOCKS; b++) {
@@ -142,6 +154,9 @@ public final class BuckCoulLong {
         int imageBits = list.imageBits(), imageMask = list.imageMask();
         double evdwl = 0, ecoul = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
         double qqrd2e = Units.QQR2E;
+        CoulombTable tab = tabulated && g > 0 ? table : null;
+        double[] tc = tab == null ? null : tab.coef;
+        double tsMin = tab == null ? Double.MAX_VALUE : tab.sMin, tHinv = tab == null ? 0 : tab.hInv;
         for (int i = lo; i < hi; i++) {
             double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             double qi = q[i] * qqrd2e;
@@ -164,7 +179,14 @@ public final class BuckCoulLong {
                 double eij = 0;
                 if (qq != 0) {
                     double pre = qq * rinv;
-                    if (g > 0) {
+                    if (r2 >= tsMin) {
+                        double u = (r2 - tsMin) * tHinv;
+                        int it = Math.min((int) u, CoulombTable.INTERVALS - 1);
+                        double t = u - it;
+                        int c = 8 * it;
+                        ecoul += qq * (tc[c] + t * (tc[c + 1] + t * (tc[c + 2] + t * tc[c + 3])));
+                        fr2 += qq * (tc[c + 4] + t * (tc[c + 5] + t * (tc[c + 6] + t * tc[c + 7]))) * r2;
+                    } else if (g > 0) {
                         double grij = g * r;
                         double expm2 = Math.exp(-grij * grij);
                         double t = 1 / (1 + EWALD_P * grij);
