@@ -35,6 +35,8 @@ public final class BuckCoulLong {
     private final ForkJoinPool pool;
     private final boolean tabulated;
     private CoulombTable table;
+    /** Per species pair (row-major) its Buckingham table (null without short-range part); built with tabulation on. */
+    private final double[][] buckTables;
     private double[][] blockForces = new double[0][];
     private final double[][] partial = new double[BLOCKS][8];
 
@@ -54,8 +56,9 @@ public final class BuckCoulLong {
     }
 
     /**
-     * @param tabulatedCoulomb true: the screened Coulomb part from a {@link CoulombTable} (faster; relative
-     *                         differences to the exact kernel below 1e-7), false: evaluated exactly for every pair
+     * @param tabulatedCoulomb true: the screened Coulomb part and the Buckingham part (beyond the core radius) from
+     *                         {@link CoulombTable}s in r^2 (faster; differences to the exact kernel ~1e-9 relative),
+     *                         false: evaluated exactly for every pair (as LAMMPS with pair_modify table 0)
      */
     public BuckCoulLong(PairCoefficients[][] coeffs, double cutoff, int threads, boolean tabulatedCoulomb) {
         this.tabulated = tabulatedCoulomb;
@@ -81,6 +84,15 @@ public final class BuckCoulLong {
             }
         }
         this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
+        buckTables = new double[m][];
+        if (tabulatedCoulomb) {
+            for (int a = 0; a < ns; a++) {
+                for (int b = 0; b < ns; b++) {
+                    PairCoefficients p = coeffs[a][b];
+                    if (p.hasShortRange()) buckTables[a * ns + b] = CoulombTable.buckingham(p.a(), p.rho(), p.c(), cutoff).coef;
+                }
+            }
+        }
     }
 
     public double cutoff() { return cutoff; }
@@ -171,22 +183,44 @@ public final class BuckCoulLong {
                 double dz = zi - x[3 * j + 2] - sh[im + 2];
                 double r2 = dx * dx + dy * dy + dz * dz;
                 if (r2 >= cut2) continue;
+                double qq = qi * q[j];
+                int k = rowI + sp[j];
+                if (r2 >= tsMin) {
+                    // tabulated: no sqrt, division or exp; Buckingham from its own table beyond the core radius
+                    double u = (r2 - tsMin) * tHinv;
+                    int it = Math.min((int) u, CoulombTable.INTERVALS - 1);
+                    double t = u - it;
+                    int c = 8 * it;
+                    double ec = qq * (tc[c] + t * (tc[c + 1] + t * (tc[c + 2] + t * tc[c + 3])));
+                    double fpair = qq * (tc[c + 4] + t * (tc[c + 5] + t * (tc[c + 6] + t * tc[c + 7])));
+                    ecoul += ec;
+                    if (has[k]) {
+                        if (r2 <= coreR0sq[k]) {
+                            double r = Math.sqrt(r2);
+                            double rn = Math.pow(r, -coreN[k]);
+                            fpair += (coreNB[k] * rn - 2 * coreD[k] * r2) / r2;
+                            evdwl += coreB[k] * rn + coreD[k] * r2;
+                        } else {
+                            double[] bt = buckTables[k];
+                            evdwl += bt[c] + t * (bt[c + 1] + t * (bt[c + 2] + t * bt[c + 3]));
+                            fpair += bt[c + 4] + t * (bt[c + 5] + t * (bt[c + 6] + t * bt[c + 7]));
+                        }
+                    }
+                    double fx = dx * fpair, fy = dy * fpair, fz = dz * fpair;
+                    fxi += fx; fyi += fy; fzi += fz;
+                    f[3 * j] -= fx; f[3 * j + 1] -= fy; f[3 * j + 2] -= fz;
+                    vxx += dx * fx; vyy += dy * fy; vzz += dz * fz;
+                    vxy += dx * fy; vxz += dx * fz; vyz += dy * fz;
+                    continue;
+                }
                 double r = Math.sqrt(r2);
                 double rinv = 1 / r;
                 double r2inv = rinv * rinv;
                 double fr2 = 0; // -dU/dr * r
-                double qq = qi * q[j];
                 double eij = 0;
                 if (qq != 0) {
                     double pre = qq * rinv;
-                    if (r2 >= tsMin) {
-                        double u = (r2 - tsMin) * tHinv;
-                        int it = Math.min((int) u, CoulombTable.INTERVALS - 1);
-                        double t = u - it;
-                        int c = 8 * it;
-                        ecoul += qq * (tc[c] + t * (tc[c + 1] + t * (tc[c + 2] + t * tc[c + 3])));
-                        fr2 += qq * (tc[c + 4] + t * (tc[c + 5] + t * (tc[c + 6] + t * tc[c + 7]))) * r2;
-                    } else if (g > 0) {
+                    if (g > 0) {
                         double grij = g * r;
                         double expm2 = Math.exp(-grij * grij);
                         double t = 1 / (1 + EWALD_P * grij);
@@ -199,7 +233,6 @@ public final class BuckCoulLong {
                         ecoul += pre;
                     }
                 }
-                int k = rowI + sp[j];
                 if (has[k]) {
                     if (r2 <= coreR0sq[k]) {
                         double rn = Math.pow(r, -coreN[k]);

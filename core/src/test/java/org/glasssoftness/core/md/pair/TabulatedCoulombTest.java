@@ -15,9 +15,11 @@ import org.glasssoftness.core.md.kspace.Pppm;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tabulated real-space Coulomb kernel against the exact one (which LammpsForceComparisonTest checks against LAMMPS
+ * The tabulated real-space kernel (Coulomb and Buckingham tables) against the exact one (which LammpsForceComparisonTest checks against LAMMPS
  * to 1e-9): same configuration, same PPPM. The issue's criteria against LAMMPS are RMS force difference / RMS force
- * &lt;= 1e-4 and energy &lt;= 1e-6 relative; the table must stay far inside them.
+ * &lt;= 1e-4 and energy &lt;= 1e-6 relative; the tables must stay far inside them (measured on this random packing
+ * with pairs down to 1.2 Å: forces 2.2e-9, Coulomb energy 4.9e-10, Buckingham energy 3.1e-9 of the total, virial
+ * 6e-10).
  */
 class TabulatedCoulombTest {
     @Test
@@ -41,13 +43,15 @@ class TabulatedCoulombTest {
         }
         double fRel = Math.sqrt(df2 / f2);
         double eRel = Math.abs(ea.eCoul() - eb.eCoul()) / Math.abs(ea.pe());
+        double vdwRel = Math.abs(ea.eVdwl() - eb.eVdwl()) / Math.abs(ea.pe());
         double vRel = 0;
         for (int k = 0; k < 6; k++) vRel = Math.max(vRel, Math.abs(ea.virial()[k] - eb.virial()[k]) / Math.abs(ea.virial()[0]));
-        System.out.printf("table vs exact: force rms rel %.3g, energy rel %.3g (ecoul %.12f vs %.12f), virial rel %.3g%n",
-                fRel, eRel, ea.eCoul(), eb.eCoul(), vRel);
+        System.out.printf("table vs exact: force rms rel %.3g, coulomb energy rel %.3g, buckingham energy rel %.3g, virial rel %.3g%n",
+                fRel, eRel, vdwRel, vRel);
         assertTrue(fRel > 0, "the table was not used");
-        assertTrue(fRel < 1e-7, "force rms rel " + fRel);
-        assertTrue(eRel < 1e-9, "energy rel " + eRel);
+        assertTrue(fRel < 1e-8, "force rms rel " + fRel);
+        assertTrue(eRel < 1e-8, "coulomb energy rel " + eRel);
+        assertTrue(vdwRel < 1e-8, "buckingham energy rel " + vdwRel);
         assertTrue(vRel < 1e-8, "virial rel " + vRel);
     }
 }
