@@ -27,6 +27,8 @@ import org.glasssoftness.core.model.Frame;
  *        java MdBench --run data.lmp threads warmupSteps steps              (read the written data, run only)
  */
 public class MdBench {
+    /** Tabulated real-space Coulomb (as LAMMPS' default pair_modify table 12 on the LAMMPS side); -Dexact=true: exact. */
+    static final boolean TAB = !Boolean.getBoolean("exact");
     public static void main(String[] a) throws Exception {
         if (a[0].equals("--run")) {
             runOnly(Path.of(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]), Integer.parseInt(a[4]));
@@ -41,7 +43,7 @@ public class MdBench {
         MdState s = MdState.fromFrame(f, ff);
         PairCoefficients[][] c = ff.resolve(s.speciesNames, comp, BoronOxygenRule.PhosphateOption.COUNT_AS_SILICA);
         Pppm pppm = new Pppm(1e-5, 10.0, 5, threads);
-        try (ForceEvaluator ev = new ForceEvaluator(c, 10.0, 2.0, pppm, threads)) {
+        try (ForceEvaluator ev = new ForceEvaluator(c, 10.0, 2.0, pppm, threads, TAB)) {
             // relax the random packing first (FIRE), so both codes start the benchmark from the same cool structure
             long m0 = System.nanoTime();
             org.glasssoftness.core.md.integrate.FireMinimizer.Result r =
@@ -65,7 +67,7 @@ public class MdBench {
             long p0 = System.nanoTime();
             for (int k = 0; k < rep; k++) pppm.compute(s, vir);
             double tk = (System.nanoTime() - p0) / 1e9 / rep;
-            BuckCoulLong pair = new BuckCoulLong(c, 10.0, threads);
+            BuckCoulLong pair = new BuckCoulLong(c, 10.0, threads, TAB);
             VerletList list = ev.list();
             long q0 = System.nanoTime();
             for (int k = 0; k < rep; k++) pair.compute(s, list, pppm.gEwald());
@@ -88,7 +90,7 @@ public class MdBench {
         MdState s = MdState.fromFrame(f, ff);
         PairCoefficients[][] c = ff.resolve(s.speciesNames, comp, BoronOxygenRule.PhosphateOption.COUNT_AS_SILICA);
         VelocityInit.create(s, 300, 1);
-        try (ForceEvaluator ev = new ForceEvaluator(c, 10.0, 2.0, new Pppm(1e-5, 10.0, 5, threads), threads)) {
+        try (ForceEvaluator ev = new ForceEvaluator(c, 10.0, 2.0, new Pppm(1e-5, 10.0, 5, threads), threads, TAB)) {
             VelocityVerlet vv = new VelocityVerlet(ev, 0.001, new NoseHooverChain(300, 300, 0.1));
             vv.setup(s);
             vv.run(s, warm, null, null);

@@ -21,6 +21,7 @@ import org.glasssoftness.core.md.kspace.Pppm;
  * Usage: java NveDrift nvtPs nvePs threads
  */
 public class NveDrift {
+    static final boolean TAB = !Boolean.getBoolean("exact");
     public static void main(String[] a) {
         double nvtPs = Double.parseDouble(a[0]), nvePs = Double.parseDouble(a[1]);
         int threads = Integer.parseInt(a[2]);
@@ -29,7 +30,7 @@ public class NveDrift {
         comp.put("Li2O", 40.0); comp.put("B2O3", 30.0); comp.put("P2O5", 30.0);
         MdState s = MdState.fromFrame(GlassBuilder.randomPacking(GlassBuilder.atomCounts(comp, 768, ff), 2.4, 1.7, 3), ff);
         PairCoefficients[][] c = ff.resolve(s.speciesNames, comp, BoronOxygenRule.PhosphateOption.COUNT_AS_SILICA);
-        try (ForceEvaluator ev = new ForceEvaluator(c, 10.0, 2.0, new Pppm(1e-5, 10.0, 5, threads), threads)) {
+        try (ForceEvaluator ev = new ForceEvaluator(c, 10.0, 2.0, new Pppm(1e-5, 10.0, 5, threads), threads, TAB)) {
             new FireMinimizer(ev, 0.001, 0.1).minimize(s, 300, 0.05, null);
             VelocityInit.create(s, 300, 3);
             VelocityVerlet nvt = new VelocityVerlet(ev, 0.001, new NoseHooverChain(300, 300, 0.1));

@@ -18,6 +18,8 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 java -cp "$WORK:$CP" MdBench "$ATOMS" "$THREADS" "$WARM" "$STEPS" "$WORK/data.lmp"
 for r in $(seq 1 "$REPS"); do
   java -cp "$WORK:$CP" MdBench --run "$WORK/data.lmp" "$THREADS" "$WARM" "$STEPS" | tee -a "$WORK/java.txt"
+  # the same with the exact (untabulated) real-space kernel, as the engine's LAMMPS step-for-step tests use it
+  java -Dexact=true -cp "$WORK:$CP" MdBench --run "$WORK/data.lmp" "$THREADS" "$WARM" "$STEPS" | sed 's/^java-run/java-exact-run/' | tee -a "$WORK/java-exact.txt"
   (cd "$WORK" && lmp -in "$OLDPWD/bench/md/in.md.lmp" -var warm "$WARM" -var steps "$STEPS" -log lmp1.log -screen none)
   echo "lammps 1 rank: $(grep '^Loop time' "$WORK/lmp1.log" | tail -1)" | tee -a "$WORK/lmp1.txt"
   if [ "$THREADS" -gt 1 ]; then
@@ -29,11 +31,14 @@ python3 - "$WORK" "$THREADS" <<'PY'
 import re, sys, os
 w, th = sys.argv[1], sys.argv[2]
 java = [float(m) for m in re.findall(r'steps/s=([0-9.]+)', open(os.path.join(w, 'java.txt')).read())]
+javx = [float(m) for m in re.findall(r'steps/s=([0-9.]+)', open(os.path.join(w, 'java-exact.txt')).read())]
 def lmp(f):
     p = os.path.join(w, f)
     if not os.path.exists(p): return []
     return [int(n) / float(t) for t, n in re.findall(r'Loop time of ([0-9.]+) on \d+ procs for (\d+) steps', open(p).read())]
 l1, l2 = lmp('lmp1.txt'), lmp('lmp2.txt')
 print('best of %d: java (%s threads) %.3f steps/s, lammps 1 rank %.3f, ratio %.3f' % (len(java), th, max(java), max(l1), max(java) / max(l1)))
+print('best of %d: java exact kernel (%s threads) %.3f steps/s, ratio to lammps 1 rank %.3f' % (len(javx), th, max(javx), max(javx) / max(l1)))
+if l2: print('best of %d: ratio java exact kernel/lammps(%s ranks) %.3f' % (len(l2), th, max(javx) / max(l2)))
 if l2: print('best of %d: lammps %s ranks %.3f steps/s, ratio java/lammps(%s ranks) %.3f' % (len(l2), th, max(l2), th, max(java) / max(l2)))
 PY

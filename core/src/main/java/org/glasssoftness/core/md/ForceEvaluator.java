@@ -24,7 +24,13 @@ public final class ForceEvaluator implements AutoCloseable {
     }
 
     public ForceEvaluator(PairCoefficients[][] coeffs, double cutoff, double skin, KSpace kspace, int threads) {
-        this.pair = new BuckCoulLong(coeffs, cutoff, threads);
+        this(coeffs, cutoff, skin, kspace, threads, false);
+    }
+
+    /** @param tabulatedCoulomb the real-space Coulomb part from a table (see {@link BuckCoulLong}) */
+    public ForceEvaluator(PairCoefficients[][] coeffs, double cutoff, double skin, KSpace kspace, int threads,
+                          boolean tabulatedCoulomb) {
+        this.pair = new BuckCoulLong(coeffs, cutoff, threads, tabulatedCoulomb);
         this.list = new VerletList(cutoff, skin);
         this.kspace = kspace;
     }

@@ -8,6 +8,9 @@ import org.glasssoftness.core.neighbor.NeighborSearch;
  * Half Verlet list (each pair once, i &lt; j or a self image) with a skin, built from the project's cell-list
  * {@link NeighborSearch} at cutoff + skin. Each entry keeps the lattice image of j so that
  * d = x_j - x_i + shift stays valid while atoms move between rebuilds (positions are not re-wrapped in between).
+ * An entry is one int, {@code j << imageBits() | image}, and the Cartesian shift of the image is looked up in a small
+ * table ({@link #shiftTable()}, 3 per image): 4 bytes per entry instead of 28 keeps the pair kernel's memory traffic
+ * low, and a box change only recomputes the table.
  * Rebuilt automatically when any atom has moved more than skin/2 since the last build (the LAMMPS "check yes"
  * criterion), reduced by the motion of the box corners when the box changed (NPT, deformation; then the kept entries'
  * lattice shifts follow the new box).
@@ -21,8 +24,10 @@ public final class VerletList {
     /** Entries of atom i: start[i] .. start[i+1]. */
     private int[] start = new int[0];
     private int[] nbr = new int[0];
-    private int[] img = new int[0];
-    private double[] shift = new double[0];
+    /** Largest |image index| per direction at the last build; images are numbered 0 .. (2 m + 1)^3 - 1. */
+    private int maxImage;
+    private int imageBits, imageMask;
+    private double[] shiftTable = new double[0];
     private double[] xAtBuild = new double[0];
     private Box boxAtBuild;
     /** Box the shifts were last computed for. */
@@ -39,9 +44,12 @@ public final class VerletList {
     public double skin() { return skin; }
     public long builds() { return builds; }
     public int[] start() { return start; }
-    public int[] neighbors() { return nbr; }
-    /** Cartesian lattice shift of each entry, 3 per entry. */
-    public double[] shifts() { return shift; }
+    /** Entries: {@code j << imageBits() | imageIndex}. */
+    public int[] entries() { return nbr; }
+    public int imageBits() { return imageBits; }
+    public int imageMask() { return imageMask; }
+    /** Cartesian lattice shift of each image index, 3 per image (x_j + shift is the neighbour's position). */
+    public double[] shiftTable() { return shiftTable; }
     public int size() { return start.length == 0 ? 0 : start[n]; }
 
     /** Rebuilds if needed (wrapping the positions first); returns true when it rebuilt. */
@@ -99,7 +107,11 @@ public final class VerletList {
         Box box = s.box;
         NeighborSearch ns = new NeighborSearch(box, s.x, cutoff + skin, 2);
         int[] count = new int[n + 1];
-        Builder b = new Builder(Math.max(16, n * 64));
+        // capacity from the mean density (half list, 10 % margin) so the arrays rarely grow by copying
+        double rc = cutoff + skin;
+        long expected = (long) (1.1 * 0.5 * n * (4.0 / 3.0 * Math.PI * rc * rc * rc) * n / box.volume());
+        Builder b = new Builder((int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, expected)));
+        int[] imgMax = {0};
         double[] x = s.x;
         double[] tmp = new double[3], frac = new double[3];
         double[] closest = {Double.MAX_VALUE};
@@ -115,6 +127,7 @@ public final class VerletList {
             double sx = (tmp[0] - box.xy() * sy - box.xz() * sz) / box.lx();
             int ix = (int) Math.rint(sx), iy = (int) Math.rint(sy), iz = (int) Math.rint(sz);
             b.add(j, ((ix + 64) << 14) | ((iy + 64) << 7) | (iz + 64));
+            imgMax[0] = Math.max(imgMax[0], Math.max(Math.abs(ix), Math.max(Math.abs(iy), Math.abs(iz))));
             count[i + 1]++;
         });
         if (closest[0] < MIN_SEPARATION * MIN_SEPARATION) {
@@ -124,10 +137,21 @@ public final class VerletList {
         }
         for (int i = 0; i < n; i++) count[i + 1] += count[i];
         start = count;
-        nbr = b.j;
-        img = b.img;
         // forEachPair visits i in ascending order, so the entries are already grouped by i
-        shift = new double[3 * b.size];
+        maxImage = imgMax[0];
+        int side = 2 * maxImage + 1;
+        imageBits = 32 - Integer.numberOfLeadingZeros(side * side * side - 1);
+        imageMask = (1 << imageBits) - 1;
+        if (((long) n << imageBits) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("too many atoms (" + n + ") for the packed neighbour list");
+        }
+        for (int e = 0; e < b.size; e++) {
+            int code = b.img[e];
+            int ix = (code >> 14) - 64, iy = ((code >> 7) & 127) - 64, iz = (code & 127) - 64;
+            b.j[e] = b.j[e] << imageBits | ((ix + maxImage) * side + iy + maxImage) * side + iz + maxImage;
+        }
+        nbr = b.j;
+        shiftTable = new double[3 * side * side * side];
         recomputeShifts(box);
         xAtBuild = x.clone();
         boxAtBuild = box;
@@ -136,12 +160,15 @@ public final class VerletList {
     }
 
     private void recomputeShifts(Box box) {
-        for (int e = 0; e < start[n]; e++) {
-            int code = img[e];
-            int ix = (code >> 14) - 64, iy = ((code >> 7) & 127) - 64, iz = (code & 127) - 64;
-            shift[3 * e] = ix * box.lx() + iy * box.xy() + iz * box.xz();
-            shift[3 * e + 1] = iy * box.ly() + iz * box.yz();
-            shift[3 * e + 2] = iz * box.lz();
+        int m = maxImage, e = 0;
+        for (int ix = -m; ix <= m; ix++) {
+            for (int iy = -m; iy <= m; iy++) {
+                for (int iz = -m; iz <= m; iz++, e++) {
+                    shiftTable[3 * e] = ix * box.lx() + iy * box.xy() + iz * box.xz();
+                    shiftTable[3 * e + 1] = iy * box.ly() + iz * box.yz();
+                    shiftTable[3 * e + 2] = iz * box.lz();
+                }
+            }
         }
     }
 
