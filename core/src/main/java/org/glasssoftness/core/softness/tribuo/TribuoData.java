@@ -45,30 +45,22 @@ public final class TribuoData {
      * count, min, max, mean, variance of the non-zero values, computed here column by column), not a
      * {@link org.tribuo.MutableDataset}: the latter's feature map keeps every distinct value of every feature as a
      * category (4 million boxed entries, a few hundred MB, for 20,000 x 200 continuous features), which these
-     * continuous features do not need.
+     * continuous features do not need. The examples are built from one sorted array of the feature map's own names
+     * ({@link DenseRowExample}: no per-row sort, no per-row canonicalisation), and the dataset keeps a copy of the
+     * dense row-major matrix it was built from, which {@link ExactLogisticTrainer} and {@link ExactLogisticModel}
+     * read instead of iterating the examples' features (Tribuo's feature iterator allocates a {@code Feature} per
+     * value).
      */
     public static ImmutableDataset<Label> dataset(TrainingData data, List<String> classLabels, String description) {
         if (classLabels.size() != 2) throw new IllegalArgumentException("a binary model needs 2 class labels, got " + classLabels);
         Label[] labels = {new Label(classLabels.get(0)), new Label(classLabels.get(1))};
-        // features handed over already sorted by name: ArrayExample sorts them anyway, and sorting sorted input is
-        // linear
         List<String> featureNames = data.featureNames();
         int d = featureNames.size();
         Integer[] order = new Integer[d];
         for (int k = 0; k < d; k++) order[k] = k;
         java.util.Arrays.sort(order, java.util.Comparator.comparing(featureNames::get));
-        String[] names = new String[d];
-        for (int k = 0; k < d; k++) names[k] = featureNames.get(order[k]);
-        double[] x = data.x();
-        int[] y = data.y();
-        MutableOutputInfo<Label> outputs = LABELS.generateInfo();
-        List<Example<Label>> examples = new ArrayList<>(y.length);
-        for (int i = 0; i < y.length; i++) {
-            double[] row = new double[d];
-            for (int k = 0; k < d; k++) row[k] = x[i * d + order[k]];
-            outputs.observe(labels[y[i]]);
-            examples.add(new ArrayExample<>(labels[y[i]], names, row));
-        }
+        double[] x = data.x().clone();
+        int[] y = data.y().clone();
         // each feature as Tribuo's RealInfo would observe it (non-zero values only, Welford's running mean/M2)
         List<VariableInfo> infos = new ArrayList<>(d);
         for (int k = 0; k < d; k++) {
@@ -84,12 +76,30 @@ public final class TribuoData {
                 mean += delta / count;
                 m2 += delta * (v - mean);
             }
-            infos.add(count == 0 ? new RealInfo(names[k]) : new RealInfo(names[k], count, max, min, mean, m2));
+            String name = featureNames.get(col);
+            infos.add(count == 0 ? new RealInfo(name) : new RealInfo(name, count, max, min, mean, m2));
         }
         ImmutableFeatureMap featureMap = new ImmutableFeatureMap(infos);
-        for (Example<Label> ex : examples) ex.canonicalize(featureMap);
-        return new Rows(new SimpleDataSourceProvenance(description, OffsetDateTime.now(), LABELS), featureMap,
-                outputs.generateImmutableOutputInfo(), examples);
+        // the map numbers features by sorted name: id k is column order[k], and its String is the canonical one
+        String[] names = new String[d];
+        for (int k = 0; k < d; k++) {
+            names[k] = featureMap.get(k).getName();
+            if (!names[k].equals(featureNames.get(order[k]))) {
+                throw new IllegalStateException("feature map id " + k + " is " + names[k] + ", expected "
+                        + featureNames.get(order[k]));
+            }
+        }
+        MutableOutputInfo<Label> outputs = LABELS.generateInfo();
+        List<Example<Label>> examples = new ArrayList<>(y.length);
+        for (int i = 0; i < y.length; i++) {
+            double[] row = new double[d];
+            int base = i * d;
+            for (int k = 0; k < d; k++) row[k] = x[base + order[k]];
+            outputs.observe(labels[y[i]]);
+            examples.add(new DenseRowExample(labels[y[i]], names, row));
+        }
+        return new DenseRows(new SimpleDataSourceProvenance(description, OffsetDateTime.now(), LABELS), featureMap,
+                outputs.generateImmutableOutputInfo(), examples, featureNames, x, y, labels);
     }
 
     /**
@@ -97,14 +107,36 @@ public final class TribuoData {
      * feature map through {@code Example.removeFeatures}, which builds a map of the example's feature names even when
      * nothing is removed (half the cost of the whole training for 20,000 x 200); these rows have exactly the map's
      * features by construction, so they go in directly.
+     *
+     * <p>It also keeps the dense matrix the examples were made from (row-major, columns in {@link #columns()} order,
+     * the caller's order rather than the feature map's), the row labels as indices into {@link #rowLabel}. Like the
+     * examples of any {@link ImmutableDataset}, it is not to be changed after construction; the examples are the same
+     * numbers in Tribuo's form.
      */
-    private static final class Rows extends ImmutableDataset<Label> {
+    static final class DenseRows extends ImmutableDataset<Label> {
         private static final long serialVersionUID = 1L;
+        private final List<String> columns;
+        private final double[] x;
+        private final int[] y;
+        private final Label[] labels;
 
-        Rows(SimpleDataSourceProvenance provenance, ImmutableFeatureMap featureMap, ImmutableOutputInfo<Label> outputInfo,
-             List<Example<Label>> examples) {
+        DenseRows(SimpleDataSourceProvenance provenance, ImmutableFeatureMap featureMap, ImmutableOutputInfo<Label> outputInfo,
+                  List<Example<Label>> examples, List<String> columns, double[] x, int[] y, Label[] labels) {
             super(provenance, LABELS, Tribuo.VERSION, featureMap, outputInfo, examples, false);
+            this.columns = List.copyOf(columns);
+            this.x = x;
+            this.y = y;
+            this.labels = labels.clone();
         }
+
+        /** Feature names of the matrix columns. */
+        List<String> columns() { return columns; }
+
+        /** Value of row i, column k (row-major, d = columns().size()); the array itself, not to be written. */
+        double[] matrix() { return x; }
+
+        /** Label of row i. */
+        Label rowLabel(int i) { return labels[y[i]]; }
     }
 
     /**
