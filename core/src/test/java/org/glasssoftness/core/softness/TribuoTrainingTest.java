@@ -106,9 +106,30 @@ class TribuoTrainingTest {
             assertArrayEquals(mp.weights(), mf.weights(), 0.0);
             assertEquals(mp.bias(), mf.bias(), 0.0);
             List<Prediction<Label>> pf = mf.predict(fast), pp = mp.predict(plain);
+            assertEquals(pp.size(), pf.size());
             for (int i = 0; i < pf.size(); i++) {
-                assertEquals(pp.get(i).getOutput(), pf.get(i).getOutput());
-                assertEquals(pp.get(i).getOutputScores(), pf.get(i).getOutputScores());
+                Prediction<Label> a = pp.get(i), b = pf.get(i), one = mf.predict(fast.getExample(i));
+                for (Prediction<Label> q : List.of(b, one)) {
+                    assertEquals(a.getOutput().getLabel(), q.getOutput().getLabel());
+                    assertEquals(a.getOutput().getScore(), q.getOutput().getScore(), 0.0);
+                    assertEquals(a.getNumActiveFeatures(), q.getNumActiveFeatures());
+                    for (String c : CLASSES) {
+                        assertEquals(a.getOutputScores().get(c).getScore(), q.getOutputScores().get(c).getScore(), 0.0);
+                    }
+                }
+                assertTrue(b.getExample() == fast.getExample(i));
+            }
+            // TribuoData.evaluate (Tribuo's metrics without the evaluator's AUC/AP) = LabelEvaluator's numbers
+            for (Dataset<Label> ds : List.of(fast, plain)) {
+                LabelEvaluation e = new LabelEvaluator().evaluate(mf, ds);
+                ClassificationMetrics got = TribuoData.evaluate(mf, ds, "mobile", "immobile", 0.5);
+                Label pos = new Label("mobile"), neg = new Label("immobile");
+                assertEquals(e.accuracy(), got.accuracy(), 0.0);
+                assertEquals(1.0 - e.balancedErrorRate(), got.balancedAccuracy(), 0.0);
+                assertEquals(Math.round(e.confusion(pos, pos)), got.truePositives());
+                assertEquals(Math.round(e.confusion(neg, pos)), got.falseNegatives());
+                assertEquals(Math.round(e.confusion(neg, neg)), got.trueNegatives());
+                assertEquals(Math.round(e.confusion(pos, neg)), got.falsePositives());
             }
         }
     }

@@ -23,7 +23,10 @@ import org.tribuo.VariableInfo;
 import org.tribuo.MutableOutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.evaluation.LabelEvaluation;
+import org.tribuo.classification.evaluation.ConfusionMatrix;
+import org.tribuo.classification.evaluation.LabelMetric;
+import org.tribuo.classification.evaluation.LabelMetrics;
+import org.tribuo.evaluation.metrics.MetricTarget;
 import org.tribuo.classification.evaluation.LabelEvaluator;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.ModelProvenance;
@@ -140,19 +143,27 @@ public final class TribuoData {
     }
 
     /**
-     * Metrics of a binary model on a labelled dataset by Tribuo's {@link LabelEvaluator}: confusion matrix, accuracy
+     * Metrics of a binary model on a labelled dataset by Tribuo's metrics ({@link LabelMetrics}, as
+     * {@link LabelEvaluator} computes them, on the model's predictions): confusion matrix, accuracy (micro average)
      * and balanced accuracy (1 - balanced error rate); ROC AUC is ours ({@code auc}, Mann-Whitney with ties one half)
-     * because Tribuo's is computed differently. Balanced accuracy is NaN when a class is absent from the rows (Tribuo
-     * counts the missing recall as 0).
+     * because Tribuo's is computed differently. Balanced accuracy is NaN when a class is absent from the rows
+     * (Tribuo counts the missing recall as 0).
+     *
+     * <p>Not {@code LabelEvaluator.evaluate} itself: for a model that gives probabilities it also computes ROC AUC and
+     * averaged precision for each label (four sorts of the predictions' score maps), which are not used here; the
+     * numbers used are the same (tested).
      */
     public static ClassificationMetrics evaluate(Model<Label> model, Dataset<Label> data, String positiveLabel,
                                                  String negativeLabel, double auc) {
-        LabelEvaluation e = new LabelEvaluator().evaluate(model, data);
+        LabelMetric.Context ctx = new LabelMetric.Context(model, model.predict(data));
+        ConfusionMatrix<Label> cm = ctx.getCM();
         Label pos = new Label(positiveLabel), neg = new Label(negativeLabel);
-        long tp = Math.round(e.confusion(pos, pos)), fn = Math.round(e.confusion(neg, pos));
-        long tn = Math.round(e.confusion(neg, neg)), fp = Math.round(e.confusion(pos, neg));
+        long tp = Math.round(cm.confusion(pos, pos)), fn = Math.round(cm.confusion(neg, pos));
+        long tn = Math.round(cm.confusion(neg, neg)), fp = Math.round(cm.confusion(pos, neg));
+        double accuracy = LabelMetrics.ACCURACY.forTarget(MetricTarget.microAverageTarget()).compute(ctx);
+        double ber = LabelMetrics.BALANCED_ERROR_RATE.forTarget(MetricTarget.macroAverageTarget()).compute(ctx);
         boolean bothClasses = tp + fn > 0 && tn + fp > 0;
-        return new ClassificationMetrics(data.size(), e.accuracy(), bothClasses ? 1.0 - e.balancedErrorRate() : Double.NaN,
+        return new ClassificationMetrics(data.size(), accuracy, bothClasses ? 1.0 - ber : Double.NaN,
                 auc, tn, fp, fn, tp);
     }
 
