@@ -98,6 +98,19 @@ class TribuoTrainingTest {
                 assertEquals(fa.getValue(), fb.getValue(), 0.0);
             }
         }
+        // feature statistics as Tribuo's own feature map observes them (count, min, max exact; mean, variance to
+        // rounding: Tribuo derives them from its value histogram)
+        assertEquals(plain.getFeatureIDMap().size(), fast.getFeatureIDMap().size());
+        for (String name : DEF.featureNames()) {
+            org.tribuo.RealInfo a = (org.tribuo.RealInfo) plain.getFeatureIDMap().get(name);
+            org.tribuo.RealInfo b = (org.tribuo.RealInfo) fast.getFeatureIDMap().get(name);
+            assertEquals(plain.getFeatureIDMap().getID(name), fast.getFeatureIDMap().getID(name));
+            assertEquals(a.getCount(), b.getCount(), name);
+            assertEquals(a.getMin(), b.getMin(), 0.0, name);
+            assertEquals(a.getMax(), b.getMax(), 0.0, name);
+            assertEquals(a.getMean(), b.getMean(), 1e-12 * Math.abs(a.getMean()), name);
+            assertEquals(a.getVariance(), b.getVariance(), 1e-10 * a.getVariance(), name);
+        }
         TrainSettings s = TrainSettings.defaults().withC(0.2).withWeighting(ClassWeighting.BALANCED);
         for (List<String> order : Arrays.asList(DEF.featureNames(), null)) {
             ExactLogisticModel mf = ExactLogisticTrainer.of(s, "mobile").withColumnOrder(order).train(fast);

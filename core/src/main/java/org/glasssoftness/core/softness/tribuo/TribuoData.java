@@ -64,23 +64,35 @@ public final class TribuoData {
         java.util.Arrays.sort(order, java.util.Comparator.comparing(featureNames::get));
         double[] x = data.x().clone();
         int[] y = data.y().clone();
-        // each feature as Tribuo's RealInfo would observe it (non-zero values only, Welford's running mean/M2)
+        // rows in feature-map order (names sorted), and each feature as Tribuo's RealInfo would observe it (non-zero
+        // values only, Welford's running mean/M2, row by row) in the same pass over the fresh row: one read of the
+        // matrix instead of a strided pass per column (Welford's divisions then run as d independent chains)
+        int n = y.length;
+        int[] count = new int[d];
+        double[] min = new double[d], max = new double[d], mean = new double[d], m2 = new double[d];
+        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double[] row = new double[d];
+            int base = i * d;
+            for (int k = 0; k < d; k++) {
+                double v = x[base + order[k]];
+                row[k] = v;
+                if (v == 0.0) continue;
+                int c = ++count[k];
+                if (v < min[k]) min[k] = v;
+                if (v > max[k]) max[k] = v;
+                double delta = v - mean[k];
+                mean[k] += delta / c;
+                m2[k] += delta * (v - mean[k]);
+            }
+            rows[i] = row;
+        }
         List<VariableInfo> infos = new ArrayList<>(d);
         for (int k = 0; k < d; k++) {
-            int col = order[k], count = 0;
-            double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, mean = 0, m2 = 0;
-            for (int i = 0; i < y.length; i++) {
-                double v = x[i * d + col];
-                if (v == 0.0) continue;
-                count++;
-                if (v < min) min = v;
-                if (v > max) max = v;
-                double delta = v - mean;
-                mean += delta / count;
-                m2 += delta * (v - mean);
-            }
-            String name = featureNames.get(col);
-            infos.add(count == 0 ? new RealInfo(name) : new RealInfo(name, count, max, min, mean, m2));
+            String name = featureNames.get(order[k]);
+            infos.add(count[k] == 0 ? new RealInfo(name) : new RealInfo(name, count[k], max[k], min[k], mean[k], m2[k]));
         }
         ImmutableFeatureMap featureMap = new ImmutableFeatureMap(infos);
         // the map numbers features by sorted name: id k is column order[k], and its String is the canonical one
@@ -93,13 +105,10 @@ public final class TribuoData {
             }
         }
         MutableOutputInfo<Label> outputs = LABELS.generateInfo();
-        List<Example<Label>> examples = new ArrayList<>(y.length);
-        for (int i = 0; i < y.length; i++) {
-            double[] row = new double[d];
-            int base = i * d;
-            for (int k = 0; k < d; k++) row[k] = x[base + order[k]];
+        List<Example<Label>> examples = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             outputs.observe(labels[y[i]]);
-            examples.add(new DenseRowExample(labels[y[i]], names, row));
+            examples.add(new DenseRowExample(labels[y[i]], names, rows[i]));
         }
         return new DenseRows(new SimpleDataSourceProvenance(description, OffsetDateTime.now(), LABELS), featureMap,
                 outputs.generateImmutableOutputInfo(), examples, featureNames, x, y, labels);
