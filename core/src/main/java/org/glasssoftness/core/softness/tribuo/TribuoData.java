@@ -45,12 +45,12 @@ public final class TribuoData {
      * dataset is dense), label {@code classLabels.get(y)}.
      *
      * <p>An {@link ImmutableDataset} over a feature map that records each feature as real-valued ({@link RealInfo}:
-     * count, min, max, mean, variance of the non-zero values, computed here column by column), not a
+     * count, min, max, mean, variance of the non-zero values, computed here while the rows are built), not a
      * {@link org.tribuo.MutableDataset}: the latter's feature map keeps every distinct value of every feature as a
      * category (4 million boxed entries, a few hundred MB, for 20,000 x 200 continuous features), which these
      * continuous features do not need. The examples are built from one sorted array of the feature map's own names
-     * ({@link DenseRowExample}: no per-row sort, no per-row canonicalisation), and the dataset keeps a copy of the
-     * dense row-major matrix it was built from, which {@link ExactLogisticTrainer} and {@link ExactLogisticModel}
+     * ({@link DenseRowExample}: no per-row sort, no per-row canonicalisation), and the dataset keeps the {@link TrainingData}'s
+     * dense row-major matrix it was built from (not a copy), which {@link ExactLogisticTrainer} and {@link ExactLogisticModel}
      * read instead of iterating the examples' features (Tribuo's feature iterator allocates a {@code Feature} per
      * value).
      */
