@@ -75,7 +75,7 @@ class TribuoTrainingTest {
      */
     @Test
     void fastDatasetEqualsAnOrdinaryTribuoDataset() {
-        TrainingData td = data(300, 21);
+        TrainingData td = data(9000, 21); // more than two of TribuoData's 4,096-row blocks
         int d = td.features();
         Dataset<Label> fast = TribuoData.dataset(td, CLASSES, "fast");
         org.tribuo.classification.LabelFactory factory = new org.tribuo.classification.LabelFactory();
@@ -110,6 +110,22 @@ class TribuoTrainingTest {
             assertEquals(a.getMax(), b.getMax(), 0.0, name);
             assertEquals(a.getMean(), b.getMean(), 1e-12 * Math.abs(a.getMean()), name);
             assertEquals(a.getVariance(), b.getVariance(), 1e-10 * a.getVariance(), name);
+        }
+        // the same statistics bit for bit when the dataset is built on one thread
+        java.util.concurrent.ForkJoinPool singleThread = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            Dataset<Label> serial = singleThread.submit(() -> TribuoData.dataset(td, CLASSES, "one thread")).get();
+            for (String name : DEF.featureNames()) {
+                org.tribuo.RealInfo a = (org.tribuo.RealInfo) serial.getFeatureIDMap().get(name);
+                org.tribuo.RealInfo b = (org.tribuo.RealInfo) fast.getFeatureIDMap().get(name);
+                assertEquals(a.getCount(), b.getCount());
+                assertEquals(a.getMean(), b.getMean(), 0.0);
+                assertEquals(a.getVariance(), b.getVariance(), 0.0);
+            }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(e);
+        } finally {
+            singleThread.shutdown();
         }
         TrainSettings s = TrainSettings.defaults().withC(0.2).withWeighting(ClassWeighting.BALANCED);
         for (List<String> order : Arrays.asList(DEF.featureNames(), null)) {

@@ -66,30 +66,27 @@ public final class TribuoData {
         double[] x = data.x();
         int[] y = data.y();
         // rows in feature-map order (names sorted), and each feature as Tribuo's RealInfo would observe it (non-zero
-        // values only, Welford's running mean/M2, row by row) in the same pass over the fresh row: one read of the
-        // matrix instead of a strided pass per column (Welford's divisions then run as d independent chains)
+        // values only, Welford's running mean/M2) in the same pass over the fresh row. Blocks of BLOCK_ROWS rows in
+        // parallel, merged in block order (Chan et al.), so the numbers do not depend on the thread count.
         int n = y.length;
-        int[] count = new int[d];
-        double[] min = new double[d], max = new double[d], mean = new double[d], m2 = new double[d];
-        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        int blocks = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
         double[][] rows = new double[n][];
-        for (int i = 0; i < n; i++) {
-            double[] row = new double[d];
-            int base = i * d;
-            for (int k = 0; k < d; k++) {
-                double v = x[base + order[k]];
-                row[k] = v;
-                if (v == 0.0) continue;
-                int c = ++count[k];
-                if (v < min[k]) min[k] = v;
-                if (v > max[k]) max[k] = v;
-                double delta = v - mean[k];
-                mean[k] += delta / c;
-                m2[k] += delta * (v - mean[k]);
+        ColumnStats[] part = new ColumnStats[blocks];
+        java.util.stream.IntStream.range(0, blocks).parallel().forEach(b -> {
+            ColumnStats st = new ColumnStats(d);
+            for (int i = b * BLOCK_ROWS, end = Math.min(n, i + BLOCK_ROWS); i < end; i++) {
+                double[] row = new double[d];
+                int base = i * d;
+                for (int k = 0; k < d; k++) row[k] = x[base + order[k]];
+                st.observe(row);
+                rows[i] = row;
             }
-            rows[i] = row;
-        }
+            part[b] = st;
+        });
+        ColumnStats all = new ColumnStats(d);
+        for (ColumnStats st : part) all.merge(st);
+        int[] count = all.count;
+        double[] min = all.min, max = all.max, mean = all.mean, m2 = all.m2;
         List<VariableInfo> infos = new ArrayList<>(d);
         for (int k = 0; k < d; k++) {
             String name = featureNames.get(order[k]);
@@ -113,6 +110,57 @@ public final class TribuoData {
         }
         return new DenseRows(new SimpleDataSourceProvenance(description, OffsetDateTime.now(), LABELS), featureMap,
                 outputs.generateImmutableOutputInfo(), examples, featureNames, x, y, labels);
+    }
+
+    /** Rows per block of {@link #dataset}'s parallel pass (fixed, so the statistics do not depend on threads). */
+    private static final int BLOCK_ROWS = 4096;
+
+    /** Per column over non-zero values: count, min, max, Welford mean and M2 (RealInfo's statistics). */
+    private static final class ColumnStats {
+        final int[] count;
+        final double[] min, max, mean, m2;
+
+        ColumnStats(int d) {
+            count = new int[d];
+            min = new double[d];
+            max = new double[d];
+            mean = new double[d];
+            m2 = new double[d];
+            java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        }
+
+        void observe(double[] row) {
+            for (int k = 0; k < row.length; k++) {
+                double v = row[k];
+                if (v == 0.0) continue;
+                int c = ++count[k];
+                if (v < min[k]) min[k] = v;
+                if (v > max[k]) max[k] = v;
+                double delta = v - mean[k];
+                mean[k] += delta / c;
+                m2[k] += delta * (v - mean[k]);
+            }
+        }
+
+        /** Adds another block's statistics (Chan, Golub, LeVeque pairwise update). */
+        void merge(ColumnStats o) {
+            for (int k = 0; k < count.length; k++) {
+                int cb = o.count[k];
+                if (cb == 0) continue;
+                int ca = count[k];
+                if (ca == 0) {
+                    count[k] = cb; min[k] = o.min[k]; max[k] = o.max[k]; mean[k] = o.mean[k]; m2[k] = o.m2[k];
+                    continue;
+                }
+                double total = (double) ca + cb, delta = o.mean[k] - mean[k];
+                mean[k] += delta * (cb / total);
+                m2[k] += o.m2[k] + delta * delta * ((double) ca * cb / total);
+                count[k] = ca + cb;
+                min[k] = Math.min(min[k], o.min[k]);
+                max[k] = Math.max(max[k], o.max[k]);
+            }
+        }
     }
 
     /**
