@@ -68,6 +68,101 @@ class TribuoTrainingTest {
         }
     }
 
+    /**
+     * TribuoData's dataset (examples made without Tribuo's per-row sort, trainer reading the kept matrix) against a
+     * dataset built the ordinary Tribuo way (ArrayExample(label, names, values) in a MutableDataset, which the trainer
+     * densifies from the examples' features): the same examples, and the same model bit for bit in both column orders.
+     */
+    @Test
+    void fastDatasetEqualsAnOrdinaryTribuoDataset() {
+        TrainingData td = data(9000, 21); // more than two of TribuoData's 4,096-row blocks
+        int d = td.features();
+        Dataset<Label> fast = TribuoData.dataset(td, CLASSES, "fast");
+        org.tribuo.classification.LabelFactory factory = new org.tribuo.classification.LabelFactory();
+        org.tribuo.MutableDataset<Label> plain = new org.tribuo.MutableDataset<>(
+                new org.tribuo.provenance.SimpleDataSourceProvenance("plain", factory), factory);
+        String[] names = DEF.featureNames().toArray(new String[0]);
+        for (int i = 0; i < td.rows(); i++) {
+            plain.add(new org.tribuo.impl.ArrayExample<>(new Label(CLASSES.get(td.y()[i])), names,
+                    Arrays.copyOfRange(td.x(), i * d, (i + 1) * d)));
+        }
+        assertEquals(plain.size(), fast.size());
+        for (int i = 0; i < td.rows(); i++) {
+            Example<Label> a = plain.getExample(i), b = fast.getExample(i);
+            assertEquals(a.getOutput(), b.getOutput());
+            assertEquals(a.size(), b.size());
+            java.util.Iterator<org.tribuo.Feature> ia = a.iterator(), ib = b.iterator();
+            while (ia.hasNext()) {
+                org.tribuo.Feature fa = ia.next(), fb = ib.next();
+                assertEquals(fa.getName(), fb.getName());
+                assertEquals(fa.getValue(), fb.getValue(), 0.0);
+            }
+        }
+        // feature statistics as Tribuo's own feature map observes them (count, min, max exact; mean, variance to
+        // rounding: Tribuo derives them from its value histogram)
+        assertEquals(plain.getFeatureIDMap().size(), fast.getFeatureIDMap().size());
+        for (String name : DEF.featureNames()) {
+            org.tribuo.RealInfo a = (org.tribuo.RealInfo) plain.getFeatureIDMap().get(name);
+            org.tribuo.RealInfo b = (org.tribuo.RealInfo) fast.getFeatureIDMap().get(name);
+            assertEquals(plain.getFeatureIDMap().getID(name), fast.getFeatureIDMap().getID(name));
+            assertEquals(a.getCount(), b.getCount(), name);
+            assertEquals(a.getMin(), b.getMin(), 0.0, name);
+            assertEquals(a.getMax(), b.getMax(), 0.0, name);
+            assertEquals(a.getMean(), b.getMean(), 1e-12 * Math.abs(a.getMean()), name);
+            assertEquals(a.getVariance(), b.getVariance(), 1e-10 * a.getVariance(), name);
+        }
+        // the same statistics bit for bit when the dataset is built on one thread
+        java.util.concurrent.ForkJoinPool singleThread = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            Dataset<Label> serial = singleThread.submit(() -> TribuoData.dataset(td, CLASSES, "one thread")).get();
+            for (String name : DEF.featureNames()) {
+                org.tribuo.RealInfo a = (org.tribuo.RealInfo) serial.getFeatureIDMap().get(name);
+                org.tribuo.RealInfo b = (org.tribuo.RealInfo) fast.getFeatureIDMap().get(name);
+                assertEquals(a.getCount(), b.getCount());
+                assertEquals(a.getMean(), b.getMean(), 0.0);
+                assertEquals(a.getVariance(), b.getVariance(), 0.0);
+            }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(e);
+        } finally {
+            singleThread.shutdown();
+        }
+        TrainSettings s = TrainSettings.defaults().withC(0.2).withWeighting(ClassWeighting.BALANCED);
+        for (List<String> order : Arrays.asList(DEF.featureNames(), null)) {
+            ExactLogisticModel mf = ExactLogisticTrainer.of(s, "mobile").withColumnOrder(order).train(fast);
+            ExactLogisticModel mp = ExactLogisticTrainer.of(s, "mobile").withColumnOrder(order).train(plain);
+            assertEquals(mp.columns(), mf.columns());
+            assertArrayEquals(mp.weights(), mf.weights(), 0.0);
+            assertEquals(mp.bias(), mf.bias(), 0.0);
+            List<Prediction<Label>> pf = mf.predict(fast), pp = mp.predict(plain);
+            assertEquals(pp.size(), pf.size());
+            for (int i = 0; i < pf.size(); i++) {
+                Prediction<Label> a = pp.get(i), b = pf.get(i), one = mf.predict(fast.getExample(i));
+                for (Prediction<Label> q : List.of(b, one)) {
+                    assertEquals(a.getOutput().getLabel(), q.getOutput().getLabel());
+                    assertEquals(a.getOutput().getScore(), q.getOutput().getScore(), 0.0);
+                    assertEquals(a.getNumActiveFeatures(), q.getNumActiveFeatures());
+                    for (String c : CLASSES) {
+                        assertEquals(a.getOutputScores().get(c).getScore(), q.getOutputScores().get(c).getScore(), 0.0);
+                    }
+                }
+                assertTrue(b.getExample() == fast.getExample(i));
+            }
+            // TribuoData.evaluate (Tribuo's metrics without the evaluator's AUC/AP) = LabelEvaluator's numbers
+            for (Dataset<Label> ds : List.of(fast, plain)) {
+                LabelEvaluation e = new LabelEvaluator().evaluate(mf, ds);
+                ClassificationMetrics got = TribuoData.evaluate(mf, ds, "mobile", "immobile", 0.5);
+                Label pos = new Label("mobile"), neg = new Label("immobile");
+                assertEquals(e.accuracy(), got.accuracy(), 0.0);
+                assertEquals(1.0 - e.balancedErrorRate(), got.balancedAccuracy(), 0.0);
+                assertEquals(Math.round(e.confusion(pos, pos)), got.truePositives());
+                assertEquals(Math.round(e.confusion(neg, pos)), got.falseNegatives());
+                assertEquals(Math.round(e.confusion(neg, neg)), got.trueNegatives());
+                assertEquals(Math.round(e.confusion(pos, neg)), got.falsePositives());
+            }
+        }
+    }
+
     @Test
     void trainerInTribuosOwnFeatureOrderAgreesTo1e12() {
         TrainingData td = data(400, 12);

@@ -136,27 +136,14 @@ public final class ExactLogisticTrainer implements Trainer<Label> {
 
         List<String> columns = columns(featureMap);
         int d = columns.size();
-        Map<String, Integer> col = new HashMap<>(2 * d);
-        for (int k = 0; k < d; k++) col.put(columns.get(k), k);
-        double[] x = new double[n * d];
+        double[] x;
         int[] y = new int[n];
-        int i = 0;
-        String[] nameOfId = new String[d];
-        int[] colOfId = new int[d];
-        for (int id = 0; id < d; id++) {
-            nameOfId[id] = featureMap.get(id).getName();
-            colOfId[id] = col.get(nameOfId[id]);
-        }
-        for (Example<Label> ex : examples) {
-            int j = 0;
-            for (Feature f : ex) {
-                // the j-th feature of a sorted, canonicalised example is the same String as feature id j's name
-                String name = f.getName();
-                x[i * d + (j < d && name == nameOfId[j] ? colOfId[j] : col.get(name))] = f.getValue();
-                j++;
-            }
-            y[i] = ex.getOutput().getLabel().equals(positiveLabel) ? 1 : 0;
-            i++;
+        if (examples instanceof TribuoData.DenseRows rows) {
+            // the dense matrix the dataset was built from: no walk over the examples' Feature objects
+            x = columns.equals(rows.columns()) ? rows.matrix() : permuted(rows.matrix(), n, rows.columns(), columns);
+            for (int i = 0; i < n; i++) y[i] = rows.rowLabel(i).getLabel().equals(positiveLabel) ? 1 : 0;
+        } else {
+            x = densify(examples, featureMap, columns, y);
         }
         StandardScaler scaler = StandardScaler.fit(x, n, d);
         double[] xs = scaler.transform(x, n, d);
@@ -170,6 +157,45 @@ public final class ExactLogisticTrainer implements Trainer<Label> {
         return new ExactLogisticModel("exact-logistic-regression", provenance, featureMap, labelInfo, columns, scaler,
                 sol.weights(), sol.bias(), positiveLabel, negativeLabel,
                 new ExactLogisticModel.SolverReport(sol.iterations(), sol.gradientMaxAbs(), sol.objective()));
+    }
+
+    /** Examples of any dataset as a dense row-major matrix in column order (missing feature = 0), labels into y. */
+    private double[] densify(Dataset<Label> examples, ImmutableFeatureMap featureMap, List<String> columns, int[] y) {
+        int n = examples.size(), d = columns.size();
+        Map<String, Integer> col = new HashMap<>(2 * d);
+        for (int k = 0; k < d; k++) col.put(columns.get(k), k);
+        double[] x = new double[n * d];
+        String[] nameOfId = new String[d];
+        int[] colOfId = new int[d];
+        for (int id = 0; id < d; id++) {
+            nameOfId[id] = featureMap.get(id).getName();
+            colOfId[id] = col.get(nameOfId[id]);
+        }
+        int i = 0;
+        for (Example<Label> ex : examples) {
+            int j = 0;
+            for (Feature f : ex) {
+                // the j-th feature of a sorted, canonicalised example is the same String as feature id j's name
+                String name = f.getName();
+                x[i * d + (j < d && name == nameOfId[j] ? colOfId[j] : col.get(name))] = f.getValue();
+                j++;
+            }
+            y[i] = ex.getOutput().getLabel().equals(positiveLabel) ? 1 : 0;
+            i++;
+        }
+        return x;
+    }
+
+    /** The row-major matrix with columns {@code from} rearranged into the order {@code to} (same names). */
+    private static double[] permuted(double[] x, int n, List<String> from, List<String> to) {
+        int d = to.size();
+        Map<String, Integer> src = new HashMap<>(2 * d);
+        for (int k = 0; k < d; k++) src.put(from.get(k), k);
+        int[] srcOf = new int[d];
+        for (int k = 0; k < d; k++) srcOf[k] = src.get(to.get(k));
+        double[] out = new double[n * d];
+        for (int i = 0; i < n; i++) for (int k = 0; k < d; k++) out[i * d + k] = x[i * d + srcOf[k]];
+        return out;
     }
 
     private List<String> columns(ImmutableFeatureMap featureMap) {
