@@ -12,8 +12,8 @@ import org.glasssoftness.core.md.Units;
 public final class NoseHooverChain implements Thermostat {
     private final double tStart, tStop, tDamp;
     private final int chain;
-    private final double[] eta, etaDot, etaDotDot, etaMass;
-    private double dt, dthalf, dt4, dt8, tTarget;
+    private final ThermostatChain nhc;
+    private double tTarget;
     private int dof;
 
     /**
@@ -29,23 +29,17 @@ public final class NoseHooverChain implements Thermostat {
         if (!(tStart > 0) || !(tStop > 0)) throw new IllegalArgumentException("NVT temperatures must be > 0 K");
         if (!(tDamp > 0)) throw new IllegalArgumentException("Tdamp must be > 0 ps");
         this.tStart = tStart; this.tStop = tStop; this.tDamp = tDamp; this.chain = chain;
-        eta = new double[chain];
-        etaDot = new double[chain + 1];
-        etaDotDot = new double[chain];
-        etaMass = new double[chain];
+        nhc = new ThermostatChain(chain);
     }
 
     @Override
     public void init(MdState s, double dt) {
-        this.dt = dt; dthalf = 0.5 * dt; dt4 = 0.25 * dt; dt8 = 0.125 * dt;
+        nhc.timeStep(dt);
         dof = Thermo.dof(s);
         tTarget = tStart;
-        double kt = Units.BOLTZ * tTarget, w = 1 / tDamp;
-        etaMass[0] = dof * kt / (w * w);
-        for (int i = 1; i < chain; i++) etaMass[i] = kt / (w * w);
-        for (int i = 1; i < chain; i++) {
-            etaDotDot[i] = (etaMass[i - 1] * etaDot[i - 1] * etaDot[i - 1] - kt) / etaMass[i];
-        }
+        double kt = Units.BOLTZ * tTarget;
+        nhc.particleMasses(dof, kt, tDamp);
+        nhc.initForces(kt);
     }
 
     @Override
@@ -63,38 +57,14 @@ public final class NoseHooverChain implements Thermostat {
     }
 
     private void integrateChain(MdState s) {
-        double kt = Units.BOLTZ * tTarget, w = 1 / tDamp;
-        double tCurrent = Thermo.temperature(s);
-        double keCurrent = dof * Units.BOLTZ * tCurrent;
-        double keTarget = dof * kt;
-        etaMass[0] = dof * kt / (w * w);
-        for (int i = 1; i < chain; i++) etaMass[i] = kt / (w * w);
-        etaDotDot[0] = (keCurrent - keTarget) / etaMass[0];
-        for (int i = chain - 1; i > 0; i--) {
-            double ex = Math.exp(-dt8 * etaDot[i + 1]);
-            etaDot[i] = (etaDot[i] * ex + etaDotDot[i] * dt4) * ex;
-        }
-        double ex = Math.exp(-dt8 * etaDot[1]);
-        etaDot[0] = (etaDot[0] * ex + etaDotDot[0] * dt4) * ex;
-        double factor = Math.exp(-dthalf * etaDot[0]);
-        for (int k = 0; k < 3 * s.n; k++) s.v[k] *= factor;
-        tCurrent *= factor * factor;
-        keCurrent = dof * Units.BOLTZ * tCurrent;
-        etaDotDot[0] = (keCurrent - keTarget) / etaMass[0];
-        for (int i = 0; i < chain; i++) eta[i] += dthalf * etaDot[i];
-        etaDot[0] = (etaDot[0] * ex + etaDotDot[0] * dt4) * ex;
-        for (int i = 1; i < chain; i++) {
-            double e2 = Math.exp(-dt8 * etaDot[i + 1]);
-            etaDot[i] *= e2;
-            etaDotDot[i] = (etaMass[i - 1] * etaDot[i - 1] * etaDot[i - 1] - kt) / etaMass[i];
-            etaDot[i] = (etaDot[i] + etaDotDot[i] * dt4) * e2;
-        }
+        nhc.particleHalfStep(s, dof, tTarget, tDamp);
     }
 
     /** Thermostat energy: sum Q_k etaDot_k^2 / 2 + dof kT eta_0 + kT sum_{k>0} eta_k (LAMMPS compute_scalar). */
     @Override
     public double energy() {
         double kt = Units.BOLTZ * tTarget;
+        double[] eta = nhc.eta, etaDot = nhc.etaDot, etaMass = nhc.mass;
         double e = dof * kt * eta[0] + 0.5 * etaMass[0] * etaDot[0] * etaDot[0];
         for (int i = 1; i < chain; i++) e += kt * eta[i] + 0.5 * etaMass[i] * etaDot[i] * etaDot[i];
         return e;
@@ -103,8 +73,8 @@ public final class NoseHooverChain implements Thermostat {
     /** Chain state (eta, etaDot) for checkpoints. */
     public double[] state() {
         double[] st = new double[2 * chain];
-        System.arraycopy(eta, 0, st, 0, chain);
-        System.arraycopy(etaDot, 0, st, chain, chain);
+        System.arraycopy(nhc.eta, 0, st, 0, chain);
+        System.arraycopy(nhc.etaDot, 0, st, chain, chain);
         return st;
     }
 }

@@ -16,15 +16,12 @@ import org.glasssoftness.core.progress.Progress;
  */
 public final class NoseHooverNpt {
     private final ForceEvaluator forces;
-    private final double dt, dthalf, dt4, dt8;
+    private final double dt, dthalf, dt4;
     private final double tStart, tStop, tDamp, pStart, pStop, pDamp;
     private final boolean iso;
     private final boolean[] pFlag;
     private final int chain = 3, pchain = 3;
-    private final double[] eta = new double[chain], etaDot = new double[chain + 1], etaDotDot = new double[chain],
-            etaMass = new double[chain];
-    private final double[] etap = new double[pchain], etapDot = new double[pchain + 1], etapDotDot = new double[pchain],
-            etapMass = new double[pchain];
+    private final ThermostatChain particleChain = new ThermostatChain(chain), barostatChain = new ThermostatChain(pchain);
     private final double[] omegaDot = new double[3], omegaMass = new double[3], pCurrent = new double[3],
             pTarget = new double[3];
     private double tTarget, pHydro, mtkTerm2;
@@ -46,13 +43,15 @@ public final class NoseHooverNpt {
             throw new IllegalArgumentException("NPT needs temperatures > 0 K and damping times > 0 ps");
         }
         this.forces = forces;
-        this.dt = dtPs; dthalf = 0.5 * dtPs; dt4 = 0.25 * dtPs; dt8 = 0.125 * dtPs;
+        this.dt = dtPs; dthalf = 0.5 * dtPs; dt4 = 0.25 * dtPs;
         this.tStart = tStart; this.tStop = tStop; this.tDamp = tDampPs;
         this.pStart = pStartBar; this.pStop = pStopBar; this.pDamp = pDampPs;
         this.iso = iso;
         this.pFlag = iso ? new boolean[] {true, true, true} : axes.clone();
         for (boolean b : pFlag) if (b) pdim++;
         if (pdim == 0) throw new IllegalArgumentException("NPT needs at least one barostatted axis");
+        particleChain.timeStep(dtPs);
+        barostatChain.timeStep(dtPs);
     }
 
     public ForceEvaluator.Energies last() { return last; }
@@ -78,16 +77,14 @@ public final class NoseHooverNpt {
         xCenter = 0.5 * (s.box.xlo() + s.box.xhi());
         deformSteps = 0;
         targets(0);
-        double kt = Units.BOLTZ * tTarget, w = 1 / tDamp;
-        etaMass[0] = dof * kt / (w * w);
-        for (int i = 1; i < chain; i++) etaMass[i] = kt / (w * w);
-        for (int i = 1; i < chain; i++) etaDotDot[i] = (etaMass[i - 1] * etaDot[i - 1] * etaDot[i - 1] - kt) / etaMass[i];
+        double kt = Units.BOLTZ * tTarget;
+        particleChain.particleMasses(dof, kt, tDamp);
+        particleChain.initForces(kt);
         double wp = 1 / pDamp;
         double nkt = (s.n + 1) * kt;
         for (int i = 0; i < 3; i++) if (pFlag[i]) omegaMass[i] = nkt / (wp * wp);
-        etapMass[0] = kt / (wp * wp);
-        for (int i = 1; i < pchain; i++) etapMass[i] = kt / (wp * wp);
-        for (int i = 1; i < pchain; i++) etapDotDot[i] = (etapMass[i - 1] * etapDot[i - 1] * etapDot[i - 1] - kt) / etapMass[i];
+        barostatChain.masses(kt / (wp * wp), kt / (wp * wp));
+        barostatChain.initForces(kt);
         return last;
     }
 
@@ -205,58 +202,24 @@ public final class NoseHooverNpt {
     }
 
     private void nhcTemp(MdState s) {
-        double kt = Units.BOLTZ * tTarget, w = 1 / tDamp;
-        double tCurrent = Thermo.temperature(s);
-        double keTarget = dof * kt;
-        etaMass[0] = dof * kt / (w * w);
-        for (int i = 1; i < chain; i++) etaMass[i] = kt / (w * w);
-        etaDotDot[0] = (dof * Units.BOLTZ * tCurrent - keTarget) / etaMass[0];
-        for (int i = chain - 1; i > 0; i--) {
-            double ex = Math.exp(-dt8 * etaDot[i + 1]);
-            etaDot[i] = (etaDot[i] * ex + etaDotDot[i] * dt4) * ex;
-        }
-        double ex = Math.exp(-dt8 * etaDot[1]);
-        etaDot[0] = (etaDot[0] * ex + etaDotDot[0] * dt4) * ex;
-        double factor = Math.exp(-dthalf * etaDot[0]);
-        for (int k = 0; k < 3 * s.n; k++) s.v[k] *= factor;
-        tCurrent *= factor * factor;
-        etaDotDot[0] = (dof * Units.BOLTZ * tCurrent - keTarget) / etaMass[0];
-        for (int i = 0; i < chain; i++) eta[i] += dthalf * etaDot[i];
-        etaDot[0] = (etaDot[0] * ex + etaDotDot[0] * dt4) * ex;
-        for (int i = 1; i < chain; i++) {
-            double e2 = Math.exp(-dt8 * etaDot[i + 1]);
-            etaDot[i] *= e2;
-            etaDotDot[i] = (etaMass[i - 1] * etaDot[i - 1] * etaDot[i - 1] - kt) / etaMass[i];
-            etaDot[i] = (etaDot[i] + etaDotDot[i] * dt4) * e2;
-        }
+        particleChain.particleHalfStep(s, dof, tTarget, tDamp);
     }
 
+    /** fix_nh {@code nhc_press_integrate}: the barostat chain on the controlled omega_dot components. */
     private void nhcPress() {
         double kt = Units.BOLTZ * tTarget;
+        double lkt = iso ? kt : pdim * kt;
+        barostatChain.halfStep(barostatKinetic(), lkt, kt, factor -> {
+            for (int i = 0; i < 3; i++) if (pFlag[i]) omegaDot[i] *= factor;
+            return barostatKinetic();
+        });
+    }
+
+    /** sum over controlled axes of W omega_dot^2 (eV). */
+    private double barostatKinetic() {
         double ke = 0;
-        int pdof = 0;
-        for (int i = 0; i < 3; i++) if (pFlag[i]) { ke += omegaMass[i] * omegaDot[i] * omegaDot[i]; pdof++; }
-        double lkt = iso ? kt : pdof * kt;
-        etapDotDot[0] = (ke - lkt) / etapMass[0];
-        for (int i = pchain - 1; i > 0; i--) {
-            double ex = Math.exp(-dt8 * etapDot[i + 1]);
-            etapDot[i] = (etapDot[i] * ex + etapDotDot[i] * dt4) * ex;
-        }
-        double ex = Math.exp(-dt8 * etapDot[1]);
-        etapDot[0] = (etapDot[0] * ex + etapDotDot[0] * dt4) * ex;
-        for (int i = 0; i < pchain; i++) etap[i] += dthalf * etapDot[i];
-        double factor = Math.exp(-dthalf * etapDot[0]);
-        for (int i = 0; i < 3; i++) if (pFlag[i]) omegaDot[i] *= factor;
-        ke = 0;
         for (int i = 0; i < 3; i++) if (pFlag[i]) ke += omegaMass[i] * omegaDot[i] * omegaDot[i];
-        etapDotDot[0] = (ke - lkt) / etapMass[0];
-        etapDot[0] = (etapDot[0] * ex + etapDotDot[0] * dt4) * ex;
-        for (int i = 1; i < pchain; i++) {
-            double e2 = Math.exp(-dt8 * etapDot[i + 1]);
-            etapDot[i] *= e2;
-            etapDotDot[i] = (etapMass[i - 1] * etapDot[i - 1] * etapDot[i - 1] - kt) / etapMass[i];
-            etapDot[i] = (etapDot[i] + etapDotDot[i] * dt4) * e2;
-        }
+        return ke;
     }
 
     /** End-of-step box change of the x deformation (positions scaled in x; velocities unchanged). */
