@@ -1,10 +1,13 @@
 package org.glasssoftness.cli.softness;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.glasssoftness.cli.TypeMapOption;
 import org.glasssoftness.core.io.lammps.LammpsDumpWriter;
 import org.glasssoftness.core.model.Axes;
+import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
@@ -54,12 +57,14 @@ public final class ApplySoftnessCommand implements Callable<Integer> {
             cnCut = Double.parseDouble(p[1]);
         }
         SoftnessApplier.TrajectoryResult r;
+        // the dump writer has no incremental form yet, so --dump-out keeps the annotated frames in memory
+        List<Frame> annotated = dumpOut == null ? null : new ArrayList<>();
         try (Trajectory t = CliSupport.openDump(dump, typeMap)) {
-            r = new SoftnessApplier(model, raw).applyTrajectory(t, new FrameSelection(first, last, stride), Axes.parse(axis), dumpOut != null,
-                    cnSpecies, cnCut, CliSupport.stderrProgress());
+            r = new SoftnessApplier(model, raw).applyTrajectory(t, new FrameSelection(first, last, stride), Axes.parse(axis),
+                    annotated == null ? null : annotated::add, cnSpecies, cnCut, CliSupport.stderrProgress());
         }
         if (dumpOut != null) {
-            LammpsDumpWriter.write(dumpOut, Trajectory.of(r.annotatedFrames()), Progress.NONE);
+            LammpsDumpWriter.write(dumpOut, Trajectory.of(annotated), Progress.NONE);
         }
         CsvTableWriter.writeInto(out, r.perAtom());
         CsvTableWriter.writeInto(out, r.vsStrain());

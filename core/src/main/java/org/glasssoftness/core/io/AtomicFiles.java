@@ -22,23 +22,34 @@ public final class AtomicFiles {
     private AtomicFiles() { }
 
     public static void write(Path target, Body body) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".part");
+        Path tmp = tempFileFor(target);
         boolean done = false;
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 body.write(out);
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            replace(tmp, target);
             done = true;
         } finally {
             if (!done) Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A new empty temporary file in the target's folder (created if missing), for a write finished by {@link #replace}. */
+    public static Path tempFileFor(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir != null) Files.createDirectories(dir);
+        return Files.createTempFile(dir, "." + abs.getFileName(), ".part");
+    }
+
+    /** Moves a complete temporary file onto the target (atomically where the file system can). */
+    public static void replace(Path tmp, Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        try {
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

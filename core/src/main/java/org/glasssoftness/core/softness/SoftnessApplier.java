@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.FrameSink;
 import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
@@ -96,24 +97,23 @@ public final class SoftnessApplier {
     }
 
     /** Result of scoring a whole trajectory. */
-    public record TrajectoryResult(List<Frame> annotatedFrames, Scores scores, String[] group, ResultTable perAtom,
-                                   ResultTable vsStrain) { }
+    public record TrajectoryResult(Scores scores, String[] group, ResultTable perAtom, ResultTable vsStrain) { }
 
     /**
      * Scores the selected frames (first and last must lie inside the trajectory), appends the softness property to each frame, and tabulates mean
      * softness per species versus engineering strain (L - L0) / L0 along {@code axis} (0, 1, 2 = x, y, z) relative to
      * the first scored frame (the study's Fig. 6b).
      *
-     * @param keepFrames          keep the annotated frames in memory (for writing a dump); false for long trajectories
+     * @param annotated           receives each annotated frame in order as soon as it is scored (e.g. a FrameStore.Writer,
+     *                            so memory does not grow with the number of frames); null = annotated frames not needed
      * @param coordinationSpecies when not null, each row's group is species[CN] with CN the number of atoms of this
      *                            species within {@code coordinationCutoff} Å (e.g. B[3], B[4]); else the species
      */
-    public TrajectoryResult applyTrajectory(Trajectory t, FrameSelection selection, int axis, boolean keepFrames,
+    public TrajectoryResult applyTrajectory(Trajectory t, FrameSelection selection, int axis, FrameSink annotated,
                                             String coordinationSpecies, double coordinationCutoff,
                                             Progress progress) throws IOException {
         int[] selected = selection.indicesWithin(t.frameCount());
         if (axis < 0 || axis > 2) throw new IllegalArgumentException("strain axis must be 0, 1 or 2 (x, y, z), got " + axis);
-        List<Frame> frames = new ArrayList<>();
         List<FeatureSet> parts = new ArrayList<>();
         List<Scores> scoreParts = new ArrayList<>();
         List<Integer> frameIdx = new ArrayList<>();
@@ -129,7 +129,7 @@ public final class SoftnessApplier {
             Frame f = t.frame(k);
             FeatureSet fs = rf.compute(f, k);
             Scores sc = apply(fs);
-            if (keepFrames) frames.add(annotate(f, sc, k));
+            if (annotated != null) annotated.accept(annotate(f, sc, k));
             int[] cn = coordinationSpecies == null ? null
                     : SoftnessStatistics.coordination(f, coordinationSpecies, coordinationCutoff);
             for (int r = 0; r < fs.rows(); r++) {
@@ -146,7 +146,7 @@ public final class SoftnessApplier {
         FeatureSet all = RadialFeatures.concat(parts);
         Scores scores = concat(all, scoreParts);
         ResultTable vs = meanVsStrain(all, scores.softness(), frameIdx, steps, strains);
-        return new TrajectoryResult(frames, scores, groups.toArray(new String[0]), scores.toTable("softness", model.classLabels()), vs);
+        return new TrajectoryResult(scores, groups.toArray(new String[0]), scores.toTable("softness", model.classLabels()), vs);
     }
 
     /** The per-frame scores in one piece, aligned with the concatenated feature set. */

@@ -1,8 +1,11 @@
 package org.glasssoftness.core.io.store;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +20,7 @@ import org.glasssoftness.core.io.AtomicFiles;
 import org.glasssoftness.core.io.TrajectoryFormatException;
 import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.FrameSink;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.model.TrajectoryInfo;
 
@@ -58,21 +62,116 @@ public final class FrameStore {
             throws IOException {
         int nf = t.frameCount();
         if (nf < 1) throw new IllegalArgumentException("a frame store needs at least one frame");
-        Frame first = t.frame(0);
-        Layout lay = Layout.of(first, nf);
-        AtomicFiles.write(file, out -> {
-            out.write(lay.header());
-            ByteBuffer rec = ByteBuffer.allocate(Math.toIntExact(lay.recordSize)).order(ByteOrder.LITTLE_ENDIAN);
+        Writer w = Writer.open(file);
+        try {
             for (int k = 0; k < nf; k++) {
                 progress.checkCanceled();
-                Frame f = k == 0 ? first : t.frame(k);
-                lay.check(f, k);
-                rec.clear();
-                lay.put(f, rec);
-                out.write(rec.array(), 0, rec.position());
+                w.append(t.frame(k));
                 progress.report((k + 1) / (double) nf, "writing frame " + (k + 1) + " of " + nf);
             }
-        });
+            w.close();
+        } catch (IOException | RuntimeException | Error e) {
+            w.abort();
+            throw e;
+        }
+    }
+
+    /**
+     * Writes a store one frame at a time, so a producer never holds more than one frame: {@link #open}, then
+     * {@link #append} each frame, then {@link #close}, which fills in the frame count and renames the temporary file
+     * onto the target. Until then the target is untouched; {@link #abort} deletes the temporary file. The result is
+     * byte for byte what {@link FrameStore#write} writes for the same frames. Not an AutoCloseable on purpose: a
+     * try-with-resources would publish a half-written store after an exception. Not thread-safe.
+     */
+    public static final class Writer implements FrameSink {
+        /** Byte offset of the frame count in the header: after the magic, the version and the atom count. */
+        private static final int FRAME_COUNT_OFFSET = 8 + 4 + 4;
+
+        private final Path target;
+        private final Path tmp;
+        private final FileChannel ch;
+        private final OutputStream out;
+        private Layout lay;
+        private ByteBuffer rec;
+        private int frames;
+        private boolean ended;
+
+        private Writer(Path target, Path tmp, FileChannel ch) {
+            this.target = target;
+            this.tmp = tmp;
+            this.ch = ch;
+            this.out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+        }
+
+        /** Starts a store that will replace file on {@link #close}. */
+        public static Writer open(Path file) throws IOException {
+            Path tmp = AtomicFiles.tempFileFor(file);
+            try {
+                return new Writer(file, tmp, FileChannel.open(tmp, StandardOpenOption.WRITE));
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+        }
+
+        /**
+         * Appends the next frame; the first fixes atom count, species, optional fields and property names, which every
+         * later frame must match (else IllegalArgumentException and nothing of that frame is written).
+         */
+        public void append(Frame f) throws IOException {
+            if (ended) throw new IllegalStateException("frame store writer for " + target + " is already closed");
+            if (lay == null) {
+                lay = Layout.of(f, 0);
+                rec = ByteBuffer.allocate(Math.toIntExact(lay.recordSize)).order(ByteOrder.LITTLE_ENDIAN);
+                out.write(lay.header());
+            }
+            if (frames == Integer.MAX_VALUE) throw new IllegalStateException("a store holds at most 2^31-1 frames");
+            lay.check(f, frames);
+            rec.clear();
+            lay.put(f, rec);
+            out.write(rec.array(), 0, rec.position());
+            frames++;
+        }
+
+        @Override
+        public void accept(Frame f) throws IOException {
+            append(f);
+        }
+
+        /** Frames appended so far. */
+        public int frameCount() { return frames; }
+
+        /** Finishes the store: writes the frame count and renames it onto the target. Needs at least one frame. */
+        public void close() throws IOException {
+            if (ended) return;
+            if (frames == 0) {
+                abort();
+                throw new IllegalStateException("a frame store needs at least one frame (" + target + ")");
+            }
+            boolean done = false;
+            try {
+                out.flush();
+                ByteBuffer count = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(frames).flip();
+                while (count.hasRemaining()) ch.write(count, FRAME_COUNT_OFFSET + count.position());
+                out.close();
+                AtomicFiles.replace(tmp, target);
+                ended = true;
+                done = true;
+            } finally {
+                if (!done) abort();
+            }
+        }
+
+        /** Discards everything written; the target is left as it was. Safe to call more than once, or after close. */
+        public void abort() throws IOException {
+            if (ended && !Files.exists(tmp)) return;
+            ended = true;
+            try {
+                ch.close();
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
     }
 
     /** Opens a store for random access (thread-safe; close it when done). */

@@ -123,4 +123,70 @@ class FrameStoreTest {
         Files.writeString(tiny, "GSF");
         assertFalse(FrameStore.isStore(tiny));
     }
+
+    @Test
+    void writerStreamsTheSameBytesAsWriteInTheFixedRecordLayout() throws IOException {
+        Random r = new Random(6);
+        List<Frame> frames = new ArrayList<>();
+        for (int k = 0; k < 4; k++) frames.add(randomFrame(r, 10L * k, true));
+        Path whole = dir.resolve("whole.gsf");
+        FrameStore.write(whole, Trajectory.of(frames), Progress.NONE);
+        Path streamed = dir.resolve("streamed.gsf");
+        FrameStore.Writer w = FrameStore.Writer.open(streamed);
+        for (Frame f : frames) w.append(f);
+        assertEquals(4, w.frameCount());
+        assertFalse(Files.exists(streamed), "the target appears only on close");
+        w.close();
+        byte[] all = Files.readAllBytes(streamed);
+        assertArrayEquals(Files.readAllBytes(whole), all);
+        // independent of both writers' sharing code: the file is one-frame stores' header (frame count 4) followed by
+        // their records, the record size and header size following from the file sizes
+        byte[][] single = new byte[4][];
+        for (int k = 0; k < 4; k++) {
+            Path one = dir.resolve("one" + k + ".gsf");
+            FrameStore.write(one, Trajectory.of(List.of(frames.get(k))), Progress.NONE);
+            single[k] = Files.readAllBytes(one);
+        }
+        int rec = (all.length - single[0].length) / 3, head = single[0].length - rec;
+        assertEquals(head + 4 * rec, all.length);
+        byte[] expected = new byte[all.length];
+        System.arraycopy(single[0], 0, expected, 0, head);
+        expected[16] = 4;   // little-endian frame count after magic, version and atom count
+        for (int k = 0; k < 4; k++) System.arraycopy(single[k], head, expected, head + k * rec, rec);
+        assertArrayEquals(expected, all);
+        try (Trajectory t = FrameStore.open(streamed)) {
+            assertEquals(4, t.frameCount());
+            for (int k = 0; k < 4; k++) assertSameFrame(frames.get(k), t.frame(k));
+        }
+    }
+
+    @Test
+    void abortedOrEmptyOrMismatchedWritesLeaveNothing() throws IOException {
+        Random r = new Random(7);
+        Path target = dir.resolve("keep.gsf");
+        Files.writeString(target, "old content");
+        FrameStore.Writer w = FrameStore.Writer.open(target);
+        w.append(randomFrame(r, 0, true));
+        w.append(randomFrame(r, 1, true));
+        w.abort();
+        w.abort();
+        assertEquals("old content", Files.readString(target));
+        assertEquals(List.of(target), listDir(), "no temporary file left");
+
+        FrameStore.Writer empty = FrameStore.Writer.open(dir.resolve("empty.gsf"));
+        assertThrows(IllegalStateException.class, empty::close);
+        assertEquals(List.of(target), listDir());
+
+        FrameStore.Writer bad = FrameStore.Writer.open(dir.resolve("bad.gsf"));
+        bad.append(randomFrame(r, 0, true));
+        assertThrows(IllegalArgumentException.class, () -> bad.append(randomFrame(r, 1, false)));
+        bad.abort();
+        assertEquals(List.of(target), listDir());
+    }
+
+    private List<Path> listDir() throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
 }
