@@ -52,16 +52,13 @@ public final class TrajectoryPortObject implements PortObject {
      */
     public static TrajectoryPortObject create(final Trajectory trajectory, final Progress progress)
         throws IOException {
-        Path store = newTempStore();
+        Path store = newStoreFile();
         boolean done = false;
         try {
             FrameStore.write(store, trajectory, progress);
-            TrajectoryInfo info;
-            try (Trajectory stored = FrameStore.open(store)) {
-                info = stored.info();
-            }
+            TrajectoryPortObject p = fromStore(store);
             done = true;
-            return new TrajectoryPortObject(new TrajectoryPortObjectSpec(info), store);
+            return p;
         } finally {
             if (!done) {
                 Files.deleteIfExists(store);
@@ -69,9 +66,25 @@ public final class TrajectoryPortObject implements PortObject {
         }
     }
 
-    private static Path newTempStore() throws IOException {
+    /**
+     * A new temporary file (deleted on exit at the latest) for a node to stream a FrameStore into, e.g. with a
+     * {@link FrameStore.Writer}, before handing it to {@link #fromStore}.
+     */
+    public static Path newStoreFile() throws IOException {
         File f = org.knime.core.util.FileUtil.createTempFile("glass-softness-trajectory", ".gsfs", true);
         return f.toPath();
+    }
+
+    /**
+     * The port object for a finished FrameStore file (from {@link #newStoreFile}); the object owns the file from now
+     * on and {@link #deleteStore} deletes it. The spec is read from the store.
+     */
+    public static TrajectoryPortObject fromStore(final Path store) throws IOException {
+        TrajectoryInfo info;
+        try (Trajectory stored = FrameStore.open(store)) {
+            info = stored.info();
+        }
+        return new TrajectoryPortObject(new TrajectoryPortObjectSpec(info), store);
     }
 
     /** Opens the trajectory for reading; the caller closes it. Several may be open at once. */
@@ -119,7 +132,7 @@ public final class TrajectoryPortObject implements PortObject {
                 throw new IOException("Saved trajectory port: spec is "
                     + (spec == null ? "missing" : spec.getClass().getName()));
             }
-            Path store = newTempStore();
+            Path store = newStoreFile();
             boolean done = false;
             try {
                 try (OutputStream out = Files.newOutputStream(store)) {

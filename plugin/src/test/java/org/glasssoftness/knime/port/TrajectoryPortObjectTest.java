@@ -60,6 +60,26 @@ class TrajectoryPortObjectTest {
     }
 
     @Test
+    void aStoreStreamedIntoANewStoreFileBecomesTheSamePort() throws Exception {
+        TrajectoryPortObject made = TrajectoryPortObject.create(sample(), Progress.NONE);
+        java.nio.file.Path store = TrajectoryPortObject.newStoreFile();
+        org.glasssoftness.core.io.store.FrameStore.Writer w = org.glasssoftness.core.io.store.FrameStore.Writer.open(store);
+        try (Trajectory t = sample()) {
+            for (int k = 0; k < t.frameCount(); k++) {
+                w.append(t.frame(k));
+            }
+        }
+        w.close();
+        TrajectoryPortObject streamed = TrajectoryPortObject.fromStore(store);
+        assertEquals(made.getSpec(), streamed.getSpec());
+        assertEquals(made.getSummary(), streamed.getSummary());
+        assertArrayEquals(Files.readAllBytes(made.storeFile()), Files.readAllBytes(streamed.storeFile()));
+        streamed.deleteStore();
+        made.deleteStore();
+        assertTrue(!Files.exists(store));
+    }
+
+    @Test
     void savesAndLoadsWithTheWorkflowThroughItsSerializers() throws Exception {
         TrajectoryPortObject p = TrajectoryPortObject.create(sample(), Progress.NONE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -1,10 +1,12 @@
 package org.glasssoftness.knime.nodes.applysoftness;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.glasssoftness.core.io.store.FrameStore;
 import org.glasssoftness.core.model.FrameSelection;
-import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.core.softness.FeatureDefinition;
 import org.glasssoftness.core.softness.FeatureTables;
@@ -185,9 +187,23 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
             m_raw.getBooleanValue());
         int axis = axis("Strain axis", m_axis.getStringValue());
         String[] cn = coordination(m_coordination.getStringValue());
-        SoftnessApplier.TrajectoryResult r = runOnTrajectory(inObjects, 1, exec.createSubProgress(0.7),
-            (t, p) -> applier.applyTrajectory(t, new FrameSelection(m_first.getIntValue(), m_last.getIntValue(),
-                m_stride.getIntValue()), axis, true, cn == null ? null : cn[0], cn == null ? 0 : Double.parseDouble(cn[1]), p));
+        // the annotated frames go to disk as they are scored, so memory does not grow with the number of frames
+        Path store = TrajectoryPortObject.newStoreFile();
+        FrameStore.Writer annotated = FrameStore.Writer.open(store);
+        SoftnessApplier.TrajectoryResult r;
+        TrajectoryPortObject out;
+        try {
+            r = runOnTrajectory(inObjects, 1, exec.createSubProgress(0.9),
+                (t, p) -> applier.applyTrajectory(t, new FrameSelection(m_first.getIntValue(), m_last.getIntValue(),
+                    m_stride.getIntValue()), axis, annotated, cn == null ? null : cn[0],
+                    cn == null ? 0 : Double.parseDouble(cn[1]), p));
+            annotated.close();
+            out = keep(TrajectoryPortObject.fromStore(store));
+        } catch (Exception | Error e) {
+            annotated.abort();
+            Files.deleteIfExists(store);
+            throw e;
+        }
         setCurves(strainCurves(r.vsStrain()));
         ResultTable hist = SoftnessStatistics.histogram(r.scores().softness(), r.group(), m_bins.getIntValue());
         ResultTable pr = emptyRearrangement();
@@ -197,8 +213,6 @@ final class ApplySoftnessNodeModel extends GlassSoftnessNodeModel {
                 threshold(m_threshold.getStringValue()));
             pr = SoftnessStatistics.rearrangementProbability(r.scores().softness(), y, m_bins.getIntValue());
         }
-        TrajectoryPortObject out = keep(runEngine(exec.createSubProgress(0.2),
-            p -> TrajectoryPortObject.create(Trajectory.of(r.annotatedFrames()), p)));
         BufferedDataTable[] tables = ResultTables.toTables(exec, 0.1, r.perAtom(), r.vsStrain(), hist, pr);
         return new PortObject[]{out, tables[0], tables[1], tables[2], tables[3]};
     }
