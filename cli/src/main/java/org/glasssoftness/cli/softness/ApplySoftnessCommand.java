@@ -1,16 +1,12 @@
 package org.glasssoftness.cli.softness;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.glasssoftness.cli.TypeMapOption;
 import org.glasssoftness.core.io.lammps.LammpsDumpWriter;
 import org.glasssoftness.core.model.Axes;
-import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
-import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.softness.CsvTables;
 import org.glasssoftness.core.softness.FeatureTables;
 import org.glasssoftness.core.softness.SoftnessApplier;
@@ -57,14 +53,17 @@ public final class ApplySoftnessCommand implements Callable<Integer> {
             cnCut = Double.parseDouble(p[1]);
         }
         SoftnessApplier.TrajectoryResult r;
-        // the dump writer has no incremental form yet, so --dump-out keeps the annotated frames in memory
-        List<Frame> annotated = dumpOut == null ? null : new ArrayList<>();
-        try (Trajectory t = CliSupport.openDump(dump, typeMap)) {
-            r = new SoftnessApplier(model, raw).applyTrajectory(t, new FrameSelection(first, last, stride), Axes.parse(axis),
-                    annotated == null ? null : annotated::add, cnSpecies, cnCut, CliSupport.stderrProgress());
-        }
-        if (dumpOut != null) {
-            LammpsDumpWriter.write(dumpOut, Trajectory.of(annotated), Progress.NONE);
+        // annotated frames are streamed into the dump as they are scored: memory does not grow with the frames
+        LammpsDumpWriter.Streaming annotated = dumpOut == null ? null : LammpsDumpWriter.Streaming.open(dumpOut);
+        try {
+            try (Trajectory t = CliSupport.openDump(dump, typeMap)) {
+                r = new SoftnessApplier(model, raw).applyTrajectory(t, new FrameSelection(first, last, stride),
+                        Axes.parse(axis), annotated, cnSpecies, cnCut, CliSupport.stderrProgress());
+            }
+            if (annotated != null) annotated.close();
+        } catch (Exception | Error e) {
+            if (annotated != null) annotated.abort();
+            throw e;
         }
         CsvTableWriter.writeInto(out, r.perAtom());
         CsvTableWriter.writeInto(out, r.vsStrain());

@@ -1,17 +1,20 @@
 package org.glasssoftness.core.io.lammps;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.glasssoftness.core.io.AtomicFiles;
 import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.FrameSink;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
 
@@ -27,19 +30,93 @@ public final class LammpsDumpWriter {
     private LammpsDumpWriter() { }
 
     public static void write(Path file, Trajectory t, Progress progress) throws IOException {
-        boolean gz = file.getFileName().toString().endsWith(".gz");
-        AtomicFiles.write(file, raw -> {
-            OutputStream os = gz ? new GZIPOutputStream(raw, 1 << 16) : raw;
-            Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.US_ASCII), 1 << 16);
+        Streaming out = Streaming.open(file);
+        try {
             int nf = t.frameCount();
             for (int k = 0; k < nf; k++) {
                 progress.checkCanceled();
-                writeFrame(w, t.frame(k));
+                out.append(t.frame(k));
                 progress.report((k + 1) / (double) nf, "writing frame " + (k + 1) + " of " + nf);
             }
-            w.flush();
-            if (gz) ((GZIPOutputStream) os).finish();
-        });
+            out.close();
+        } catch (IOException | RuntimeException | Error e) {
+            out.abort();
+            throw e;
+        }
+    }
+
+    /**
+     * Writes a dump one frame at a time (a producer holds one frame, not the trajectory): {@link #open}, then
+     * {@link #append} each frame, then {@link #close}, which renames the temporary file onto the target; until then
+     * the target is untouched, and {@link #abort} deletes the temporary file. Same bytes as {@link #write}. Not an
+     * AutoCloseable on purpose (a try-with-resources would publish a half-written dump after an exception).
+     */
+    public static final class Streaming implements FrameSink {
+        private final Path target;
+        private final Path tmp;
+        private final GZIPOutputStream gz;
+        private final Writer w;
+        private boolean ended;
+
+        private Streaming(Path target, Path tmp, OutputStream raw, boolean gzip) throws IOException {
+            this.target = target;
+            this.tmp = tmp;
+            this.gz = gzip ? new GZIPOutputStream(raw, 1 << 16) : null;
+            this.w = new BufferedWriter(new OutputStreamWriter(gzip ? gz : raw, StandardCharsets.US_ASCII), 1 << 16);
+        }
+
+        /** Starts a dump (gzip-compressed when the name ends in {@code .gz}) that replaces file on {@link #close}. */
+        public static Streaming open(Path file) throws IOException {
+            Path tmp = AtomicFiles.tempFileFor(file);
+            OutputStream raw = null;
+            try {
+                raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+                return new Streaming(file, tmp, raw, file.getFileName().toString().endsWith(".gz"));
+            } catch (IOException | RuntimeException e) {
+                if (raw != null) raw.close();
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+        }
+
+        public void append(Frame f) throws IOException {
+            if (ended) throw new IllegalStateException("dump writer for " + target + " is already closed");
+            writeFrame(w, f);
+        }
+
+        @Override
+        public void accept(Frame f) throws IOException {
+            append(f);
+        }
+
+        /** Finishes the dump and renames it onto the target. */
+        public void close() throws IOException {
+            if (ended) return;
+            boolean done = false;
+            try {
+                w.flush();
+                if (gz != null) gz.finish();
+                w.close();
+                AtomicFiles.replace(tmp, target);
+                ended = true;
+                done = true;
+            } finally {
+                if (!done) abort();
+            }
+        }
+
+        /** Discards everything written; the target is left as it was. Safe to call more than once, or after close. */
+        public void abort() throws IOException {
+            if (ended && !Files.exists(tmp)) return;
+            ended = true;
+            try {
+                w.close();
+            } catch (IOException e) {
+                // the file is deleted anyway
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
     }
 
     static void writeFrame(Writer w, Frame f) throws IOException {
