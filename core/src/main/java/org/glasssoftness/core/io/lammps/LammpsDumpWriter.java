@@ -14,7 +14,7 @@ import java.util.zip.GZIPOutputStream;
 import org.glasssoftness.core.io.AtomicFiles;
 import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
-import org.glasssoftness.core.model.FrameSink;
+import org.glasssoftness.core.model.FrameOutput;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
 
@@ -30,19 +30,7 @@ public final class LammpsDumpWriter {
     private LammpsDumpWriter() { }
 
     public static void write(Path file, Trajectory t, Progress progress) throws IOException {
-        Streaming out = Streaming.open(file);
-        try {
-            int nf = t.frameCount();
-            for (int k = 0; k < nf; k++) {
-                progress.checkCanceled();
-                out.append(t.frame(k));
-                progress.report((k + 1) / (double) nf, "writing frame " + (k + 1) + " of " + nf);
-            }
-            out.close();
-        } catch (IOException | RuntimeException | Error e) {
-            out.abort();
-            throw e;
-        }
+        FrameOutput.writeAll(t, Streaming.open(file), progress);
     }
 
     /**
@@ -51,7 +39,7 @@ public final class LammpsDumpWriter {
      * the target is untouched, and {@link #abort} deletes the temporary file. Same bytes as {@link #write}. Not an
      * AutoCloseable on purpose (a try-with-resources would publish a half-written dump after an exception).
      */
-    public static final class Streaming implements FrameSink {
+    public static final class Streaming implements FrameOutput {
         private final Path target;
         private final Path tmp;
         private final GZIPOutputStream gz;
@@ -90,6 +78,7 @@ public final class LammpsDumpWriter {
         }
 
         /** Finishes the dump and renames it onto the target. */
+        @Override
         public void close() throws IOException {
             if (ended) return;
             boolean done = false;
@@ -106,6 +95,7 @@ public final class LammpsDumpWriter {
         }
 
         /** Discards everything written; the target is left as it was. Safe to call more than once, or after close. */
+        @Override
         public void abort() throws IOException {
             if (ended && !Files.exists(tmp)) return;
             ended = true;

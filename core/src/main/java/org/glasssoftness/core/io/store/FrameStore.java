@@ -20,7 +20,7 @@ import org.glasssoftness.core.io.AtomicFiles;
 import org.glasssoftness.core.io.TrajectoryFormatException;
 import org.glasssoftness.core.model.Box;
 import org.glasssoftness.core.model.Frame;
-import org.glasssoftness.core.model.FrameSink;
+import org.glasssoftness.core.model.FrameOutput;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.model.TrajectoryInfo;
 
@@ -62,18 +62,7 @@ public final class FrameStore {
             throws IOException {
         int nf = t.frameCount();
         if (nf < 1) throw new IllegalArgumentException("a frame store needs at least one frame");
-        Writer w = Writer.open(file);
-        try {
-            for (int k = 0; k < nf; k++) {
-                progress.checkCanceled();
-                w.append(t.frame(k));
-                progress.report((k + 1) / (double) nf, "writing frame " + (k + 1) + " of " + nf);
-            }
-            w.close();
-        } catch (IOException | RuntimeException | Error e) {
-            w.abort();
-            throw e;
-        }
+        FrameOutput.writeAll(t, Writer.open(file), progress);
     }
 
     /**
@@ -83,7 +72,7 @@ public final class FrameStore {
      * byte for byte what {@link FrameStore#write} writes for the same frames. Not an AutoCloseable on purpose: a
      * try-with-resources would publish a half-written store after an exception. Not thread-safe.
      */
-    public static final class Writer implements FrameSink {
+    public static final class Writer implements FrameOutput {
         /** Byte offset of the frame count in the header: after the magic, the version and the atom count. */
         private static final int FRAME_COUNT_OFFSET = 8 + 4 + 4;
 
@@ -142,6 +131,7 @@ public final class FrameStore {
         public int frameCount() { return frames; }
 
         /** Finishes the store: writes the frame count and renames it onto the target. Needs at least one frame. */
+        @Override
         public void close() throws IOException {
             if (ended) return;
             if (frames == 0) {
@@ -163,6 +153,7 @@ public final class FrameStore {
         }
 
         /** Discards everything written; the target is left as it was. Safe to call more than once, or after close. */
+        @Override
         public void abort() throws IOException {
             if (ended && !Files.exists(tmp)) return;
             ended = true;
