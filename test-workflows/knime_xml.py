@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Writes KNIME workflow folders in KNIME's on-disk format (XMLConfig 2008/09), as the existing hand-validated test
 workflows have them: workflow.knime (nodes, connections, editor settings) and each node's 'Name (#id)/settings.xml'.
-Used by the make_workflow.py of the structure, softness_study and softness_scan_loop workflows."""
+Used by the make_workflow.py of the structure, softness_chain, softness_scan_loop and softness-study workflows.
+Optional extras (used by softness-study only, so the older files stay byte for byte the same): node annotations, flow
+variable bindings of nested settings (a path tuple), workflow variables and KNIME node factories of knime-base."""
 import os
 import re
 from xml.sax.saxutils import quoteattr
@@ -18,7 +20,9 @@ OUT_PORTS = {"ReadDumpNodeFactory": 2, "WriteDumpNodeFactory": 0, "RdfNodeFactor
              "DCumNodeFactory": 2, "MsdNodeFactory": 3, "BondSwitchNodeFactory": 2, "RadialFeaturesNodeFactory": 1,
              "TrainLrNodeFactory": 3, "ApplySoftnessNodeFactory": 5, "RunMdNodeFactory": 3,
              "LoopStartIntervalDynamicNodeFactory": 0, "LoopStartCountDynamicNodeFactory": 0,
-             "LoopEndDynamicNodeFactory": 1}
+             "LoopEndDynamicNodeFactory": 1, "TableCreator2NodeFactory": 1, "RowFilterNodeFactory": 1,
+             "TableToVariable3NodeFactory": 1, "LoopStartVariable3NodeFactory": 1,
+             "ConstantValueColumnNodeFactory": 1}
 SMID = {"xstring": "SMID_string", "xdouble": "SMID_double", "xint": "SMID_integer", "xboolean": "SMID_boolean"}
 
 
@@ -40,6 +44,16 @@ def _fmt(x):
     if x.type == "xdouble":
         return repr(float(x.value))
     return str(x.value)
+
+
+def arr(type_, values):
+    """An array setting as Config.addIntArray/addStringArray save it: array-size, then "0", "1", ..."""
+    return [("array-size", i(len(values)))] + [(str(k), S(type_, v)) for k, v in enumerate(values)]
+
+
+def data_type(cell_class):
+    """A DataType as Config.addDataType saves it (cell_class, is_null)."""
+    return [("cell_class", s(cell_class)), ("is_null", b(False))]
 
 
 def entry(key, x, ind):
@@ -67,11 +81,36 @@ def settings_models(values):
     return items
 
 
+def variable_tree(bindings):
+    """The 'tree' of a node's flow variable settings: it mirrors the model settings; a binding's key is a setting key
+    or, for a nested setting, a tuple path of config keys."""
+    root = []
+    for key, var in bindings:
+        path = (key,) if isinstance(key, str) else tuple(key)
+        level = root
+        for k in path[:-1]:
+            sub = next((v for kk, v in level if kk == k), None)
+            if sub is None:
+                sub = []
+                level.append((k, sub))
+            level = sub
+        level.append((path[-1], [("used_variable", s(var)), ("exposed_variable", s(None))]))
+    return root
+
+
+def annotation(text, x, y, width=200, height=60):
+    """A node annotation as KNIME's WorkflowPersistor.saveAnnotationData saves it (plain text, default style)."""
+    return [("text", s(text)), ("bgcolor", i(16777215)), ("x-coordinate", i(x)), ("y-coordinate", i(y)),
+            ("width", i(width)), ("height", i(height)), ("alignment", s("CENTER")), ("borderSize", i(0)),
+            ("borderColor", i(16777215)), ("defFontSize", i(9)), ("annotation-version", i(20151123)),
+            ("styles", [])]
+
+
 class Node:
     def __init__(self, id_, name, factory, model, ours=True, variables=None, creation=None, x=100, y=200,
-                 out_ports=None):
+                 out_ports=None, note=None):
         self.id, self.name, self.factory, self.model, self.ours = id_, name, factory, model, ours
-        self.variables, self.creation, self.x, self.y = variables, creation, x, y
+        self.variables, self.creation, self.x, self.y, self.note = variables, creation, x, y, note
         self.out_ports = OUT_PORTS[factory.rsplit(".", 1)[1]] if out_ports is None else out_ports
 
     @property
@@ -89,8 +128,11 @@ class Node:
         out += config("internal_node_subsettings", [("memory_policy", s("CacheSmallInMemory"))], ind)
         out += config("model", model, ind)
         if self.variables:
-            tree = [(k, [("used_variable", s(var)), ("exposed_variable", s(None))]) for k, var in self.variables]
-            out += config("variables", [("version", s("V_2019_09_13")), ("tree", tree)], ind)
+            out += config("variables", [("version", s("V_2019_09_13")), ("tree", variable_tree(self.variables))],
+                          ind)
+        if self.note:
+            # under the node: KNIME draws a node's annotation below its icon (node bounds are 94 x 79 here)
+            out += config("nodeAnnotation", annotation(self.note, self.x - 53, self.y + 79), ind)
         out += entry("customDescription", s(None), ind)
         out += entry("state", s("CONFIGURED"), ind)
         out += entry("factory", s(self.factory), ind)
@@ -116,8 +158,10 @@ class Node:
         return out + "</config>\n"
 
 
-def write_workflow(folder, nodes, connections, description):
-    """connections: (sourceID, sourcePort, destID, destPort), KNIME port numbers (0 = flow variable port)."""
+def write_workflow(folder, nodes, connections, description, workflow_variables=None):
+    """connections: (sourceID, sourcePort, destID, destPort), KNIME port numbers (0 = flow variable port);
+    workflow_variables: (name, value) string variables, saved as WorkflowPersistor.saveWorkflowVariables does
+    (Var_i with FlowVariable.save's name, class, value)."""
     ind = "    "
     out = HEAD % quoteattr("workflow.knime")
     out += entry("created_by", s("5.3.0.v202406191105"), ind)
@@ -130,6 +174,9 @@ def write_workflow(folder, nodes, connections, description):
     out += entry("customDescription", s(None), ind)
     out += entry("state", s("CONFIGURED"), ind)
     out += config("workflow_credentials", [], ind)
+    if workflow_variables:
+        out += config("workflow_variables", [("Var_%d" % k, [("name", s(n)), ("class", s("STRING")), ("value", s(v))])
+                                             for k, (n, v) in enumerate(workflow_variables)], ind)
     out += config("nodes", [("node_%d" % n.id, [
         ("id", i(n.id)), ("node_settings_file", s(n.folder + "/settings.xml")), ("node_is_meta", b(False)),
         ("node_type", s("NativeNode")), ("ui_classname", s("org.knime.core.node.workflow.NodeUIInformation")),

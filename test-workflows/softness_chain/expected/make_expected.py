@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Derives the expected outputs of the softness_study workflow from data/libp-melt.dump.gz with code that shares
+"""Derives the expected outputs of the softness_chain workflow from data/libp-melt.dump.gz with code that shares
 nothing with the project:
 - radial features of the 80 Li atoms of frame 0 by direct sums over all minimum-image neighbours within R_c
   (R_c = 5 A < half the 17.3 A box), G_X(i; r_k) = sum_j exp(-(r_ij - r_k)^2 / (2 L^2)), r_k = 0.5 .. 5 A, L = 0.5 A;
