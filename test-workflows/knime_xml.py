@@ -98,7 +98,7 @@ def variable_tree(bindings):
     return root
 
 
-def annotation(text, x, y, width=200, height=60):
+def annotation(text, x, y, width=150, height=45):
     """A node annotation as KNIME's WorkflowPersistor.saveAnnotationData saves it (plain text, default style)."""
     return [("text", s(text)), ("bgcolor", i(16777215)), ("x-coordinate", i(x)), ("y-coordinate", i(y)),
             ("width", i(width)), ("height", i(height)), ("alignment", s("CENTER")), ("borderSize", i(0)),
@@ -132,7 +132,7 @@ class Node:
                           ind)
         if self.note:
             # under the node: KNIME draws a node's annotation below its icon (node bounds are 94 x 79 here)
-            out += config("nodeAnnotation", annotation(self.note, self.x - 53, self.y + 79), ind)
+            out += config("nodeAnnotation", annotation(self.note, self.x - 28, self.y + 79), ind)
         out += entry("customDescription", s(None), ind)
         out += entry("state", s("CONFIGURED"), ind)
         out += entry("factory", s(self.factory), ind)

@@ -35,6 +35,12 @@ final class KnimeWorkflow {
 
     final List<Connection> connections = new ArrayList<>();
 
+    /**
+     * Workflow variables declared in workflow.knime ({@code workflow_variables}: Var_i with name, class, value, as
+     * KNIME's WorkflowPersistor.saveWorkflowVariables and FlowVariable.save write them): name -> {class, value}.
+     */
+    final Map<String, String[]> workflowVariables = new TreeMap<>();
+
     private KnimeWorkflow(final Path dir) {
         this.dir = dir;
     }
@@ -64,6 +70,13 @@ final class KnimeWorkflow {
             NodeSettingsRO model = settings.containsKey("model") ? settings.getNodeSettings("model") : null;
             NodeSettingsRO variables = settings.containsKey("variables") ? settings.getNodeSettings("variables") : null;
             wf.nodes.put(id, new Node(id, folder, type, factory, name, model, variables));
+        }
+        if (root.containsKey("workflow_variables")) {
+            ConfigRO vars = root.getConfig("workflow_variables");
+            for (String key : vars.keySet()) {
+                ConfigRO v = vars.getConfig(key);
+                wf.workflowVariables.put(v.getString("name"), new String[]{v.getString("class"), v.getString("value")});
+            }
         }
         ConfigRO conns = root.getConfig("connections");
         for (String key : conns.keySet()) {

@@ -44,18 +44,6 @@ import org.knime.core.util.StandinKnimeUrls;
  * extensions (KNIME's loops, joins, ...) are only checked for structure.
  */
 class TestWorkflowsTest {
-    /**
-     * Model settings keys, in the order they are saved, of the KNIME nodes the test workflows use (knime-base
-     * 5.3.0: LoopStartCountDynamicSettings; LoopStartIntervalDynamicSettings + the node model's variableType
-     * SettingsModelString; AbstractLoopEndNodeSettings + LoopEndDynamicNodeSettings).
-     */
-    private static final Map<String, List<String>> KNIME_NODE_SETTINGS = Map.of(
-        "org.knime.base.node.meta.looper.LoopStartCountDynamicNodeFactory", List.of("loops"),
-        "org.knime.base.node.meta.looper.LoopStartIntervalDynamicNodeFactory",
-        List.of("from", "to", "step", "prefix", "variableType_Internals", "variableType"),
-        "org.knime.base.node.meta.looper.LoopEndDynamicNodeFactory", List.of("addIterationColumn", "rowKeyPolicy",
-            "propagateLoopVariables", "ignoreEmptyTables", "tolerateColumnTypes", "tolerateChangingSpecs"));
-
     private static final Path WORKFLOWS = Path.of(System.getProperty("test.workflows", "../test-workflows"));
 
     @TempDir
@@ -85,7 +73,7 @@ class TestWorkflowsTest {
         return name.trim().replaceAll("[\\p{Cntrl}*?#:\"<>%~|/\\\\]+", "_") + " (#" + id + ")";
     }
 
-    private static boolean isOurs(final String factory) {
+    static boolean isOurs(final String factory) {
         return factory != null && factory.startsWith("org.glasssoftness.knime.");
     }
 
@@ -102,11 +90,11 @@ class TestWorkflowsTest {
             assertNotNull(n.model(), n.folder() + ": settings.xml has no model settings");
             executable &= isOurs(n.factory());
         }
+        StandinKnimeUrls.setWorkflowDir(dir);
         if (!executable) {
             checkOursOffline(wf);
             return;
         }
-        StandinKnimeUrls.setWorkflowDir(dir);
         Map<Integer, PortObject[]> outputs = new HashMap<>();
         int checks = 0;
         for (int id : wf.executionOrder()) {
@@ -209,7 +197,7 @@ class TestWorkflowsTest {
         }
     }
 
-    private static PortObject saveAndLoad(final PortObject p) throws Exception {
+    static PortObject saveAndLoad(final PortObject p) throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         org.knime.core.node.port.PortUtil.writeObjectToStream(p, bytes, new org.knime.core.node.ExecutionMonitor());
         return org.knime.core.node.port.PortUtil.readObjectFromStream(
@@ -217,7 +205,7 @@ class TestWorkflowsTest {
     }
 
     /** The node name in the factory's description XML, which is what KNIME writes into settings.xml. */
-    private static String descriptionName(final NodeFactory<?> factory) throws Exception {
+    static String descriptionName(final NodeFactory<?> factory) throws Exception {
         Class<?> c = factory.getClass();
         javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
@@ -227,38 +215,47 @@ class TestWorkflowsTest {
         }
     }
 
-    private static NodeFactory<?> newFactory(final KnimeWorkflow.Node n) throws Exception {
+    static NodeFactory<?> newFactory(final KnimeWorkflow.Node n) throws Exception {
         Class<?> c = Class.forName(n.factory());
         return (NodeFactory<?>)c.getDeclaredConstructor().newInstance();
     }
 
     /**
-     * For workflows that also use KNIME's own nodes: our nodes' factories exist, accept their settings and name
-     * them as the description does; every setting a flow variable controls exists; connections join known nodes.
+     * For workflows that also use KNIME's own nodes: our nodes' factories exist, name the nodes as their descriptions
+     * do, accept and load their settings, and configure wherever their inputs' specs are known offline (inputs from
+     * our nodes or none); KNIME's nodes carry exactly the model settings keys their knime-base source saves
+     * ({@link KnimeNodes#SETTINGS_KEYS}); every flow variable binding (of our nodes and KNIME's, nested settings
+     * included) names an existing setting and a variable that the workflow or a KNIME node upstream defines, of a
+     * type that fits the setting; connections join known nodes.
      */
-    private static void checkOursOffline(final KnimeWorkflow wf) throws Exception {
-        for (KnimeWorkflow.Node n : wf.nodes.values()) {
+    static void checkOursOffline(final KnimeWorkflow wf) throws Exception {
+        Map<Integer, PortObjectSpec[]> specs = new HashMap<>();
+        for (int id : wf.executionOrder()) {
+            KnimeWorkflow.Node n = wf.nodes.get(id);
             if (isOurs(n.factory())) {
                 NodeFactory<?> factory = newFactory(n);
                 assertEquals(descriptionName(factory), n.name(), n.folder());
-                StandinNodeRunner.validateSettings(factory.createNodeModel(), n.model());
-                if (n.variables() != null) {
-                    java.util.Set<String> available = upstreamVariables(wf, n.id());
-                    NodeSettingsRO tree = n.variables().getNodeSettings("tree");
-                    for (String key : tree.keySet()) {
-                        assertTrue(n.model().containsKey(key),
-                            n.folder() + ": a flow variable controls '" + key + "', which is no setting");
-                        String used = tree.getNodeSettings(key).getString("used_variable");
-                        assertTrue(available.contains(used), n.folder() + ": '" + key + "' uses flow variable '" + used
-                            + "', which no upstream loop start defines (have " + available + ")");
-                    }
-                }
+                NodeModel model = factory.createNodeModel();
+                StandinNodeRunner.loadSettings(model, n.model());
+                configureIfPossible(wf, n, model, specs);
             } else {
-                List<String> keys = KNIME_NODE_SETTINGS.get(n.factory());
+                List<String> keys = KnimeNodes.SETTINGS_KEYS.get(n.factory());
                 assertNotNull(keys, n.folder() + ": KNIME node " + n.factory() + " is not one whose settings keys "
-                    + "this test knows (add it to KNIME_NODE_SETTINGS from the knime-base source)");
+                    + "this test knows (add it to KnimeNodes.SETTINGS_KEYS from the knime-base source)");
                 List<String> have = new ArrayList<>(n.model().keySet());
                 assertEquals(keys, have, n.folder() + ": model settings keys as knime-base 5.3.0 saves them");
+            }
+            Map<String, String> available = KnimeNodes.available(wf, id);
+            for (KnimeNodes.Binding bnd : KnimeNodes.bindings(n)) {
+                String type = KnimeNodes.settingType(n.model(), bnd.path());
+                assertNotNull(type, n.folder() + ": a flow variable controls '" + String.join("/", bnd.path())
+                    + "', which is no setting");
+                String varType = available.get(bnd.variable());
+                assertNotNull(varType, n.folder() + ": '" + String.join("/", bnd.path()) + "' uses flow variable '"
+                    + bnd.variable() + "', which neither the workflow nor an upstream KNIME node defines (have "
+                    + available + ")");
+                assertTrue(KnimeNodes.fits(type, varType), n.folder() + ": flow variable '" + bnd.variable()
+                    + "' (" + varType + ") cannot control the " + type + " setting " + String.join("/", bnd.path()));
             }
         }
         for (KnimeWorkflow.Connection c : wf.connections) {
@@ -267,33 +264,37 @@ class TestWorkflowsTest {
     }
 
     /**
-     * Flow variables that KNIME's loop start nodes upstream of a node (through any connection, the flow variable
-     * port included) define, by their knime-base 5.3 source: Counting Loop Start pushes currentIteration and
-     * maxIterations; Interval Loop Start pushes prefix + from, to, step and value.
+     * Configures one of our nodes when every connected data input comes from one of our nodes that configured (its
+     * output specs are then known, as in KNIME); unconnected inputs get null, which only optional ports accept. A node
+     * ordered by a flow variable connection after a KNIME node that is no variable source (a Loop End) may depend on
+     * that node's execution (a file the loop writes) and is not configured offline.
      */
-    private static java.util.Set<String> upstreamVariables(final KnimeWorkflow wf, final int id) throws Exception {
-        java.util.Set<String> vars = new java.util.TreeSet<>();
-        java.util.Deque<Integer> todo = new java.util.ArrayDeque<>(List.of(id));
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
-        while (!todo.isEmpty()) {
-            int cur = todo.pop();
-            for (KnimeWorkflow.Connection c : wf.connections) {
-                if (c.dest() == cur && seen.add(c.source())) {
-                    todo.push(c.source());
-                    KnimeWorkflow.Node up = wf.nodes.get(c.source());
-                    String f = up.factory();
-                    if (f.equals("org.knime.base.node.meta.looper.LoopStartCountDynamicNodeFactory")) {
-                        vars.addAll(List.of("currentIteration", "maxIterations"));
-                    } else if (f.equals("org.knime.base.node.meta.looper.LoopStartIntervalDynamicNodeFactory")) {
-                        String prefix = up.model().getString("prefix");
-                        for (String v : List.of("from", "to", "step", "value")) {
-                            vars.add(prefix + v);
-                        }
-                    }
+    private static void configureIfPossible(final KnimeWorkflow wf, final KnimeWorkflow.Node n, final NodeModel model,
+        final Map<Integer, PortObjectSpec[]> specs) throws Exception {
+        PortObjectSpec[] in = new PortObjectSpec[StandinNodeRunner.inPortTypes(model).length];
+        for (KnimeWorkflow.Connection c : wf.connections) {
+            if (c.dest() == n.id() && c.destPort() == 0 && !isOurs(wf.nodes.get(c.source()).factory())
+                && KnimeNodes.defines(wf, wf.nodes.get(c.source())).isEmpty()) {
+                return; // ordered after a KNIME node that defines no variables (e.g. reads what a loop wrote)
+            }
+            if (c.dest() == n.id() && c.destPort() > 0) {
+                PortObjectSpec[] up = specs.get(c.source());
+                if (up == null) {
+                    return; // fed by a KNIME node: its spec is only known in KNIME
                 }
+                in[c.destPort() - 1] = up[c.sourcePort() - 1];
             }
         }
-        return vars;
+        for (int k = 0; k < in.length; k++) {
+            if (in[k] == null && !StandinNodeRunner.inPortTypes(model)[k].isOptional()) {
+                return;
+            }
+        }
+        try {
+            specs.put(n.id(), StandinNodeRunner.configure(model, in));
+        } catch (Exception e) {
+            throw new AssertionError(n.folder() + ": configure failed with its saved settings: " + e, e);
+        }
     }
 
     private static void compareTable(final String what, final BufferedDataTable table, final Path csv)
@@ -350,7 +351,7 @@ class TestWorkflowsTest {
         }
     }
 
-    private static void copy(final Path from, final Path to) throws IOException {
+    static void copy(final Path from, final Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : (Iterable<Path>)s::iterator) {
                 Path t = to.resolve(from.relativize(p).toString());
