@@ -274,6 +274,9 @@ connections = [
     (5, 1, 6, 0), (6, 1, 7, 1), (6, 1, 8, 1), (7, 1, 9, 1), (8, 1, 10, 1), (6, 1, 11, 1), (6, 1, 12, 1),
     (6, 1, 13, 1), (6, 1, 14, 1), (6, 1, 15, 1), (8, 1, 16, 1),
     (11, 1, 17, 1), (9, 1, 18, 1), (12, 1, 19, 1), (10, 2, 20, 1), (13, 1, 21, 1), (14, 5, 22, 1),
+    # the dump writers end branches of the loop body: their flow variable ports join the Loop End, so every
+    # iteration waits for them (no dangling branch in the body)
+    (15, 0, 23, 0), (16, 0, 23, 0),
     (17, 1, 23, 1), (18, 1, 23, 2), (19, 1, 23, 3), (20, 1, 23, 4), (21, 1, 23, 5), (22, 1, 23, 6),
     (23, 1, 24, 1), (23, 3, 25, 1), (24, 1, 26, 1), (23, 2, 26, 2), (25, 1, 27, 1), (23, 4, 27, 2),
     # the dumps of the test glass exist once the loop has finished: flow variable connections order the readers
