@@ -19,14 +19,21 @@ Layout (node ids):
   Apply Softness (30: Li model on the glass, 31: B model on the tension frames, <S> vs strain) -> Write LAMMPS Dump
   with the softness column (32, 33).
 
-KNIME's own nodes carry the model settings keys their knime-base 5.3 source (branch releases/2024-06) saves:
+KNIME's own nodes carry the model settings keys their knime-base 5.3 source (branch releases/2024-06) saves; the
+WebUI nodes (Row Filter, Table Row to Variable (Loop Start)) are saved by knime-core-ui 5.3 (same branch):
+persistence/field/SettingsModelFieldNodeSettingsPersistorFactory (enum with settingsModel = SettingsModelString:
+_Internals + value; ColumnFilter with SettingsModelColumnFilter2: setting/columnfilter/LegacyColumnFilterPersistor),
+DefaultFieldNodeSettingsPersistorFactory (arrays of settings as configs "0", "1", ...; key = field name without m_),
+ConfigKeyUtil (hidden fields: key + "_Internals"), widget/dynamic/DynamicValuesInput.DynamicValuePersistor
+(typeIdentifier, stringCaseMatching, value):
 - Table Creator: io/tablecreator/TableCreator2NodeSettings.saveSettings (rowIndices, columnIndices, values, rowIdPrefix,
   rowIdSuffix, rowIdStartValue, highlightOutputTable, columnProperties with filereader/ColProperty.saveToConfiguration);
 - Row Filter: preproc/filter/row3/AbstractRowFilterNodeSettings + RowFilterNodeSettings (matchCriteria, predicates,
   domains, outputMode; the predicate value is knime-core-ui's DynamicValuesInput, whose value entry a flow variable
   can control);
 - Table Row to Variable and Table Row to Variable Loop Start: flowvariable/tablerowtovariable3/
-  TableToVariable3NodeSettings (column_selection as SettingsModelColumnFilter2, missing_value_policy, default_value_*);
+  TableToVariable3NodeSettings (column_selection as SettingsModelColumnFilter2, missing_value_policy as a
+  SettingsModelString with its _Internals, default_value_*);
 - Constant Value Column: preproc/constantvalue/ConstantValueColumnConfig.save;
 - Loop End: meta/looper/LoopEndDynamicNodeSettings (one flag per collector port) as in the other loop workflows.
 """
@@ -112,12 +119,14 @@ def column_filter(names):
     """SettingsModelColumnFilter2's keys (TableToVariable3NodeSettings' column_selection): the columns included."""
     return [("filter-type", s("STANDARD")), ("included_names", arr("xstring", names)),
             ("excluded_names", arr("xstring", [])), ("enforce_option", s("EnforceInclusion")),
-            ("name_pattern", [("pattern", s("")), ("type", s("Wildcard")), ("caseSensitive", b(True)),
-                              ("excludeMatching", b(False))])]
+            ("name_pattern", [("pattern", s("")), ("type", s("Wildcard")), ("caseSensitive", b(False)),
+                              ("excludeMatching", b(False))]), ("datatype", [("typelist", [])])]
 
 
 def to_variable_settings(names):
-    return [("column_selection", column_filter(names)), ("missing_value_policy", s("FAIL")),
+    return [("column_selection", column_filter(names)),
+            ("missing_value_policy_Internals", [("SettingsModelID", s("SMID_string")), ("EnabledStatus", b(True))]),
+            ("missing_value_policy", s("FAIL")),
             ("default_value_string", s("missing")), ("default_value_boolean", s("false")),
             ("default_value_integer", i(0)), ("default_value_long", S("xlong", 0)),
             ("default_value_double", d(0.0))]
@@ -125,7 +134,8 @@ def to_variable_settings(names):
 
 def row_filter(id_, column, operator, value, x, y, note, variable=None):
     """KNIME's Row Filter (row3) with one criterion on a string column; `variable` controls the value."""
-    value_cfg = [("typeIdentifier", data_type(CELL["string"])), ("value", s(value))]
+    value_cfg = [("typeIdentifier", data_type(CELL["string"])),
+                 ("stringCaseMatching", [("caseMatching", s("CASESENSITIVE"))]), ("value", s(value))]
     predicate = [("column", [("selected", s(column)),
                              ("compatibleTypes_Internals", arr("xstring", ["org.knime.core.data.StringValue",
                                                                            "org.knime.core.data.DataValue",

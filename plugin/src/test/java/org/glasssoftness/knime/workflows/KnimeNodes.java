@@ -49,11 +49,12 @@ final class KnimeNodes {
      * <li>Loop End: meta/looper/AbstractLoopEndNodeSettings + LoopEndDynamicNodeSettings;</li>
      * <li>Table Creator: io/tablecreator/TableCreator2NodeSettings.saveSettings;</li>
      * <li>Row Filter: preproc/filter/row3/AbstractRowFilterNodeSettings (matchCriteria, predicates, domains) and
-     * RowFilterNodeSettings (outputMode), default persistence: field name without m_;</li>
+     * RowFilterNodeSettings (outputMode), knime-core-ui's default persistence (key = field name without m_);</li>
      * <li>Table Row to Variable and Table Row to Variable Loop Start (both use
-     * flowvariable/tablerowtovariable3/TableToVariable3NodeSettings): column_selection, missing_value_policy,
-     * default_value_string, default_value_boolean, default_value_integer, default_value_long,
-     * default_value_double;</li>
+     * flowvariable/tablerowtovariable3/TableToVariable3NodeSettings): column_selection, missing_value_policy (an
+     * enum persisted as a SettingsModelString, hence its _Internals first: knime-core-ui 5.3
+     * SettingsModelFieldNodeSettingsPersistorFactory), default_value_string, default_value_boolean,
+     * default_value_integer, default_value_long, default_value_double;</li>
      * <li>Constant Value Column: preproc/constantvalue/ConstantValueColumnConfig.save.</li>
      * </ul>
      */
@@ -71,8 +72,9 @@ final class KnimeNodes {
             "date-format"));
 
     private static List<String> tableToVariableKeys() {
-        return List.of("column_selection", "missing_value_policy", "default_value_string", "default_value_boolean",
-            "default_value_integer", "default_value_long", "default_value_double");
+        return List.of("column_selection", "missing_value_policy_Internals", "missing_value_policy",
+            "default_value_string", "default_value_boolean", "default_value_integer", "default_value_long",
+            "default_value_double");
     }
 
     private KnimeNodes() {
