@@ -208,6 +208,59 @@ class SoftnessStudyWorkflowTest {
     }
 
     /**
+     * The training and test glasses of both models follow the paper (Methods 4.6) for the workflow's own glass table:
+     * each Train LR reads features through a Row Filter whose regular expression on {@code glass} keeps (as the 5.3
+     * Row Filter does, a full match: knime-base preproc/filter/row3/RowReadPredicate) the glasses of one series; minus
+     * the Train LR's test group they must be exactly the series' four glasses with x != 0, and the test group the glass
+     * of x = 0 that both series share. The Li model (label mobile) uses fixedB, the B model (label switched) fixedLi.
+     */
+    @Test
+    void trainingGlassesAreTheFourOfEachSeries() throws Exception {
+        KnimeWorkflow wf = KnimeWorkflow.load(WORKFLOWS.resolve("softness-study"));
+        int loopStart = only(wf, n -> KnimeNodes.TABLE_ROW_LOOP_START.equals(n.factory()));
+        KnimeNodes.Table glasses = KnimeNodes.tableCreator(wf.nodes.get(KnimeNodes.dataSource(wf, loopStart, 1))
+            .model());
+        Map<String, String> series = new HashMap<>();
+        Map<String, Integer> x = new HashMap<>();
+        for (List<String> row : glasses.rows()) {
+            series.put(row.get(glasses.column("glass")), row.get(glasses.column("series")));
+            x.put(row.get(glasses.column("glass")), Integer.parseInt(row.get(glasses.column("x"))));
+        }
+        List<KnimeWorkflow.Node> trainers =
+            wf.nodes.values().stream().filter(n -> n.name().equals("Train LR")).toList();
+        assertEquals(2, trainers.size());
+        Set<String> labels = new TreeSet<>();
+        for (KnimeWorkflow.Node train : trainers) {
+            String label = train.model().getString("label-column");
+            labels.add(label);
+            String wanted = label.equals("mobile") ? "fixedB" : "fixedLi";
+            KnimeWorkflow.Node filter = wf.nodes.get(KnimeNodes.dataSource(wf, train.id(), 1));
+            assertEquals(KnimeNodes.ROW_FILTER, filter.factory(), train.folder() + " features");
+            NodeSettings predicate = (NodeSettings)filter.model().getNodeSettings("predicates").getNodeSettings("0");
+            assertEquals("glass", predicate.getNodeSettings("column").getString("selected"));
+            assertEquals("REGEX", predicate.getString("operator"));
+            Pattern p = Pattern.compile(predicate.getNodeSettings("predicateValues").getNodeSettings("values")
+                .getNodeSettings("0").getString("value"));
+            String test = train.model().getString("test-groups");
+            assertEquals("glass", train.model().getString("group-column"));
+            assertEquals("both", series.get(test), "test glass " + test);
+            assertEquals(0, x.get(test));
+            Set<String> kept = new TreeSet<>();
+            series.keySet().stream().filter(g -> p.matcher(g).matches()).forEach(kept::add);
+            assertTrue(kept.remove(test), train.folder() + ": the test glass passes the filter");
+            Set<String> want = new TreeSet<>();
+            series.forEach((g, s) -> {
+                if (s.equals(wanted)) {
+                    want.add(g);
+                }
+            });
+            assertEquals(4, want.size());
+            assertEquals(want, kept, train.folder() + ": training glasses");
+        }
+        assertEquals(Set.of("mobile", "switched"), labels);
+    }
+
+    /**
      * The flow variables in the loop body for {@link #GLASS} at -workflow.variable=scale,tiny,String: the workflow
      * variable scale; the columns of the scale table's row 'tiny' (the Row Filter keeps the rows whose 'scale'
      * column equals the variable scale, Table Row to Variable makes its selected columns variables); the columns of
