@@ -71,6 +71,20 @@ final class KnimeNodes {
         CONSTANT_VALUE_COLUMN, List.of("replaced-column", "column-value", "new-column-name", "column-type",
             "date-format"));
 
+    /**
+     * The node names the factories give (what KNIME writes as node-name/name): from the node description XML or
+     * the WebUINodeConfiguration's name(...) in the same knime-base sources.
+     */
+    static final Map<String, String> NODE_NAMES = Map.of(
+        COUNT_LOOP_START, "Counting Loop Start",
+        INTERVAL_LOOP_START, "Interval Loop Start",
+        LOOP_END, "Loop End",
+        TABLE_CREATOR, "Table Creator",
+        ROW_FILTER, "Row Filter",
+        TABLE_ROW_TO_VARIABLE, "Table Row to Variable",
+        TABLE_ROW_LOOP_START, "Table Row to Variable Loop Start",
+        CONSTANT_VALUE_COLUMN, "Constant Value Column");
+
     private static List<String> tableToVariableKeys() {
         return List.of("column_selection", "missing_value_policy_Internals", "missing_value_policy",
             "default_value_string", "default_value_boolean", "default_value_integer", "default_value_long",

@@ -242,6 +242,7 @@ class TestWorkflowsTest {
                 List<String> keys = KnimeNodes.SETTINGS_KEYS.get(n.factory());
                 assertNotNull(keys, n.folder() + ": KNIME node " + n.factory() + " is not one whose settings keys "
                     + "this test knows (add it to KnimeNodes.SETTINGS_KEYS from the knime-base source)");
+                assertEquals(KnimeNodes.NODE_NAMES.get(n.factory()), n.name(), n.folder() + ": node name");
                 List<String> have = new ArrayList<>(n.model().keySet());
                 assertEquals(keys, have, n.folder() + ": model settings keys as knime-base 5.3.0 saves them");
             }
