@@ -167,16 +167,16 @@ def loop_end(id_, ports, x, y, note):
 
 
 def run_md(id_, x, y, note, stages_var, dump_var, extra_vars=(), dump_every=0, minimize=-1):
+    """Run GPU MD; the saved values are the node's defaults where a flow variable of the scale or glass table sets
+    them (stages, cutoff, accuracy, ...), so the node configures on its own."""
     model = [("force-field", s("")), ("phosphate-option", s("b")), ("composition", s("Li2O=40,B2O3=30,P2O5=30")),
              ("atoms", i(600)), ("density", s("2.4")), ("min-separation", s("1.7")), ("seed", i(1)),
-             ("stages", s("")), ("temperature", s("300")), ("minimize", i(minimize)), ("kspace", s("pppm")),
+             ("stages", s("equilibrate:nvt:1000:300")), ("temperature", s("300")), ("minimize", i(minimize)), ("kspace", s("pppm")),
              ("accuracy", s("1e-5")), ("cutoff", s("8")), ("time-step", s("0.001")), ("thermo-every", i(100)),
              ("dump-every", i(dump_every)), ("threads", i(0)), ("backend", s("auto")), ("replicate-x", i(1))]
     variables = [("stages", stages_var), ("cutoff", "cutoff"), ("accuracy", "accuracy")] + list(extra_vars)
     if dump_var:
         variables.append(("dump-every", dump_var))
-    # the stage strings of the scale table replace the default below; give the model valid values for its checks
-    model[7] = ("stages", s("equilibrate:nvt:1000:300"))
     return Node(id_, "Run GPU MD", P + "runmd.RunMdNodeFactory", model, variables=variables, x=x, y=y, note=note)
 
 
