@@ -206,19 +206,34 @@ final class KnimeNodes {
 
     /**
      * Flow variables available at node {@code id}: the workflow variables and those pushed by every KNIME node
-     * upstream of it through any connection (the flow variable ports included).
+     * upstream of it through any connection (the flow variable ports included). Behind a Loop End that does not
+     * propagate loop variables (AbstractLoopEndNodeSettings' propagateLoopVariables) the variables of loop starts
+     * are not visible; those of nodes before the loop are.
      */
     static Map<String, String> available(final KnimeWorkflow wf, final int id) throws InvalidSettingsException {
         Map<String, String> vars = new TreeMap<>();
         wf.workflowVariables.forEach((name, classAndValue) -> vars.put(name, classAndValue[0]));
-        Deque<Integer> todo = new ArrayDeque<>(List.of(id));
-        Set<Integer> seen = new HashSet<>();
+        // (node, whether the path from id to it passed a Loop End that keeps its loop's variables inside)
+        Deque<Object[]> todo = new ArrayDeque<>();
+        todo.push(new Object[]{id, false});
+        Set<String> seen = new HashSet<>();
         while (!todo.isEmpty()) {
-            int cur = todo.pop();
+            Object[] cur = todo.pop();
             for (KnimeWorkflow.Connection c : wf.connections) {
-                if (c.dest() == cur && seen.add(c.source())) {
-                    todo.push(c.source());
-                    vars.putAll(defines(wf, wf.nodes.get(c.source())));
+                if (c.dest() != (int)cur[0]) {
+                    continue;
+                }
+                KnimeWorkflow.Node up = wf.nodes.get(c.source());
+                boolean behindLoopEnd = (boolean)cur[1] || (LOOP_END.equals(up.factory())
+                    && !up.model().getBoolean("propagateLoopVariables"));
+                if (!seen.add(c.source() + ":" + behindLoopEnd)) {
+                    continue;
+                }
+                todo.push(new Object[]{c.source(), behindLoopEnd});
+                boolean loopStart = Set.of(COUNT_LOOP_START, INTERVAL_LOOP_START, TABLE_ROW_LOOP_START)
+                    .contains(up.factory());
+                if (!(behindLoopEnd && loopStart)) {
+                    vars.putAll(defines(wf, up));
                 }
             }
         }
