@@ -118,6 +118,28 @@ class RadialFeaturesAngularNodeTest {
     }
 
     @Test
+    void dialogSavesTheSameSettingsTheModelReads() throws Exception {
+        NodeModel m = new RadialFeaturesNodeFactory().createNodeModel();
+        NodeSettings s = Settings.of(m);
+        s.addBoolean("angular", true);
+        s.addString("angular-neighbours", "O");
+        s.addDouble("angular-rc", 4.5);
+        s.addString("angular-xi", "1.0,2.0");
+        s.addString("angular-zeta", "1,2,4");
+        Settings.apply(m, s);
+        org.knime.core.node.NodeDialogPane dialog = StandinNodeRunner.createDialog(new RadialFeaturesNodeFactory());
+        StandinNodeRunner.loadDialog(dialog, Settings.of(m), new PortObjectSpec[1]);
+        NodeSettings fromDialog = StandinNodeRunner.saveDialog(dialog);
+        NodeModel fresh = new RadialFeaturesNodeFactory().createNodeModel();
+        Settings.apply(fresh, fromDialog);
+        ByteArrayOutputStream a = new ByteArrayOutputStream(), b = new ByteArrayOutputStream();
+        Settings.of(m).saveToXML(a);
+        Settings.of(fresh).saveToXML(b);
+        assertEquals(a.toString(StandardCharsets.UTF_8), b.toString(StandardCharsets.UTF_8));
+        assertTrue(a.toString(StandardCharsets.UTF_8).contains("angular-zeta"));
+    }
+
+    @Test
     void badAngularSettingsAreRefused() throws Exception {
         NodeModel rf = new RadialFeaturesNodeFactory().createNodeModel();
         for (String[] bad : new String[][] {{"angular-xi", "2.0,x"}, {"angular-zeta", "-1"}, {"angular-xi", ""}}) {
