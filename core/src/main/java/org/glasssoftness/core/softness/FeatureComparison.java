@@ -210,13 +210,23 @@ public final class FeatureComparison {
         int r = indexOf(models, RADIAL), c = indexOf(models, COMBINED);
         if (r >= 0 && c >= 0) {
             double dCv = cv.get(c)[1].mean() - cv.get(r)[1].mean();
-            sb.append(String.format(Locale.ROOT, "; angular features %s the CV balanced accuracy by %+.3f", dCv > 0 ? "raise" : "do not raise", dCv));
+            double spread = Math.max(cv.get(c)[1].std(), cv.get(r)[1].std());
+            sb.append(String.format(Locale.ROOT, "; angular features %s the CV balanced accuracy%s%s", verb(dCv), by(dCv),
+                    Math.abs(dCv) < spread ? String.format(Locale.ROOT, " (within the fold spread %.3f)", spread) : ""));
             if (testRows > 0) {
                 double dT = test[c].balancedAccuracy() - test[r].balancedAccuracy();
-                sb.append(String.format(Locale.ROOT, " and %s the test balanced accuracy by %+.3f", dT > 0 ? "raise" : "do not raise", dT));
+                sb.append(String.format(Locale.ROOT, " and %s the test balanced accuracy%s", verb(dT), by(dT)));
             }
         }
         return sb.toString();
+    }
+
+    private static String verb(double d) {
+        return Double.isNaN(d) ? "leave undefined" : d > 0 ? "raise" : d < 0 ? "lower" : "do not change";
+    }
+
+    private static String by(double d) {
+        return Double.isNaN(d) || d == 0 ? "" : String.format(Locale.ROOT, " by %.3f", Math.abs(d));
     }
 
     private static int indexOf(List<Model> models, String name) {
