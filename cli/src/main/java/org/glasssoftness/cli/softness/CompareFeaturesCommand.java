@@ -120,17 +120,21 @@ public final class CompareFeaturesCommand implements Callable<Integer> {
                             + species + " model: " + glasses + ")");
                 }
             }
-            ResultTable feats = CsvTables.read(fFile);
-            int[] y = FeatureTables.labelsFor(feats, CsvTables.read(lFile), List.of(), labelColumn,
-                    threshold == null ? Double.NaN : threshold);
-            String[] group = new String[feats.rowCount()];
-            java.util.Arrays.fill(group, glass);
-            AngularFeatureSet psi = null;
-            if (feats.columns().stream().noneMatch(c -> c.name().startsWith(AngularDefinition.PREFIX))) {
-                psi = angularFromDump(dir.resolve("glass.dump"), FeatureTables.definitionOf(feats, 0).neighbourSpecies());
+            try {
+                ResultTable feats = CsvTables.read(fFile);
+                int[] y = FeatureTables.labelsFor(feats, CsvTables.read(lFile), List.of(), labelColumn,
+                        threshold == null ? Double.NaN : threshold);
+                String[] group = new String[feats.rowCount()];
+                java.util.Arrays.fill(group, glass);
+                AngularFeatureSet psi = null;
+                if (feats.columns().stream().noneMatch(c -> c.name().startsWith(AngularDefinition.PREFIX))) {
+                    psi = angularFromDump(dir.resolve("glass.dump"), FeatureTables.definitionOf(feats, 0).neighbourSpecies());
+                }
+                parts.add(rows(feats, y, group, psi, fFile.toString()));
+                idParts.add(ids(feats));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("study glass " + dir + ": " + e.getMessage(), e);
             }
-            parts.add(rows(feats, y, group, psi, fFile.toString()));
-            idParts.add(ids(feats));
         }
         // one matrix; every glass must have the same columns
         TrainingData first = parts.get(0);

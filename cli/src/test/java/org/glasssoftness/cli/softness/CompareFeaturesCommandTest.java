@@ -143,6 +143,21 @@ class CompareFeaturesCommandTest {
         assertTrue(bothTestBal > radialTestBal + 0.2 && bothCvBal > radialCvBal + 0.2, numbers);
         assertTrue(out.contains("angular features raise the CV balanced accuracy") && out.contains("raise the test balanced accuracy"), out);
         assertTrue(out.contains("Li40B30P30 (64 rows)"), out);
+        // a glass whose labels miss an atom is refused, naming the glass folder and the atom
+        Path labels = study.resolve("Li40B35P25/b_labels.csv");
+        List<String> lines = Files.readAllLines(labels);
+        Files.write(labels, lines.subList(0, lines.size() - 1));
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertNotEquals(0, run("compare-features", "--study", study.toString(), "--species", "B", "--out", dir.resolve("bad").toString()));
+        } finally {
+            System.setErr(oldErr);
+        }
+        String msg = err.toString(StandardCharsets.UTF_8);
+        assertTrue(msg.contains("study glass " + study.resolve("Li40B35P25")) && msg.contains("no label"), msg);
+        assertTrue(!Files.exists(dir.resolve("bad/comparison.csv")));
         ResultTable scores = CsvTables.read(dir.resolve("cmp/test_scores.csv"));
         assertEquals(64, scores.rowCount());
         assertEquals(List.of("group", "id", "label", "score_radial", "score_angular", "score_radial+angular"),
