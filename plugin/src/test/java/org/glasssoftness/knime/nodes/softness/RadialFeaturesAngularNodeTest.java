@@ -117,6 +117,45 @@ class RadialFeaturesAngularNodeTest {
         }
     }
 
+    /** Radial Features of Li (dr 0.5, R_c 5) with or without the angular option. */
+    private static BufferedDataTable liFeatures(final TrajectoryPortObject traj, final boolean angular) throws Exception {
+        NodeModel rf = new RadialFeaturesNodeFactory().createNodeModel();
+        NodeSettings s = Settings.of(rf);
+        s.addString("focus", "Li");
+        s.addDouble("dr", 0.5);
+        s.addDouble("rc", 5.0);
+        s.addBoolean("angular", angular);
+        Settings.apply(rf, s);
+        return run(rf, traj);
+    }
+
+    @Test
+    void trainLrUsesTheRadialColumnsAndSaysSo() throws Exception {
+        TrajectoryPortObject traj = sample();
+        BufferedDataTable plain = liFeatures(traj, false), withPsi = liFeatures(traj, true);
+        assertEquals(4 + 40 + 160, withPsi.getDataTableSpec().getNumColumns());
+        double[] g = Tables.doubles(plain, "G_Li-O_2.00");
+        double[] sorted = g.clone();
+        java.util.Arrays.sort(sorted);
+        int[] lab = new int[g.length];
+        for (int i = 0; i < g.length; i++) lab[i] = g[i] > sorted[g.length / 2] ? 1 : 0;
+        BufferedDataTable labels = org.glasssoftness.knime.common.ResultTables.toTable(
+            org.glasssoftness.core.table.ResultTable.builder("labels").longs("id", Tables.longs(plain, "id")).ints("label", lab).build(),
+            StandinNodeRunner.createExecutionContext(new DefaultNodeProgressMonitor()));
+        double[][] weights = new double[2][];
+        String[] warnings = new String[2];
+        for (int k = 0; k < 2; k++) {
+            NodeModel tr = new org.glasssoftness.knime.nodes.trainlr.TrainLrNodeFactory().createNodeModel();
+            org.knime.core.node.port.PortObject[] out = StandinNodeRunner.execute(tr, new DefaultNodeProgressMonitor(),
+                k == 0 ? plain : withPsi, labels, null, null);
+            weights[k] = ((org.glasssoftness.knime.port.SoftnessModelPortObject)out[0]).model().weights();
+            warnings[k] = StandinNodeRunner.warningMessage(tr);
+        }
+        assertArrayEquals(weights[0], weights[1], 0.0);
+        assertFalse(warnings[0].contains("Psi_"), warnings[0]);
+        assertTrue(warnings[1].contains("the 160 angular Psi_ columns are ignored"), warnings[1]);
+    }
+
     @Test
     void dialogSavesTheSameSettingsTheModelReads() throws Exception {
         NodeModel m = new RadialFeaturesNodeFactory().createNodeModel();
