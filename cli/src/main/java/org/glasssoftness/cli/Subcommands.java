@@ -18,6 +18,7 @@ final class Subcommands {
         cl.addSubcommand("train-lr", new org.glasssoftness.cli.softness.TrainLrCommand());
         cl.addSubcommand("apply-softness", new org.glasssoftness.cli.softness.ApplySoftnessCommand());
         cl.addSubcommand("scan", new org.glasssoftness.cli.softness.ScanCommand());
+        cl.addSubcommand("compare-features", new org.glasssoftness.cli.softness.CompareFeaturesCommand());
         cl.addSubcommand("build-glass", new BuildGlassCommand());
         cl.addSubcommand("md", new MdCommand());
     }

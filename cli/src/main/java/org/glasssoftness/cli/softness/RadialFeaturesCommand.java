@@ -7,18 +7,22 @@ import org.glasssoftness.cli.TypeMapOption;
 import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.progress.Progress;
+import org.glasssoftness.core.softness.AngularDefinition;
 import org.glasssoftness.core.softness.FeatureDefinition;
-import org.glasssoftness.core.softness.FeatureSet;
-import org.glasssoftness.core.softness.RadialFeatures;
+import org.glasssoftness.core.softness.StructureFeatures;
 import org.glasssoftness.core.table.CsvTableWriter;
 import org.glasssoftness.core.table.ResultTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The "Radial Features" node from the command line: features.csv keyed by (sample,) frame, timestep, id. */
+/**
+ * The "Radial Features" node from the command line: features.csv keyed by (sample,) frame, timestep, id; with
+ * --angular also the angular features Psi_XY(i; xi, lambda, zeta).
+ */
 @Command(name = "radial-features", mixinStandardHelpOptions = true,
-        description = "Radial structure functions G_X(i; r) of the focus atoms (Methods 4.6), as features.csv.")
+        description = "Radial structure functions G_X(i; r) of the focus atoms (Methods 4.6), optionally with angular "
+                + "structure functions Psi_XY(i; xi, lambda, zeta) (Schoenholz et al. 2016), as features.csv.")
 public final class RadialFeaturesCommand implements Callable<Integer> {
     @Option(names = "--dump", required = true, description = "LAMMPS dump file (plain or .gz)") Path dump;
     @Mixin TypeMapOption typeMap;
@@ -31,28 +35,29 @@ public final class RadialFeaturesCommand implements Callable<Integer> {
     @Option(names = "--all-frames", description = "every frame instead of one (with --stride)") boolean allFrames;
     @Option(names = "--stride", defaultValue = "1", description = "frame stride with --all-frames") int stride;
     @Option(names = "--sample", description = "adds a 'sample' column with this value (e.g. the composition) for joins and splits") String sample;
+    @Mixin AngularOptions angularOptions;
     @Option(names = "--out", required = true, description = "output folder") Path out;
 
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         FeatureDefinition def = new FeatureDefinition(focus, CommaLists.of(neighbours), dr, rc, width == null ? dr : width);
-        RadialFeatures rf = new RadialFeatures(def);
-        FeatureSet fs;
+        AngularDefinition ang = angularOptions.definitionIfOn(focus, def.neighbourSpecies());
+        StructureFeatures sf = new StructureFeatures(def, ang);
+        ResultTable table;
         try (Trajectory t = CliSupport.openDump(dump, typeMap)) {
-            if (allFrames) fs = rf.compute(t, new FrameSelection(0, -1, stride), Progress.NONE);
+            if (allFrames) table = sf.compute(t, new FrameSelection(0, -1, stride), Progress.NONE);
             else {
                 if (frame < 0 || frame >= t.frameCount()) {
                     throw new IllegalArgumentException(dump + " has " + t.frameCount() + " frames, frame " + frame + " asked");
                 }
-                fs = rf.compute(t.frame(frame), frame);
+                table = sf.compute(t.frame(frame), frame, Progress.NONE);
             }
         }
-        ResultTable table = fs.toTable("features");
         if (sample != null) table = CliSupport.withLeadingColumn(table, "sample", sample);
         Path f = CsvTableWriter.writeInto(out, table);
-        System.out.printf("radial-features: %d %s rows x %d features (%s) -> %s (%.2f s)%n", fs.rows(), focus,
-                fs.featureCount(), def.describe(), f, (System.nanoTime() - t0) / 1e9);
+        System.out.printf("radial-features: %d %s rows x %d features (%s%s) -> %s (%.2f s)%n", table.rowCount(), focus,
+                sf.featureCount(), def.describe(), ang == null ? "" : "; " + ang.describe(), f, (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 }

@@ -56,18 +56,8 @@ public final class RadialFeatures {
                 addGaussians(values, base + s * g, Math.sqrt(r2), g, dr, inv2l2, decay);
             });
         });
-        int n = focus.length;
-        long[] ids = new long[n];
-        String[] sp = new String[n];
-        int[] fr = new int[n];
-        long[] ts = new long[n];
-        for (int r = 0; r < n; r++) {
-            ids[r] = frame.ids()[focus[r]];
-            sp[r] = frame.speciesOf(focus[r]);
-            fr[r] = frameIndex;
-            ts[r] = frame.timestep();
-        }
-        return new FeatureSet(def, fr, ts, ids, sp, values);
+        FocusAtoms.Keys k = FocusAtoms.keys(frame, focus, frameIndex);
+        return new FeatureSet(def, k.frame(), k.timestep(), k.ids(), k.species(), values);
     }
 
     /** Adds exp(-(r - (k+1) dr)^2 / (2 L^2)) for k = 0 .. g-1 to out[o + k]. */
@@ -144,30 +134,11 @@ public final class RadialFeatures {
     }
 
     private int[] focusAtoms(Frame f) {
-        if (def.focusIsAny()) return IntStream.range(0, f.atomCount()).toArray();
-        int s = f.speciesIndex(def.focusSpecies());
-        int[] focus = s < 0 ? new int[0] : IntStream.range(0, f.atomCount()).filter(i -> f.species()[i] == s).toArray();
-        if (focus.length == 0) {
-            throw new IllegalArgumentException("frame at timestep " + f.timestep() + " has no atoms of focus species "
-                    + def.focusSpecies() + " (species present: " + f.speciesNames() + ")");
-        }
-        return focus;
+        return FocusAtoms.of(f, def.focusSpecies());
     }
 
     /** For each species index of the frame, its neighbour block (or -1 when not a neighbour species). */
     private int[] neighbourSlots(Frame f) {
-        int[] slot = new int[f.speciesNames().size()];
-        java.util.Arrays.fill(slot, -1);
-        List<String> missing = new ArrayList<>();
-        for (int s = 0; s < def.neighbourSpecies().size(); s++) {
-            int idx = f.speciesIndex(def.neighbourSpecies().get(s));
-            if (idx < 0 || f.speciesCounts()[idx] == 0) missing.add(def.neighbourSpecies().get(s));
-            else slot[idx] = s;
-        }
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("frame at timestep " + f.timestep() + " has no atoms of neighbour species "
-                    + missing + " (species present: " + f.speciesNames() + ")");
-        }
-        return slot;
+        return FocusAtoms.neighbourSlots(f, def.neighbourSpecies());
     }
 }

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.glasssoftness.core.model.Axes;
 import org.glasssoftness.core.model.Trajectory;
@@ -38,6 +40,12 @@ import org.knime.core.node.port.PortType;
 public abstract class GlassSoftnessNodeModel extends NodeModel {
     private final List<SettingsModel> m_settings = new ArrayList<>();
 
+    /** Settings added after workflows were saved with the node: key and default value of each (see registerOptional). */
+    private final Map<SettingsModel, OptionalSetting> m_optional = new IdentityHashMap<>();
+
+    private record OptionalSetting(String key, NodeSettings defaults) {
+    }
+
     private final List<TrajectoryPortObject> m_created = new ArrayList<>();
 
     /** The curves of each curve view, view 0 first (empty: not executed, or a node without a view). */
@@ -54,6 +62,24 @@ public abstract class GlassSoftnessNodeModel extends NodeModel {
     protected final <T extends SettingsModel> T register(final T model) {
         m_settings.add(model);
         return model;
+    }
+
+    /**
+     * Registers a setting that workflows saved before it existed do not have: when {@code key} (the model's config
+     * name) is missing from loaded settings, the setting takes its value at registration (its default) instead of
+     * failing, so older workflows load and run unchanged. Call in the constructor, like {@link #register}.
+     */
+    protected final <T extends SettingsModel> T registerOptional(final T model, final String key) {
+        NodeSettings defaults = new NodeSettings("defaults");
+        model.saveSettingsTo(defaults);
+        m_optional.put(model, new OptionalSetting(key, defaults));
+        return register(model);
+    }
+
+    /** Loads one registered model from {@code settings}; an optional setting missing there gets its default. */
+    private void load(final SettingsModel m, final NodeSettingsRO settings) throws InvalidSettingsException {
+        OptionalSetting o = m_optional.get(m);
+        m.loadSettingsFrom(o != null && !settings.containsKey(o.key()) ? o.defaults() : settings);
     }
 
     /** Setting {@code first-frame}: first frame to use (0-based). */
@@ -124,7 +150,10 @@ public abstract class GlassSoftnessNodeModel extends NodeModel {
     @Override
     protected final void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
         for (SettingsModel m : m_settings) {
-            m.validateSettings(settings);
+            OptionalSetting o = m_optional.get(m);
+            if (o == null || settings.containsKey(o.key())) {
+                m.validateSettings(settings);
+            }
         }
         validateValues(settings);
     }
@@ -149,7 +178,7 @@ public abstract class GlassSoftnessNodeModel extends NodeModel {
         saveSettingsTo(previous);
         try {
             for (SettingsModel m : m_settings) {
-                m.loadSettingsFrom(settings);
+                load(m, settings);
             }
             checkSettings();
         } finally {
@@ -162,7 +191,7 @@ public abstract class GlassSoftnessNodeModel extends NodeModel {
     @Override
     protected final void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         for (SettingsModel m : m_settings) {
-            m.loadSettingsFrom(settings);
+            load(m, settings);
         }
     }
 

@@ -5,7 +5,7 @@ import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 
-/** Dialog of Radial Features: species, grid, frame. */
+/** Dialog of Radial Features: species, grid, frame, optional angular features. */
 final class RadialFeaturesNodeDialog extends DefaultNodeSettingsPane {
     RadialFeaturesNodeDialog() {
         createNewGroup("Species");
@@ -20,6 +20,14 @@ final class RadialFeaturesNodeDialog extends DefaultNodeSettingsPane {
         createNewGroup("Frames");
         addDialogComponent(new DialogComponentNumber(RadialFeaturesNodeModel.createFrameModel(), "Frame", 1));
         addDialogComponent(new DialogComponentBoolean(RadialFeaturesNodeModel.createAllFramesModel(), "Every frame"));
+        closeCurrentGroup();
+        createNewGroup("Angular features Psi (Schoenholz et al. 2016)");
+        addDialogComponent(new DialogComponentBoolean(RadialFeaturesNodeModel.createAngularModel(), "Add angular features"));
+        addDialogComponent(new DialogComponentString(RadialFeaturesNodeModel.createAngularNeighboursModel(),
+            "Angular neighbour species (empty = neighbour species)", false, 16));
+        addDialogComponent(new DialogComponentNumber(RadialFeaturesNodeModel.createAngularRcModel(), "Angular R_c (Å)", 0.5));
+        addDialogComponent(new DialogComponentString(RadialFeaturesNodeModel.createAngularXiModel(), "xi values (Å)", true, 16));
+        addDialogComponent(new DialogComponentString(RadialFeaturesNodeModel.createAngularZetaModel(), "zeta values", true, 8));
         closeCurrentGroup();
     }
 }

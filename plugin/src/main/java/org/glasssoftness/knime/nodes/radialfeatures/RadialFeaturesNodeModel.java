@@ -4,9 +4,12 @@ import java.util.List;
 
 import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.TrajectoryInfo;
+import org.glasssoftness.core.softness.AngularDefinition;
+import org.glasssoftness.core.softness.AngularFeatureSet;
 import org.glasssoftness.core.softness.FeatureDefinition;
 import org.glasssoftness.core.softness.FeatureSet;
-import org.glasssoftness.core.softness.RadialFeatures;
+import org.glasssoftness.core.softness.StructureFeatures;
+import org.glasssoftness.core.table.ResultTable;
 import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
 import org.glasssoftness.knime.common.ResultTables;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
@@ -22,7 +25,10 @@ import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 
-/** Radial structure functions G_X(i; r) of the focus atoms of one frame (or every frame), keyed by frame and id. */
+/**
+ * Radial structure functions G_X(i; r) of the focus atoms of one frame (or every frame), keyed by frame and id; with
+ * the option {@code angular} also the angular structure functions Psi_XY(i; xi, lambda, zeta).
+ */
 final class RadialFeaturesNodeModel extends GlassSoftnessNodeModel {
     static final String FOCUS = "focus";
     static final String NEIGHBOURS = "neighbours";
@@ -31,6 +37,16 @@ final class RadialFeaturesNodeModel extends GlassSoftnessNodeModel {
     static final String WIDTH = "width";
     static final String FRAME = "frame";
     static final String ALL_FRAMES = "all-frames";
+    /** Angular features on/off (default off: the output is the radial table alone). */
+    static final String ANGULAR = "angular";
+    /** Neighbour species of the angular features (comma-separated; empty = the radial neighbours). */
+    static final String ANGULAR_NEIGHBOURS = "angular-neighbours";
+    /** Cutoff R_c of the angular features (Å). */
+    static final String ANGULAR_RC = "angular-rc";
+    /** xi values (Å, comma-separated). */
+    static final String ANGULAR_XI = "angular-xi";
+    /** zeta values (comma-separated); lambda is always -1 and +1. */
+    static final String ANGULAR_ZETA = "angular-zeta";
 
     private final SettingsModelString m_focus = register(createFocusModel());
     private final SettingsModelString m_neighbours = register(createNeighboursModel());
@@ -39,6 +55,12 @@ final class RadialFeaturesNodeModel extends GlassSoftnessNodeModel {
     private final SettingsModelDoubleBounded m_width = register(createWidthModel());
     private final SettingsModelIntegerBounded m_frame = register(createFrameModel());
     private final SettingsModelBoolean m_allFrames = register(createAllFramesModel());
+    // added with the angular features: workflows saved before have none of these keys and get the defaults (off)
+    private final SettingsModelBoolean m_angular = registerOptional(createAngularModel(), ANGULAR);
+    private final SettingsModelString m_angularNeighbours = registerOptional(createAngularNeighboursModel(), ANGULAR_NEIGHBOURS);
+    private final SettingsModelDoubleBounded m_angularRc = registerOptional(createAngularRcModel(), ANGULAR_RC);
+    private final SettingsModelString m_angularXi = registerOptional(createAngularXiModel(), ANGULAR_XI);
+    private final SettingsModelString m_angularZeta = registerOptional(createAngularZetaModel(), ANGULAR_ZETA);
 
     RadialFeaturesNodeModel() {
         super(new PortType[]{TrajectoryPortObject.TYPE}, new PortType[]{BufferedDataTable.TYPE});
@@ -72,9 +94,53 @@ final class RadialFeaturesNodeModel extends GlassSoftnessNodeModel {
         return new SettingsModelBoolean(ALL_FRAMES, false);
     }
 
+    static SettingsModelBoolean createAngularModel() {
+        return new SettingsModelBoolean(ANGULAR, false);
+    }
+
+    static SettingsModelString createAngularNeighboursModel() {
+        return new SettingsModelString(ANGULAR_NEIGHBOURS, "");
+    }
+
+    static SettingsModelDoubleBounded createAngularRcModel() {
+        return new SettingsModelDoubleBounded(ANGULAR_RC, AngularDefinition.DEFAULT_CUTOFF, 1e-3, 1000);
+    }
+
+    static SettingsModelString createAngularXiModel() {
+        return new SettingsModelString(ANGULAR_XI, "1.5,2.0,2.5,3.0");
+    }
+
+    static SettingsModelString createAngularZetaModel() {
+        return new SettingsModelString(ANGULAR_ZETA, "1,2");
+    }
+
     @Override
     protected void checkSettings() throws InvalidSettingsException {
-        definition();
+        angularDefinition(definition());
+    }
+
+    /** The angular definition when the option is on (else null), or an error naming what to change. */
+    private AngularDefinition angularDefinition(final FeatureDefinition radial) throws InvalidSettingsException {
+        if (!m_angular.getBooleanValue()) {
+            return null;
+        }
+        List<String> nb = commaList(m_angularNeighbours.getStringValue());
+        try {
+            return new AngularDefinition(radial.focusSpecies(), nb.isEmpty() ? radial.neighbourSpecies() : nb,
+                m_angularRc.getDoubleValue(), numbers("xi", m_angularXi.getStringValue()), AngularDefinition.DEFAULT_LAMBDAS,
+                numbers("zeta", m_angularZeta.getStringValue()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Angular features: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Double> numbers(final String what, final String text) throws InvalidSettingsException {
+        try {
+            return commaList(text).stream().map(Double::valueOf).toList();
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingsException("Angular features: " + what + " must be comma-separated numbers, got '"
+                + text + "'", e);
+        }
     }
 
     /** The engine definition from the current setting values, or an error naming what to change. */
@@ -102,28 +168,34 @@ final class RadialFeaturesNodeModel extends GlassSoftnessNodeModel {
             requireSpecies(info, "Focus species", List.of(def.focusSpecies()));
         }
         requireSpecies(info, "Neighbour species", def.neighbourSpecies());
+        AngularDefinition ang = angularDefinition(def);
+        if (ang != null) {
+            requireSpecies(info, "Angular neighbour species", ang.neighbourSpecies());
+        }
         int frame = m_frame.getIntValue();
         if (info != null && info.frameCount() != TrajectoryPortObjectSpec.UNKNOWN_FRAME_COUNT
             && !m_allFrames.getBooleanValue() && frame >= info.frameCount()) {
             throw new InvalidSettingsException("Frame " + frame + " asked, the trajectory has " + info.frameCount()
                 + " frames");
         }
-        return new PortObjectSpec[]{ResultTables.spec(empty(def).toTable("features"))};
+        AngularFeatureSet emptyAngular = ang == null ? null
+            : new AngularFeatureSet(ang, new int[0], new long[0], new long[0], new String[0], new double[0]);
+        return new PortObjectSpec[]{ResultTables.spec(StructureFeatures.table(empty(def), emptyAngular))};
     }
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         FeatureDefinition def = definition();
-        RadialFeatures rf = new RadialFeatures(def);
+        StructureFeatures sf = new StructureFeatures(def, angularDefinition(def));
         int frame = m_frame.getIntValue();
         boolean all = m_allFrames.getBooleanValue();
-        FeatureSet fs = runOnTrajectory(inObjects, 0, exec.createSubProgress(0.9), (t, p) -> {
+        ResultTable table = runOnTrajectory(inObjects, 0, exec.createSubProgress(0.9), (t, p) -> {
             if (!all && frame >= t.frameCount()) {
                 throw new InvalidSettingsException("Frame " + frame + " asked, the trajectory has " + t.frameCount()
                     + " frames");
             }
-            return all ? rf.compute(t, FrameSelection.all(), p) : rf.compute(t.frame(frame), frame);
+            return all ? sf.compute(t, FrameSelection.all(), p) : sf.compute(t.frame(frame), frame, p);
         });
-        return ResultTables.toTables(exec, 0.1, fs.toTable("features"));
+        return ResultTables.toTables(exec, 0.1, table);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.glasssoftness.core.softness.ClassWeighting;
+import org.glasssoftness.core.softness.AngularDefinition;
 import org.glasssoftness.core.softness.ClassificationMetrics;
 import org.glasssoftness.core.softness.FeatureDefinition;
 import org.glasssoftness.core.softness.FeatureTables;
@@ -194,9 +195,18 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
         LogisticTrainer.Result r = runEngine(exec.createSubProgress(0.9),
             p -> new LogisticTrainer(s).train(split[0], split[1], commaList(m_classLabels.getStringValue()), p));
         ResultTable metrics = r.metricsTable(); // one row (train) without a test set, else train and test
+        List<String> warnings = new ArrayList<>();
         if (r.test() == null) {
-            setWarningMessage("No test rows (set test groups to hold out e.g. a composition, or connect test tables); "
+            warnings.add("No test rows (set test groups to hold out e.g. a composition, or connect test tables); "
                 + "the metrics table has the train row only");
+        }
+        long angular = features.columns().stream().filter(c -> c.name().startsWith(AngularDefinition.PREFIX)).count();
+        if (angular > 0) {
+            warnings.add("The model uses the " + def.featureCount() + " radial G_ columns only; the " + angular
+                + " angular Psi_ columns are ignored (the CLI's compare-features evaluates them)");
+        }
+        if (!warnings.isEmpty()) {
+            setWarningMessage(String.join(". ", warnings));
         }
         setCurves(weightCurves(r.model()));
         BufferedDataTable[] tables = ResultTables.toTables(exec, 0.1, metrics, r.weightsTable());

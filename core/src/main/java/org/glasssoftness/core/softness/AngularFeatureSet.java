@@ -1,0 +1,42 @@
+package org.glasssoftness.core.softness;
+
+import java.util.List;
+import org.glasssoftness.core.table.ResultTable;
+
+/**
+ * Angular features of the focus atoms of one or more frames: one row per (frame, atom), keyed like
+ * {@link FeatureSet} (frame index, timestep, atom id, species) and in the same row order, values row-major.
+ */
+public record AngularFeatureSet(AngularDefinition definition, int[] frame, long[] timestep, long[] ids, String[] species,
+                                double[] values) {
+    public AngularFeatureSet {
+        int n = ids.length;
+        if (frame.length != n || timestep.length != n || species.length != n
+                || values.length != (long) n * definition.featureCount()) {
+            throw new IllegalArgumentException("angular feature set columns have inconsistent lengths");
+        }
+    }
+
+    public int rows() { return ids.length; }
+    public int featureCount() { return definition.featureCount(); }
+    public List<String> featureNames() { return definition.featureNames(); }
+
+    /** The table: {@code frame, timestep, id, species} then one DOUBLE column per feature. */
+    public ResultTable toTable(String name) {
+        ResultTable.Builder b = ResultTable.builder(name).ints("frame", frame.clone()).longs("timestep", timestep.clone())
+                .longs("id", ids.clone()).strings("species", species.clone());
+        addColumns(b);
+        return b.build();
+    }
+
+    /** Adds the feature columns (in feature order) to a table being built with the same rows. */
+    public void addColumns(ResultTable.Builder b) {
+        int n = rows(), d = featureCount();
+        List<String> names = featureNames();
+        for (int k = 0; k < d; k++) {
+            double[] col = new double[n];
+            for (int i = 0; i < n; i++) col[i] = values[i * d + k];
+            b.doubles(names.get(k), col);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.glasssoftness.core.softness;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.glasssoftness.core.model.Frame;
+
+/**
+ * Which atoms of a frame get structure features and which neighbours count: the one selection shared by
+ * {@link RadialFeatures} and {@link AngularFeatures}, so that both give their rows in the same order (focus atoms by
+ * ascending atom index of the frame) and fail with the same messages.
+ */
+final class FocusAtoms {
+    private FocusAtoms() { }
+
+    /** Indices of the focus atoms ({@link FeatureDefinition#ANY}: every atom), or an error naming the frame. */
+    static int[] of(Frame f, String focus) {
+        if (FeatureDefinition.ANY.equalsIgnoreCase(focus)) return IntStream.range(0, f.atomCount()).toArray();
+        int s = f.speciesIndex(focus);
+        int[] atoms = s < 0 ? new int[0] : IntStream.range(0, f.atomCount()).filter(i -> f.species()[i] == s).toArray();
+        if (atoms.length == 0) {
+            throw new IllegalArgumentException("frame at timestep " + f.timestep() + " has no atoms of focus species "
+                    + focus + " (species present: " + f.speciesNames() + ")");
+        }
+        return atoms;
+    }
+
+    /**
+     * For each species index of the frame, the position of that species in {@code neighbours} (-1 when it is not a
+     * neighbour species); fails naming every neighbour species the frame has no atoms of.
+     */
+    static int[] neighbourSlots(Frame f, List<String> neighbours) {
+        int[] slot = new int[f.speciesNames().size()];
+        Arrays.fill(slot, -1);
+        List<String> missing = new ArrayList<>();
+        for (int s = 0; s < neighbours.size(); s++) {
+            int idx = f.speciesIndex(neighbours.get(s));
+            if (idx < 0 || f.speciesCounts()[idx] == 0) missing.add(neighbours.get(s));
+            else slot[idx] = s;
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("frame at timestep " + f.timestep() + " has no atoms of neighbour species "
+                    + missing + " (species present: " + f.speciesNames() + ")");
+        }
+        return slot;
+    }
+
+    /** The frame's ids, species names, frame index and timestep of the given atoms, in order. */
+    static Keys keys(Frame f, int[] atoms, int frameIndex) {
+        int n = atoms.length;
+        long[] ids = new long[n];
+        String[] sp = new String[n];
+        int[] fr = new int[n];
+        long[] ts = new long[n];
+        for (int r = 0; r < n; r++) {
+            ids[r] = f.ids()[atoms[r]];
+            sp[r] = f.speciesOf(atoms[r]);
+            fr[r] = frameIndex;
+            ts[r] = f.timestep();
+        }
+        return new Keys(fr, ts, ids, sp);
+    }
+
+    /** Row keys of a feature set. */
+    record Keys(int[] frame, long[] timestep, long[] ids, String[] species) { }
+}

@@ -1,0 +1,92 @@
+package org.glasssoftness.core.softness;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.model.FrameSelection;
+import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.progress.Progress;
+import org.glasssoftness.core.table.ResultTable;
+
+/**
+ * The feature table of the Radial Features node and the {@code radial-features} subcommand: the radial features
+ * G_X(i; r) and, when an {@link AngularDefinition} is given, the angular features Psi_XY(i; xi, lambda, zeta) of the same
+ * focus atoms appended as further columns ({@code frame, timestep, id, species, G_..., Psi_...}). Without angular
+ * features the table is exactly {@link FeatureSet#toTable}.
+ */
+public final class StructureFeatures {
+    private final RadialFeatures radial;
+    private final AngularFeatures angular;
+
+    /**
+     * @param radial  the radial features
+     * @param angular the angular features, or null for radial only; its focus species must be the radial one
+     */
+    public StructureFeatures(FeatureDefinition radial, AngularDefinition angular) {
+        if (angular != null && !angular.focusSpecies().equals(radial.focusSpecies())) {
+            throw new IllegalArgumentException("angular focus species " + angular.focusSpecies() + " differs from the radial "
+                    + radial.focusSpecies());
+        }
+        this.radial = new RadialFeatures(radial);
+        this.angular = angular == null ? null : new AngularFeatures(angular);
+    }
+
+    public FeatureDefinition radialDefinition() { return radial.definition(); }
+
+    /** The angular definition, or null. */
+    public AngularDefinition angularDefinition() { return angular == null ? null : angular.definition(); }
+
+    /** Number of feature columns. */
+    public int featureCount() {
+        return radial.definition().featureCount() + (angular == null ? 0 : angular.definition().featureCount());
+    }
+
+    /** The table of one frame. */
+    public ResultTable compute(Frame frame, int frameIndex, Progress progress) {
+        progress.checkCanceled();
+        FeatureSet r = radial.compute(frame, frameIndex);
+        return table(r, angular == null ? null : angular.compute(frame, frameIndex, progress));
+    }
+
+    /** The table of the selected frames (first and last inside the trajectory), rows by frame then atom. */
+    public ResultTable compute(Trajectory t, FrameSelection frames, Progress progress) throws IOException {
+        if (angular == null) return radial.compute(t, frames, progress).toTable("features");
+        FeatureSet r = radial.compute(t, frames, sub(progress, 0, 0.1));
+        return table(r, angular.compute(t, frames, sub(progress, 0.1, 0.9)));
+    }
+
+    /** The radial table with the angular columns appended (the rows must be the same atoms in the same order). */
+    public static ResultTable table(FeatureSet radial, AngularFeatureSet angular) {
+        ResultTable r = radial.toTable("features");
+        if (angular == null) return r;
+        if (!Arrays.equals(radial.ids(), angular.ids()) || !Arrays.equals(radial.frame(), angular.frame())) {
+            throw new IllegalArgumentException("radial and angular features are not of the same atoms and frames");
+        }
+        ResultTable.Builder b = ResultTable.builder(r.name());
+        for (ResultTable.Column c : r.columns()) copy(b, c);
+        angular.addColumns(b);
+        return b.build();
+    }
+
+    static void copy(ResultTable.Builder b, ResultTable.Column c) {
+        switch (c.type()) {
+            case DOUBLE: b.doubles(c.name(), c.doubles()); break;
+            case INT: b.ints(c.name(), c.ints()); break;
+            case LONG: b.longs(c.name(), c.longs()); break;
+            default: b.strings(c.name(), c.strings());
+        }
+    }
+
+    /** Progress of a part [from, from + width) of the work. */
+    static Progress sub(Progress p, double from, double width) {
+        return new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+                p.report(from + width * fraction, message);
+            }
+
+            @Override
+            public boolean isCanceled() { return p.isCanceled(); }
+        };
+    }
+}
