@@ -20,5 +20,7 @@ final class Subcommands {
         cl.addSubcommand("scan", new org.glasssoftness.cli.softness.ScanCommand());
         cl.addSubcommand("build-glass", new BuildGlassCommand());
         cl.addSubcommand("md", new MdCommand());
+        cl.addSubcommand("study", new org.glasssoftness.cli.study.StudyCommand());
+        cl.addSubcommand("report", new org.glasssoftness.cli.study.ReportCommand());
     }
 }
