@@ -266,6 +266,7 @@ public final class SoftnessStudy {
     /** Runs the study into {@code out} (created if missing); complete glass folders there are kept (resume). */
     public Result run(Path out, Progress progress, Listener listener) throws IOException {
         Files.createDirectories(out);
+        checkSameStudy(out);
         CsvTableWriter.write(out.resolve("study_settings.csv"), settings.table());
         List<StudyGlass> glasses = StudyGlass.all();
         List<GlassReport> reports = new ArrayList<>();
@@ -286,6 +287,25 @@ public final class SoftnessStudy {
         }
         progress.report(mdShare, "training the Li and B models");
         return finish(out, reports, range(progress, mdShare, 1.0, ""));
+    }
+
+    /**
+     * A folder that already holds a study must hold this one (same protocol and seed), or resuming would mix glasses
+     * made with other settings: fails naming the first differing setting.
+     */
+    private void checkSameStudy(Path out) throws IOException {
+        Path f = out.resolve("study_settings.csv");
+        if (!Files.isRegularFile(f)) return;
+        ResultTable old = CsvTables.read(f), now = settings.table();
+        Map<String, String> was = new LinkedHashMap<>();
+        for (int i = 0; i < old.rowCount(); i++) was.put(old.column("setting").text(i), old.column("value").text(i));
+        for (int i = 0; i < now.rowCount(); i++) {
+            String k = now.column("setting").text(i), v = now.column("value").text(i);
+            if (!v.equals(was.get(k))) {
+                throw new IllegalArgumentException(out + " holds a study with other settings (" + k + " = " + was.get(k)
+                        + ", now " + v + "); use another --out or delete the folder");
+            }
+        }
     }
 
     /** True when the glass folder holds the marker and every file of {@link #GLASS_FILES}. */
