@@ -598,6 +598,7 @@ public final class SoftnessStudy {
             m.put(k + "_train_accuracy", r.train().accuracy());
             m.put(k + "_train_balanced_accuracy", r.train().balancedAccuracy());
             m.put(k + "_test_rows", (double) r.test().rows());
+            m.put(k + "_test_positive_rows", (double) (r.test().truePositives() + r.test().falseNegatives()));
             m.put(k + "_test_accuracy", r.test().accuracy());
             m.put(k + "_test_balanced_accuracy", r.test().balancedAccuracy());
             m.put(k + "_test_roc_auc", r.test().rocAuc());
