@@ -43,11 +43,15 @@ public final class ReportCommand implements Callable<Integer> {
         CAPTIONS.put("stress_strain.png", "Stress-strain curves of the tensile test along x (paper Fig. 2).");
         CAPTIONS.put("bond_switch.png", "Fraction of B atoms whose B-O bonds switched (CN decreased or bond swapped) vs strain (paper Fig. 3).");
         CAPTIONS.put("d_cum.png", "Distributions of the cumulative non-affine displacement D_cum of Li over the 300 K NVT run (paper Fig. 3).");
-        CAPTIONS.put("softness_B.png", "Softness of B in the unstrained glasses, [3]B vs [4]B (paper Fig. 4d and inset).");
-        CAPTIONS.put("softness_Li.png", "Softness of Li in each unstrained glass (paper Fig. 4c).");
-        CAPTIONS.put("p_rearrange.png", "Probability of rearrangement given the softness, P(R | S), for Li and B (paper Fig. 4b).");
+        CAPTIONS.put("softness_B.png", "Softness of B in the unstrained glasses, [3]B vs [4]B (paper Fig. 4d and inset); values"
+                + " between the 0.5 % and 99.5 % quantiles (the count left out is `b_softness_outside_histogram`).");
+        CAPTIONS.put("softness_Li.png", "Softness of Li in each unstrained glass (paper Fig. 4c), central 99 % of the values.");
+        CAPTIONS.put("p_rearrange.png", "Probability of rearrangement given the softness, P(R | S), for Li and B (paper Fig. 4b),"
+                + " central 99 % of the softness values.");
         CAPTIONS.put("weights.png", "Weights w(r) of the logistic regression for the B-O (B model) and Li-O (Li model) radial features (paper Fig. 5).");
-        CAPTIONS.put("softness_vs_strain.png", "Mean softness of B vs strain, B model applied to every tension frame (paper Fig. 6).");
+        CAPTIONS.put("softness_vs_strain.png", "Median softness of B vs strain, B model applied to every tension frame (paper"
+                + " Fig. 6 shows the mean; the mean of each frame is in softness/<glass>_B_vs_strain.csv, but single atoms with"
+                + " |S| ~ 1e3 dominate it at this size).");
     }
 
     @Override
@@ -138,6 +142,17 @@ public final class ReportCommand implements Callable<Integer> {
                 (int) StudyComparison.value(summary, "b_test_rows"), (int) StudyComparison.value(summary, "b_test_positive_rows"),
                 1 / StudyComparison.value(summary, "li_test_rows"), 1 / StudyComparison.value(summary, "b_test_rows"),
                 majority(summary, "li"), majority(summary, "b")));
+        double maxAbs = StudyComparison.value(summary, "b_softness_max_abs");
+        if (maxAbs > 10) {
+            b.append(String.format(Locale.ROOT, "%nThe largest |S| of a B atom is %.3g: a few atoms of these briefly quenched"
+                    + " glasses sit in environments that never occur in the training glasses (e.g. a Li about 1.8 Å from a B),"
+                    + " where a radial feature that is almost constant in training (standard deviation ~1e-19) is standardised"
+                    + " into a huge value. They are real outputs of the chain, kept in the CSVs and dumps; the histograms and"
+                    + " P(R | S) show the central 99 %% (%d Li and %d B values left out), the modes are found there too, the"
+                    + " per-glass <S> below are plain means and include them.%n", maxAbs,
+                    (int) StudyComparison.value(summary, "li_softness_outside_histogram"),
+                    (int) StudyComparison.value(summary, "b_softness_outside_histogram")));
+        }
         b.append("\nAll values come from `summary.csv` of the study folder:\n\n| quantity | value |\n|---|---|\n");
         String[] q = summary.column("quantity").strings();
         double[] v = org.glasssoftness.core.softness.FeatureTables.numeric(summary, "value");

@@ -15,6 +15,7 @@ import org.glasssoftness.core.io.AtomicFiles;
 import org.glasssoftness.core.softness.CsvTables;
 import org.glasssoftness.core.softness.FeatureTables;
 import org.glasssoftness.core.study.StudyGlass;
+import org.glasssoftness.core.study.StudyStatistics;
 import org.glasssoftness.core.table.ResultTable;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -94,13 +95,13 @@ public final class StudyFigures {
         for (String grp : distinct(hb.column("group").strings())) {
             c.addSeries(series(grp.replace("B[", "[").replace("]", "]B"), hb, "bin_center", "density", 0, "group", grp));
         }
-        save(figures.resolve("softness_B.png"), chart("Softness of B in the unstrained glasses (all nine), by coordination",
+        save(figures.resolve("softness_B.png"), chart("Softness of B, unstrained glasses (all nine, central 99 %), by coordination",
                 "softness S", "probability density", c, true));
         n++;
         c = new XYSeriesCollection();
         ResultTable hl = CsvTables.read(in.resolve("softness").resolve("histogram_Li.csv"));
         for (String grp : distinct(hl.column("group").strings())) c.addSeries(series(grp, hl, "bin_center", "density", 0, "group", grp));
-        save(figures.resolve("softness_Li.png"), chart("Softness of Li in the unstrained glasses", "softness S",
+        save(figures.resolve("softness_Li.png"), chart("Softness of Li in the unstrained glasses (central 99 %)", "softness S",
                 "probability density", c, true));
         n++;
         c = new XYSeriesCollection();
@@ -108,7 +109,7 @@ public final class StudyFigures {
                 "probability", 0, null, null));
         c.addSeries(series("B (bond-switched)", CsvTables.read(in.resolve("softness").resolve("p_rearrange_B.csv")), "bin_center",
                 "probability", 0, null, null));
-        save(figures.resolve("p_rearrange.png"), chart("P(rearrange | S), all nine glasses", "softness S", "P(R | S)", c, true));
+        save(figures.resolve("p_rearrange.png"), chart("P(rearrange | S), all nine glasses (central 99 % of S)", "softness S", "P(R | S)", c, true));
         n++;
         c = new XYSeriesCollection();
         c.addSeries(series("B-O (B model)", CsvTables.read(in.resolve("models").resolve("b_weights.csv")), "r_A", "w", 0, "pair", "B-O"));
@@ -116,11 +117,32 @@ public final class StudyFigures {
         save(figures.resolve("weights.png"), chart("Logistic-regression weights w(r) of the radial features", "r (Å)", "w(r)", c, true));
         n++;
         c = new XYSeriesCollection();
-        for (var e : vs.entrySet()) c.addSeries(series(e.getKey(), e.getValue(), "strain", "mean_softness", 0, "species", "B"));
-        save(figures.resolve("softness_vs_strain.png"), chart("Mean softness of B vs strain (B model on the tension frames)",
-                "strain", "<S> of B", c, false));
+        for (var e : vs.entrySet()) {
+            c.addSeries(medianVsStrain(e.getKey(), CsvTables.read(in.resolve("softness").resolve(e.getKey() + "_B.csv")), e.getValue()));
+        }
+        save(figures.resolve("softness_vs_strain.png"), chart("Median softness of B vs strain (B model on the tension frames)",
+                "strain", "median S of B", c, false));
         n++;
         return n;
+    }
+
+    /**
+     * Median softness of the B rows of each frame vs that frame's strain (from the vs-strain table): the median, not
+     * the mean, because in small glasses single atoms reach |S| ~ 1e3 (see docs/study.md).
+     */
+    static XYSeries medianVsStrain(String name, ResultTable perAtom, ResultTable vsStrain) {
+        Map<Integer, Double> strain = new LinkedHashMap<>();
+        double[] vf = FeatureTables.numeric(vsStrain, "frame"), vsn = FeatureTables.numeric(vsStrain, "strain");
+        for (int i = 0; i < vf.length; i++) strain.put((int) vf[i], vsn[i]);
+        double[] f = FeatureTables.numeric(perAtom, "frame"), s = FeatureTables.numeric(perAtom, "softness");
+        String[] sp = perAtom.column("species").strings();
+        XYSeries out = new XYSeries(name, false, true);
+        for (var e : strain.entrySet()) {
+            List<Double> v = new ArrayList<>();
+            for (int i = 0; i < f.length; i++) if ((int) f[i] == e.getKey() && sp[i].equals("B")) v.add(s[i]);
+            out.add(e.getValue().doubleValue(), StudyStatistics.median(v.stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+        return out;
     }
 
     private static List<String> distinct(String[] v) {

@@ -373,7 +373,9 @@ public final class SoftnessStudy {
         if (settings.replicateX() > 1) ts = ts.replicateX(settings.replicateX());
         List<Frame> tensionFrames;
         ResultTable stressStrain;
-        try (MdSimulation sim = new MdSimulation(ts, coeffs, md.withDumpEvery(settings.tensionDumpEvery()))) {
+        // stress-strain rows (thermo rows of the tension stage) at least as often as frames
+        MdSettings tmd = md.withDumpEvery(settings.tensionDumpEvery()).withThermoEvery(Math.min(100, settings.tensionDumpEvery()));
+        try (MdSimulation sim = new MdSimulation(ts, coeffs, tmd)) {
             sim.run(tension, range(progress, n1, 1, "tension "));
             thermo.add(sim.thermoTable());
             tensionFrames = new ArrayList<>(sim.frames());
@@ -531,14 +533,29 @@ public final class SoftnessStudy {
             rows.set(rows.size() - 1, join(row, rows.get(rows.size() - 1)));
         }
         double[] allLi = flat(liS), allB = flat(bS);
-        CsvTableWriter.write(soft.resolve("histogram_Li.csv"), ResultTables.renamed(SoftnessStatistics.histogram(allLi, flatS(liG), BINS), "histogram_Li"));
-        CsvTableWriter.write(soft.resolve("histogram_B.csv"), ResultTables.renamed(SoftnessStatistics.histogram(allB, flatS(bG), BINS), "histogram_B"));
-        CsvTableWriter.write(soft.resolve("p_rearrange_Li.csv"), ResultTables.renamed(SoftnessStatistics.rearrangementProbability(allLi, flatI(liY), BINS), "p_rearrange_Li"));
-        CsvTableWriter.write(soft.resolve("p_rearrange_B.csv"), ResultTables.renamed(SoftnessStatistics.rearrangementProbability(allB, flatI(bY), BINS), "p_rearrange_B"));
+        // histograms and P(R | S) over the central 99 % of the values: in small, briefly quenched glasses a few atoms
+        // sit in environments absent from the training glasses (e.g. a Li 1.8 Å from a B) and get |S| ~ 1e3, which
+        // would squeeze every other value into one bin; how many were left out goes into the summary
+        int[] outside = new int[2];
+        int k = 0;
+        for (Object[] e : new Object[][] {{"Li", allLi, flatS(liG), flatI(liY)}, {"B", allB, flatS(bG), flatI(bY)}}) {
+            double[] v = (double[]) e[1];
+            double[] range = StudyStatistics.centralRange(v);
+            List<Integer> keep = new ArrayList<>();
+            for (int i = 0; i < v.length; i++) if (v[i] >= range[0] && v[i] <= range[1]) keep.add(i);
+            outside[k++] = v.length - keep.size();
+            double[] kv = keep.stream().mapToDouble(i -> v[i]).toArray();
+            String[] kg = keep.stream().map(i -> ((String[]) e[2])[i]).toArray(String[]::new);
+            int[] ky = keep.stream().mapToInt(i -> ((int[]) e[3])[i]).toArray();
+            CsvTableWriter.write(soft.resolve("histogram_" + e[0] + ".csv"),
+                    ResultTables.renamed(SoftnessStatistics.histogram(kv, kg, BINS), "histogram_" + e[0]));
+            CsvTableWriter.write(soft.resolve("p_rearrange_" + e[0] + ".csv"),
+                    ResultTables.renamed(SoftnessStatistics.rearrangementProbability(kv, ky, BINS), "p_rearrange_" + e[0]));
+        }
         ResultTable glassTable = CsvTables.concat("glasses", rows);
         CsvTableWriter.write(out.resolve("glasses.csv"), glassTable);
 
-        ResultTable summary = summary(li, b, allB, flatS(bG), glassTable);
+        ResultTable summary = summary(li, b, allB, flatS(bG), glassTable, outside);
         CsvTableWriter.write(out.resolve("summary.csv"), summary);
         progress.report(1, "done");
         return new Result(reports, li.train(), li.test(), b.train(), b.test(), summary);
@@ -589,7 +606,7 @@ public final class SoftnessStudy {
 
     /** The summary: quantity, value. */
     private static ResultTable summary(LogisticTrainer.Result li, LogisticTrainer.Result b, double[] bSoftness,
-                                       String[] bGroup, ResultTable glasses) {
+                                       String[] bGroup, ResultTable glasses, int[] outsideHistogram) {
         Map<String, Double> m = new LinkedHashMap<>();
         for (Object[] e : new Object[][] {{"li", li}, {"b", b}}) {
             LogisticTrainer.Result r = (LogisticTrainer.Result) e[1];
@@ -607,8 +624,13 @@ public final class SoftnessStudy {
         m.put("b_softness_modes", (double) modes.length);
         m.put("b_softness_mode_low", modes[0]);
         m.put("b_softness_mode_high", modes[modes.length - 1]);
+        m.put("li_softness_outside_histogram", (double) outsideHistogram[0]);
+        m.put("b_softness_outside_histogram", (double) outsideHistogram[1]);
+        m.put("b_softness_max_abs", Arrays.stream(bSoftness).map(Math::abs).max().orElse(Double.NaN));
         m.put("b3_mean_softness", groupMean(bSoftness, bGroup, "B[3]"));
         m.put("b4_mean_softness", groupMean(bSoftness, bGroup, "B[4]"));
+        m.put("b3_median_softness", StudyStatistics.median(group(bSoftness, bGroup, "B[3]")));
+        m.put("b4_median_softness", StudyStatistics.median(group(bSoftness, bGroup, "B[4]")));
         // trends along the series: <S> of Li vs B2O3 on fixedLi, bond switching vs Li2O on fixedB
         String[] names = glasses.column("glass").strings();
         double[] b2o3 = FeatureTables.numeric(glasses, "B2O3_mol_pct"), li2o = FeatureTables.numeric(glasses, "Li2O_mol_pct");
@@ -625,6 +647,12 @@ public final class SoftnessStudy {
         int k = 0;
         for (double d : m.values()) v[k++] = d;
         return ResultTable.builder("summary").strings("quantity", m.keySet().toArray(new String[0])).doubles("value", v).build();
+    }
+
+    private static double[] group(double[] s, String[] g, String group) {
+        List<Double> l = new ArrayList<>();
+        for (int i = 0; i < s.length; i++) if (g[i].equals(group)) l.add(s[i]);
+        return arr(l);
     }
 
     private static double groupMean(double[] s, String[] g, String group) {

@@ -42,8 +42,8 @@ public final class StudyComparison {
         String ours = bimodal ? String.format(Locale.ROOT, "%d modes, lowest %.2f, highest %.2f", (int) modes, lo, hi)
                 : String.format(Locale.ROOT, "unimodal, mode at %.2f", lo);
         rows.add(new Row("B softness distribution bimodal, peaks near -0.4 and 0.6", "bimodal, -0.4 and 0.6",
-                "b_softness_modes", modes, ours + String.format(Locale.ROOT, "; <S> of [3]B %.2f, of [4]B %.2f",
-                value(summary, "b3_mean_softness"), value(summary, "b4_mean_softness")),
+                "b_softness_modes", modes, ours + String.format(Locale.ROOT, "; median S of [3]B %.2f, of [4]B %.2f",
+                value(summary, "b3_median_softness"), value(summary, "b4_median_softness")),
                 bimodal && Math.abs(lo - PAPER_B_PEAK_LOW) <= PEAK_TOLERANCE && Math.abs(hi - PAPER_B_PEAK_HIGH) <= PEAK_TOLERANCE,
                 "at least two modes of the kernel density, lowest and highest within ±" + PEAK_TOLERANCE + " of -0.4 and 0.6"));
         double sLi = value(summary, "li_mean_softness_slope_per_B2O3_mol_pct");

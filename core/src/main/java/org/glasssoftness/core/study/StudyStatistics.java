@@ -11,9 +11,19 @@ public final class StudyStatistics {
     /** Grid points of the density estimate in {@link #modes}. */
     public static final int GRID = 512;
 
+    /** Upper quantile of the central range (0.5 % to 99.5 %) used by {@link #modes} and {@link #centralRange}. */
+    public static final double CENTRAL = 0.995;
+
+    /** The 0.5 % and 99.5 % quantiles of the finite values (the range of the study's histograms). */
+    public static double[] centralRange(double[] sample) {
+        double[] v = Arrays.stream(sample).filter(Double::isFinite).sorted().toArray();
+        if (v.length == 0) throw new IllegalArgumentException("no finite values");
+        return new double[] {quantile(v, 1 - CENTRAL), quantile(v, CENTRAL)};
+    }
+
     /**
      * Modes of a sample from a Gaussian kernel density estimate (Silverman's bandwidth 0.9 min(sd, IQR/1.34) n^-1/5,
-     * evaluated on {@value #GRID} points from min - 3h to max + 3h). A local maximum counts when its density is at
+     * evaluated on {@value #GRID} points from the 0.5 % quantile - 3h to the 99.5 % quantile + 3h). A local maximum counts when its density is at
      * least 10 % of the highest one, and two neighbouring maxima count separately only when the density between them
      * dips below 90 % of the lower one; otherwise the lower is dropped. Returns the mode positions in increasing order
      * (one entry: unimodal; two or more: multimodal).
@@ -30,7 +40,8 @@ public final class StudyStatistics {
         double spread = Math.min(Math.sqrt(var), iqr > 0 ? iqr / 1.34 : Double.POSITIVE_INFINITY);
         if (!(spread > 0)) return new double[] {v[0]};
         double h = 0.9 * spread * Math.pow(n, -0.2);
-        double lo = v[0] - 3 * h, hi = v[n - 1] + 3 * h;
+        // the grid spans the central 99 % (plus 3h): a few far outliers must not stretch it beyond resolving h
+        double lo = quantile(v, 1 - CENTRAL) - 3 * h, hi = quantile(v, CENTRAL) + 3 * h;
         double[] grid = new double[GRID], dens = new double[GRID];
         for (int k = 0; k < GRID; k++) {
             grid[k] = lo + (hi - lo) * k / (GRID - 1);
@@ -64,6 +75,12 @@ public final class StudyStatistics {
         double[] out = new double[peaks.size()];
         for (int i = 0; i < out.length; i++) out[i] = grid[peaks.get(i)];
         return out;
+    }
+
+    /** Median of the finite values (NaN when none). */
+    public static double median(double[] sample) {
+        double[] v = Arrays.stream(sample).filter(Double::isFinite).sorted().toArray();
+        return v.length == 0 ? Double.NaN : quantile(v, 0.5);
     }
 
     /** Linear interpolation quantile of sorted values (numpy's default). */
