@@ -46,4 +46,24 @@ class StudyStatisticsTest {
         assertEquals(0.5, StudyStatistics.slope(new double[] {0, 1, 2, 3}, new double[] {0, 2, 1, Double.NaN}), 1e-12);
         assertEquals(Double.NaN, StudyStatistics.slope(new double[] {1}, new double[] {1}));
     }
+
+    @Test
+    void farOutliersDoNotHideTheModesAndCentralRangeIsTheHalfPercentQuantiles() {
+        SplittableRandom r = new SplittableRandom(11);
+        double[] v = new double[2001];
+        for (int i = 0; i < 2000; i++) v[i] = i % 2 == 0 ? -0.4 + 0.12 * gauss(r) : 0.6 + 0.15 * gauss(r);
+        v[2000] = 3904; // one atom with a huge softness, as in a briefly quenched small glass
+        double[] m = StudyStatistics.modes(v);
+        assertEquals(2, m.length);
+        assertEquals(-0.4, m[0], 0.06);
+        assertEquals(0.6, m[1], 0.06);
+        // 0, 1, ..., 1000: quantile q at position 1000 q (numpy's linear rule) -> 5 and 995
+        double[] g = new double[1001];
+        for (int i = 0; i <= 1000; i++) g[i] = 1000 - i;
+        double[] c = StudyStatistics.centralRange(g);
+        assertEquals(5, c[0], 1e-9);
+        assertEquals(995, c[1], 1e-9);
+        assertEquals(2, StudyStatistics.median(new double[] {3, 1, 2, Double.NaN}));
+        assertEquals(2.5, StudyStatistics.median(new double[] {4, 1, 3, 2}));
+    }
 }
