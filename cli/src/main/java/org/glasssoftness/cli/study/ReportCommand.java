@@ -102,7 +102,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (!"full".equals(scale)) {
             b.append("**Scale.** This is the `").append(scale).append("` scale, not the paper's protocol: ").append(minA)
                     .append("-").append(maxA).append(" atoms per glass instead of ~10,000, a melt-quench of ")
-                    .append(st.get("quench_ps")).append(" ps instead of ~2,850 ps, ").append(st.get("nvt_ps"))
+                    .append(st.get("quench_ps")).append(" ps instead of ~2,950 ps (the 1 K/ps `melt-quench` preset), ").append(st.get("nvt_ps"))
                     .append(" ps at 300 K instead of 1 ns, tension ").append(rate(st)).append(" times faster than the paper's,")
                     .append(" one glass per composition instead of three. The glasses are therefore far less relaxed and the")
                     .append(" labels far noisier than the paper's; the numbers below test that the chain runs end to end and show")
