@@ -21,5 +21,7 @@ final class Subcommands {
         cl.addSubcommand("compare-features", new org.glasssoftness.cli.softness.CompareFeaturesCommand());
         cl.addSubcommand("build-glass", new BuildGlassCommand());
         cl.addSubcommand("md", new MdCommand());
+        cl.addSubcommand("study", new org.glasssoftness.cli.study.StudyCommand());
+        cl.addSubcommand("report", new org.glasssoftness.cli.study.ReportCommand());
     }
 }

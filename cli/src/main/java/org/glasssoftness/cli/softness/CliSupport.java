@@ -3,7 +3,6 @@ package org.glasssoftness.cli.softness;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.glasssoftness.cli.CommaLists;
 import org.glasssoftness.cli.TypeMapOption;
@@ -35,18 +34,7 @@ final class CliSupport {
 
     /** A copy of the table with a leading STRING column of one value. */
     static ResultTable withLeadingColumn(ResultTable t, String column, String value) {
-        String[] v = new String[t.rowCount()];
-        Arrays.fill(v, value);
-        ResultTable.Builder b = ResultTable.builder(t.name()).strings(column, v);
-        for (ResultTable.Column c : t.columns()) {
-            switch (c.type()) {
-                case DOUBLE: b.doubles(c.name(), c.doubles()); break;
-                case INT: b.ints(c.name(), c.ints()); break;
-                case LONG: b.longs(c.name(), c.longs()); break;
-                default: b.strings(c.name(), c.strings());
-            }
-        }
-        return b.build();
+        return org.glasssoftness.core.table.ResultTables.withLeadingColumn(t, column, value);
     }
 
     /** Prints progress to stderr at most every 10 %. */
