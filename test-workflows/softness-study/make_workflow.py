@@ -44,22 +44,23 @@ here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, ".."))
 from knime_xml import Node, write_workflow, s, d, i, b, arr, data_type, S
 
-# The study's scales, ONE place (mirror of the engine's StudyScale on the `study` branch; keep them in sync).
+# The study's scales: the same values as the engine's core/.../study/StudyScale (SoftnessStudyWorkflowTest fails when
+# they differ), plus the RDF range of this workflow.
 # Run GPU MD's cutoff and accuracy are text settings; stage strings use core md/protocol/StageParser's grammar.
 SCALES = {
-    "tiny": dict(atoms=360, cutoff="6", accuracy="1e-4", fire_steps=200,
-                 quench_stages="melt:nvt:1000:3000,quench:nvt:2000:3000:300,relax:npt:1000:300:300:0:0",
-                 nvt_stages="nvt300:nvt:1000:300", nvt_dump_every=100,
-                 tension_stages="tension:tension:2000:300:0:0.1", tension_dump_every=100, replicate_x=1,
+    "tiny": dict(atoms=360, cutoff="6", accuracy="1e-4", fire_steps=50,
+                 quench_stages="melt:nvt:150:3000,quench:nvt:300:3000:300,relax:npt:150:300:300:0:0",
+                 nvt_stages="nvt300:nvt:200:300", nvt_dump_every=20,
+                 tension_stages="tension:tension:300:300:0:0.5", tension_dump_every=30, replicate_x=1,
                  dr=0.5, rc=5.0, li_label="top:0.3", rdf_r_max=7.0),
-    "small": dict(atoms=600, cutoff="8", accuracy="1e-5", fire_steps=-1,
-                  quench_stages="melt:nvt:3000:3000,quench:npt:6000:3000:300:0:0,relax:nvt:1000:300",
-                  nvt_stages="nvt300:nvt:3000:300", nvt_dump_every=250,
-                  tension_stages="tension:tension:4000:300:0:0.05", tension_dump_every=200, replicate_x=1,
+    "small": dict(atoms=600, cutoff="8", accuracy="1e-5", fire_steps=200,
+                  quench_stages="melt:nvt:500:3000,quench:nvt:1000:3000:300,relax:npt:300:300:300:0:0",
+                  nvt_stages="nvt300:nvt:500:300", nvt_dump_every=25,
+                  tension_stages="tension:tension:500:300:0:0.5", tension_dump_every=25, replicate_x=1,
                   dr=0.2, rc=8.0, li_label="top:0.3", rdf_r_max=8.0),
-    "full": dict(atoms=10000, cutoff="10", accuracy="1e-5", fire_steps=-1, quench_stages="melt-quench",
+    "full": dict(atoms=10000, cutoff="10", accuracy="1e-5", fire_steps=500, quench_stages="melt-quench",
                  nvt_stages="nvt300:nvt:1000000:300", nvt_dump_every=1000,
-                 tension_stages="tensile", tension_dump_every=1000, replicate_x=2,
+                 tension_stages="tensile", tension_dump_every=200, replicate_x=2,
                  dr=0.2, rc=10.0, li_label="threshold:360", rdf_r_max=12.0),
 }
 SCALE_TYPES = dict(atoms="int", cutoff="string", accuracy="string", fire_steps="int", quench_stages="string",

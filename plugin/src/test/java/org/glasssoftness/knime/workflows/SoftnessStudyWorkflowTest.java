@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 
 import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.study.StudyScale;
 import org.glasssoftness.knime.port.TrajectoryPortObject;
 import org.glasssoftness.knime.testing.Tables;
 import org.junit.jupiter.api.AfterEach;
@@ -214,6 +215,38 @@ class SoftnessStudyWorkflowTest {
      * the Train LR's test group they must be exactly the series' four glasses with x != 0, and the test group the glass
      * of x = 0 that both series share. The Li model (label mobile) uses fixedB, the B model (label switched) fixedLi.
      */
+    /**
+     * The workflow's scale table holds the engine's StudyScale values (the CLI {@code study} and the workflow run the
+     * same protocol at each scale): a changed StudyScale or a hand-edited table fails here.
+     */
+    @Test
+    void scaleTableEqualsTheEnginesStudyScales() throws Exception {
+        KnimeWorkflow wf = KnimeWorkflow.load(WORKFLOWS.resolve("softness-study"));
+        int toVariable = only(wf, n -> KnimeNodes.TABLE_ROW_TO_VARIABLE.equals(n.factory()));
+        int filter = KnimeNodes.dataSource(wf, toVariable, 1);
+        KnimeNodes.Table scales = KnimeNodes.tableCreator(wf.nodes.get(KnimeNodes.dataSource(wf, filter, 1)).model());
+        assertEquals(StudyScale.values().length, scales.rows().size(), "one row per StudyScale");
+        for (StudyScale sc : StudyScale.values()) {
+            List<String> r = scales.rows().get(row(scales, "scale", sc.id()));
+            java.util.function.Function<String, String> cell = name -> r.get(scales.column(name));
+            String where = "scale " + sc.id() + ": ";
+            assertEquals(sc.atoms, Integer.parseInt(cell.apply("atoms")), where + "atoms");
+            assertEquals(sc.cutoffA, Double.parseDouble(cell.apply("cutoff")), 0.0, where + "cutoff");
+            assertEquals(sc.kspaceAccuracy, Double.parseDouble(cell.apply("accuracy")), 0.0, where + "accuracy");
+            assertEquals(sc.fireSteps, Integer.parseInt(cell.apply("fire_steps")), where + "FIRE steps");
+            assertEquals(sc.quenchStages, cell.apply("quench_stages"), where + "quench stages");
+            assertEquals(sc.nvtStages, cell.apply("nvt_stages"), where + "NVT stages");
+            assertEquals(sc.nvtDumpEvery, Integer.parseInt(cell.apply("nvt_dump_every")), where + "NVT dump interval");
+            assertEquals(sc.tensionStages, cell.apply("tension_stages"), where + "tension stages");
+            assertEquals(sc.tensionDumpEvery, Integer.parseInt(cell.apply("tension_dump_every")),
+                where + "tension dump interval");
+            assertEquals(sc.replicateX, Integer.parseInt(cell.apply("replicate_x")), where + "replicate x");
+            assertEquals(sc.featureDr, Double.parseDouble(cell.apply("dr")), 0.0, where + "dr");
+            assertEquals(sc.featureRc, Double.parseDouble(cell.apply("rc")), 0.0, where + "R_c");
+            assertEquals(sc.liLabel, cell.apply("li_label"), where + "Li label rule");
+        }
+    }
+
     @Test
     void trainingGlassesAreTheFourOfEachSeries() throws Exception {
         KnimeWorkflow wf = KnimeWorkflow.load(WORKFLOWS.resolve("softness-study"));
