@@ -13,8 +13,10 @@ import java.util.concurrent.Callable;
 
 import org.glasssoftness.core.io.AtomicFiles;
 import org.glasssoftness.core.softness.CsvTables;
+import org.glasssoftness.core.softness.FeatureComparison;
 import org.glasssoftness.core.study.SoftnessStudy;
 import org.glasssoftness.core.study.StudyComparison;
+import org.glasssoftness.core.study.StudyFeatureComparison;
 import org.glasssoftness.core.study.StudyGlass;
 import org.glasssoftness.core.table.ResultTable;
 import picocli.CommandLine.Command;
@@ -62,6 +64,17 @@ public final class ReportCommand implements Callable<Integer> {
         ResultTable summary = CsvTables.read(in.resolve("summary.csv"));
         ResultTable glasses = CsvTables.read(in.resolve("glasses.csv"));
         Map<String, String> st = settings(CsvTables.read(in.resolve("study_settings.csv")));
+        Path cmpDir = in.resolve(StudyFeatureComparison.FOLDER);
+        Map<String, ResultTable> cmp = new LinkedHashMap<>();
+        for (String sp : StudyFeatureComparison.SPECIES) {
+            Path f = cmpDir.resolve(sp.toLowerCase(Locale.ROOT) + "_comparison.csv");
+            if (!Files.isRegularFile(f)) {
+                throw new IOException(f + " is missing: re-run './glass-softness study --out " + in + "' with the same"
+                        + " settings (complete glasses are kept; only the study-wide step, with the comparison, runs)");
+            }
+            cmp.put(sp, CsvTables.read(f));
+        }
+        Map<String, String> cmpSettings = settings(CsvTables.read(cmpDir.resolve("comparison_settings.csv")));
         Path figs = figuresDir != null ? figuresDir : out.toAbsolutePath().getParent().resolve("reproduction");
         Files.createDirectories(figs);
         Path figIn = in.resolve("figures");
@@ -73,7 +86,7 @@ public final class ReportCommand implements Callable<Integer> {
             AtomicFiles.replace(tmp, figs.resolve(f));
         }
         String rel = out.toAbsolutePath().getParent().relativize(figs.toAbsolutePath()).toString().replace('\\', '/');
-        String md = markdown(summary, glasses, st, rel);
+        String md = markdown(summary, glasses, st, rel, cmp, cmpSettings);
         AtomicFiles.write(out, o -> o.write(md.getBytes(StandardCharsets.UTF_8)));
         List<StudyComparison.Row> rows = StudyComparison.compare(summary);
         long agree = rows.stream().filter(StudyComparison.Row::agrees).count();
@@ -90,7 +103,8 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /** The report text. */
-    static String markdown(ResultTable summary, ResultTable glasses, Map<String, String> st, String figRel) {
+    static String markdown(ResultTable summary, ResultTable glasses, Map<String, String> st, String figRel,
+                           Map<String, ResultTable> comparisons, Map<String, String> cmpSettings) {
         StringBuilder b = new StringBuilder();
         String scale = st.get("scale");
         int[] atoms = ints(glasses, "atoms");
@@ -169,15 +183,71 @@ public final class ReportCommand implements Callable<Integer> {
                     .append(" | ").append(f(glasses, "mean_softness_Li", i, "%.3f")).append(" | ")
                     .append(f(glasses, "mean_softness_B", i, "%.3f")).append(" |\n");
         }
+        angularSection(b, summary, comparisons, cmpSettings);
         b.append("\n## Figures\n\n");
         for (var e : CAPTIONS.entrySet()) {
             b.append("![").append(e.getKey()).append("](").append(figRel).append('/').append(e.getKey()).append(")\n\n")
                     .append(e.getValue()).append("\n\n");
         }
         b.append("Files of each glass: ").append(String.join(", ", SoftnessStudy.GLASS_FILES)).append(", ")
-                .append(SoftnessStudy.GLASS_MARKER).append("; study-wide: models/, softness/, figures/, glasses.csv, summary.csv,"
-                        + " study_settings.csv.\n");
+                .append(SoftnessStudy.GLASS_MARKER).append("; study-wide: models/, softness/, comparison/, figures/, glasses.csv,"
+                        + " summary.csv, study_settings.csv.\n");
         return b.toString();
+    }
+
+    /** Model names of the report's comparison table. */
+    static final Map<String, String> MODEL_NAMES = Map.of(FeatureComparison.RADIAL, "radial (G)",
+            FeatureComparison.ANGULAR, "angular (Psi)", FeatureComparison.COMBINED, "radial+angular");
+
+    /** "Beyond the study": the comparison table (from DIR/comparison/) and one verdict per species (from summary.csv). */
+    private static void angularSection(StringBuilder b, ResultTable summary, Map<String, ResultTable> comparisons,
+                                       Map<String, String> cs) {
+        b.append("\n## Beyond the study: angular features\n\n");
+        b.append("Issue #10 asks whether the angular structure functions of Schoenholz et al. (2016),")
+                .append(" Psi_XY(i; xi, lambda, zeta), raise the accuracy above the radial-only model on the same data. The study")
+                .append(" answers it in its study-wide step (`DIR/comparison/`): for each model the same glasses as above (")
+                .append(cs.get("cv")).append(": Li ").append(cs.get("li_training_glasses")).append("; B ")
+                .append(cs.get("b_training_glasses")).append("), test on ").append(cs.get("test_glass"))
+                .append(". Three logistic regressions (C ").append(cs.get("lr_C")).append(", class weight ")
+                .append(cs.get("lr_class_weight")).append(", scaler fitted on the training folds only) on the same atoms:")
+                .append(" radial G only (the study's model), angular Psi only, and both. Angular features: neighbours ")
+                .append(cs.get("angular_neighbours")).append(", R_c ").append(cs.get("angular_cutoff_A")).append(" Å, xi ")
+                .append(cs.get("angular_xi_A")).append(" Å, lambda ").append(cs.get("angular_lambda")).append(", zeta ")
+                .append(cs.get("angular_zeta")).append(", on the configuration of the radial features (Li: ")
+                .append(cs.get("li_configuration")).append(", B: ").append(cs.get("b_configuration")).append(").")
+                .append(" CV values are mean ± standard deviation over the folds (one glass each); test values are one glass,")
+                .append(" so they move by one atom's share per atom.\n\n");
+        b.append("| model | features | n | CV accuracy | CV balanced accuracy | CV ROC AUC | test accuracy | test balanced accuracy"
+                + " | test ROC AUC |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (var e : comparisons.entrySet()) {
+            ResultTable t = e.getValue();
+            for (String m : StudyFeatureComparison.models(t)) {
+                b.append("| ").append(e.getKey()).append(" | ").append(MODEL_NAMES.getOrDefault(m, m)).append(" | ")
+                        .append((int) StudyFeatureComparison.value(t, m, "test", "features"));
+                for (String metric : List.of("accuracy", "balanced_accuracy", "roc_auc")) {
+                    b.append(String.format(Locale.ROOT, " | %.3f ± %.3f", StudyFeatureComparison.value(t, m, "cv_mean", metric),
+                            StudyFeatureComparison.value(t, m, "cv_std", metric)));
+                }
+                for (String metric : List.of("accuracy", "balanced_accuracy", "roc_auc")) {
+                    b.append(String.format(Locale.ROOT, " | %.3f", StudyFeatureComparison.value(t, m, "test", metric)));
+                }
+                b.append(" |\n");
+            }
+        }
+        b.append("\n");
+        for (String sp : comparisons.keySet()) {
+            String k = sp.toLowerCase(Locale.ROOT) + "_cmp_";
+            b.append("- **").append(sp).append(" model:** ").append(StudyFeatureComparison.verdict(
+                    StudyComparison.value(summary, k + "radial_cv_balanced_accuracy_mean"),
+                    StudyComparison.value(summary, k + "radial_cv_balanced_accuracy_std"),
+                    StudyComparison.value(summary, k + "radial_test_balanced_accuracy"),
+                    StudyComparison.value(summary, k + "combined_cv_balanced_accuracy_mean"),
+                    StudyComparison.value(summary, k + "combined_cv_balanced_accuracy_std"),
+                    StudyComparison.value(summary, k + "combined_test_balanced_accuracy"))).append(".\n");
+        }
+        b.append("\nThe fold and test rows, and the decision values of every test atom, are in `comparison/{li,b}_comparison.csv`")
+                .append(" and `comparison/{li,b}_test_scores.csv`; the radial and radial+angular numbers are also in `summary.csv`")
+                .append(" (`*_cmp_*`). The radial model's test row is the study's model (same rows, scaler and solver).\n");
     }
 
     /** Accuracy of always predicting the larger class of the test set. */

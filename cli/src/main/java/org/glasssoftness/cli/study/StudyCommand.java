@@ -1,6 +1,7 @@
 package org.glasssoftness.cli.study;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -8,8 +9,11 @@ import org.glasssoftness.core.dynamics.MobilityLabel;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.softness.ClassWeighting;
 import org.glasssoftness.core.softness.ClassificationMetrics;
+import org.glasssoftness.core.softness.FeatureComparison;
 import org.glasssoftness.core.study.SoftnessStudy;
+import org.glasssoftness.core.study.StudyFeatureComparison;
 import org.glasssoftness.core.study.StudyScale;
+import org.glasssoftness.core.table.ResultTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,7 +25,8 @@ import picocli.CommandLine.Option;
         description = "Runs the softness study of Du et al. (2023) end to end on the nine glasses of the two composition"
                 + " series (fixed B2O3, fixed Li2O): MD, D_cum and bond-switch labels, radial features, the Li and B"
                 + " logistic-regression models (trained on x = -10, -5, 5, 10, tested on Li40B30P30), softness, RDF/S(Q),"
-                + " coordination and figures; a re-run with the same --out skips complete glasses.")
+                + " coordination, figures and, beyond the study, radial vs radial+angular models by leave-one-glass-out CV"
+                + " (DIR/comparison/); a re-run with the same --out skips complete glasses.")
 public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "small",
             description = "tiny (CI, ~2 min), small (default, minutes) or full (the paper: ~10,000 atoms, 1 K/ps, 1 ns; days)")
@@ -107,10 +112,30 @@ public final class StudyCommand implements Callable<Integer> {
             int n = StudyFigures.writeAll(out, out.resolve("figures"));
             System.out.println("study: " + n + " figures -> " + out.resolve("figures"));
         }
+        System.out.println("study: angular features (Schoenholz et al. 2016), leave-one-glass-out CV over the training glasses"
+                + " and test on Li40B30P30 -> " + out.resolve(StudyFeatureComparison.FOLDER) + ": " + comparison(r));
         System.out.printf(Locale.ROOT, "study: Li model (trained on fixedB x != 0): %s; B model (trained on fixedLi x != 0): %s;"
                         + " %.0f s -> %s%n", metrics(r.liTrain(), r.liTest()), metrics(r.bTrain(), r.bTest()),
                 (System.nanoTime() - t0) / 1e9, out);
         return 0;
+    }
+
+    /** Per species: balanced accuracy (CV mean ± std, test) of the radial and radial+angular models. */
+    private static String comparison(SoftnessStudy.Result r) {
+        StringBuilder b = new StringBuilder();
+        for (var e : r.comparisons().entrySet()) {
+            ResultTable t = e.getValue().table();
+            if (b.length() > 0) b.append("; ");
+            b.append(e.getKey()).append(':');
+            for (String m : List.of(FeatureComparison.RADIAL, FeatureComparison.COMBINED)) {
+                b.append(String.format(Locale.ROOT, " %s balanced accuracy CV %.3f±%.3f test %.3f,", m,
+                        StudyFeatureComparison.value(t, m, "cv_mean", "balanced_accuracy"),
+                        StudyFeatureComparison.value(t, m, "cv_std", "balanced_accuracy"),
+                        StudyFeatureComparison.value(t, m, "test", "balanced_accuracy")));
+            }
+            b.setLength(b.length() - 1);
+        }
+        return b.toString();
     }
 
     private static String metrics(ClassificationMetrics train, ClassificationMetrics test) {

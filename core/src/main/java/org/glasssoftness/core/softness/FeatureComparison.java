@@ -2,9 +2,11 @@ package org.glasssoftness.core.softness;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.table.ResultTable;
@@ -130,6 +132,88 @@ public final class FeatureComparison {
         }
         String summary = summary(models, cv.size(), folds, trainRows.length, testRows.length, testGroups, cvSummary, testMetrics);
         return new Result(out.build(), scores, summary);
+    }
+
+    /**
+     * The G_ columns (definition order) and Psi_ columns of a feature table as labelled rows: the table's own Psi_
+     * columns (table order) when {@code psi} is null, else those of {@code psi} joined by atom id (the table's Psi_
+     * columns are then ignored). Fails naming {@code what} and the row when an atom id has no angular row.
+     */
+    public static TrainingData rows(ResultTable feats, int[] y, String[] group, AngularFeatureSet psi, String what) {
+        FeatureDefinition def = FeatureTables.definitionOf(feats, 0);
+        List<String> names = new ArrayList<>(def.featureNames());
+        List<double[]> cols = new ArrayList<>();
+        for (String c : def.featureNames()) cols.add(FeatureTables.numeric(feats, c));
+        int n = feats.rowCount();
+        if (psi == null) {
+            for (ResultTable.Column c : feats.columns()) {
+                if (c.name().startsWith(AngularDefinition.PREFIX)) {
+                    names.add(c.name());
+                    cols.add(FeatureTables.numeric(feats, c.name()));
+                }
+            }
+        } else {
+            Map<Long, Integer> rowOf = new HashMap<>();
+            for (int r = 0; r < psi.rows(); r++) rowOf.put(psi.ids()[r], r);
+            long[] id = ids(feats);
+            int pd = psi.featureCount();
+            int[] at = new int[n];
+            for (int i = 0; i < n; i++) {
+                Integer r = rowOf.get(id[i]);
+                if (r == null) {
+                    throw new IllegalArgumentException(what + " row " + (i + 1) + ": atom id " + id[i] + " is not a "
+                            + psi.definition().focusSpecies() + " atom of the glass the angular features were computed on");
+                }
+                at[i] = r;
+            }
+            for (int k = 0; k < pd; k++) {
+                double[] col = new double[n];
+                for (int i = 0; i < n; i++) col[i] = psi.values()[at[i] * pd + k];
+                names.add(psi.featureNames().get(k));
+                cols.add(col);
+            }
+        }
+        int d = names.size();
+        double[] x = new double[n * d];
+        for (int k = 0; k < d; k++) {
+            double[] col = cols.get(k);
+            for (int i = 0; i < n; i++) x[i * d + k] = col[i];
+        }
+        return new TrainingData(def, names, x, y, group);
+    }
+
+    /** The {@code id} column of a feature table as atom ids. */
+    public static long[] ids(ResultTable feats) {
+        double[] v = FeatureTables.numeric(feats, "id");
+        long[] id = new long[v.length];
+        for (int i = 0; i < v.length; i++) id[i] = (long) v[i];
+        return id;
+    }
+
+    /**
+     * Labelled rows of several groups (e.g. glasses) in one matrix, in the given order; every part must have the same
+     * feature names ({@code partNames} name the parts in the error).
+     */
+    public static TrainingData concat(List<TrainingData> parts, List<String> partNames) {
+        TrainingData first = parts.get(0);
+        int n = 0, d = first.features();
+        for (int k = 0; k < parts.size(); k++) {
+            if (!parts.get(k).featureNames().equals(first.featureNames())) {
+                throw new IllegalArgumentException(partNames.get(k) + " has other feature columns than " + partNames.get(0));
+            }
+            n += parts.get(k).rows();
+        }
+        double[] x = new double[n * d];
+        int[] y = new int[n];
+        String[] g = new String[n];
+        int o = 0;
+        for (TrainingData p : parts) {
+            System.arraycopy(p.x(), 0, x, o * d, p.rows() * d);
+            System.arraycopy(p.y(), 0, y, o, p.rows());
+            System.arraycopy(p.group(), 0, g, o, p.rows());
+            o += p.rows();
+        }
+        return new TrainingData(first.definition(), first.featureNames(), x, y, g);
     }
 
     /** Fits on rows {@code train} (scaler and LR) with the model's columns and rates the decision values of {@code test}. */

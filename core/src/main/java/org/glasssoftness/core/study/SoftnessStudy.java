@@ -33,6 +33,7 @@ import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.softness.ClassWeighting;
 import org.glasssoftness.core.softness.ClassificationMetrics;
 import org.glasssoftness.core.softness.CsvTables;
+import org.glasssoftness.core.softness.FeatureComparison;
 import org.glasssoftness.core.softness.FeatureDefinition;
 import org.glasssoftness.core.softness.FeatureTables;
 import org.glasssoftness.core.softness.LogisticTrainer;
@@ -251,9 +252,13 @@ public final class SoftnessStudy {
         void glassDone(GlassReport report);
     }
 
-    /** The study's outcome: per-glass reports, model metrics (train and test) and the summary table. */
+    /**
+     * The study's outcome: per-glass reports, model metrics (train and test), the summary table and the radial vs
+     * radial+angular comparison per species ("Li", "B"; {@link StudyFeatureComparison}).
+     */
     public record Result(List<GlassReport> glasses, ClassificationMetrics liTrain, ClassificationMetrics liTest,
-                         ClassificationMetrics bTrain, ClassificationMetrics bTest, ResultTable summary) { }
+                         ClassificationMetrics bTrain, ClassificationMetrics bTest, ResultTable summary,
+                         Map<String, FeatureComparison.Result> comparisons) { }
 
     private final Settings settings;
 
@@ -495,7 +500,7 @@ public final class SoftnessStudy {
             progress.checkCanceled();
             StudyGlass g = glasses.get(i);
             Path dir = out.resolve(g.name());
-            Progress p = range(progress, 0.4 + 0.6 * i / glasses.size(), 0.4 + 0.6 * (i + 1) / glasses.size(), g.name() + " softness: ");
+            Progress p = range(progress, 0.4 + 0.5 * i / glasses.size(), 0.4 + 0.5 * (i + 1) / glasses.size(), g.name() + " softness: ");
             // Li: the glass (the configuration the Li features describe)
             SoftnessApplier.TrajectoryResult rl = apply(li.model(), dir.resolve("glass.dump"), soft.resolve(g.name() + "_Li.dump"), null, p);
             CsvTableWriter.write(soft.resolve(g.name() + "_Li.csv"), ResultTables.renamed(rl.perAtom(), g.name() + "_Li"));
@@ -555,10 +560,34 @@ public final class SoftnessStudy {
         ResultTable glassTable = CsvTables.concat("glasses", rows);
         CsvTableWriter.write(out.resolve("glasses.csv"), glassTable);
 
-        ResultTable summary = summary(li, b, allB, flatS(bG), glassTable, outside);
+        Map<String, FeatureComparison.Result> comparisons = compareFeatures(out, ts, range(progress, 0.9, 1.0, ""));
+        ResultTable summary = summary(li, b, allB, flatS(bG), glassTable, outside, comparisons);
         CsvTableWriter.write(out.resolve("summary.csv"), summary);
         progress.report(1, "done");
-        return new Result(reports, li.train(), li.test(), b.train(), b.test(), summary);
+        return new Result(reports, li.train(), li.test(), b.train(), b.test(), summary, comparisons);
+    }
+
+    /**
+     * Beyond the study: radial vs angular vs radial+angular models of Li and B on the same glasses as the study's models
+     * (leave-one-glass-out CV over the four training glasses, test on Li40B30P30), written to
+     * {@code out/comparison/{li,b}_comparison.csv}, {@code {li,b}_test_scores.csv} and {@code comparison_settings.csv}.
+     */
+    private static Map<String, FeatureComparison.Result> compareFeatures(Path out, TrainSettings ts, Progress progress)
+            throws IOException {
+        Path dir = out.resolve(StudyFeatureComparison.FOLDER);
+        Files.createDirectories(dir);
+        Map<String, FeatureComparison.Result> m = new LinkedHashMap<>();
+        List<String> species = StudyFeatureComparison.SPECIES;
+        for (int i = 0; i < species.size(); i++) {
+            String sp = species.get(i), k = sp.toLowerCase(Locale.ROOT);
+            Progress p = range(progress, (double) i / species.size(), (double) (i + 1) / species.size(), sp + " angular vs radial: ");
+            FeatureComparison.Result r = StudyFeatureComparison.compare(out, sp, ts, p);
+            CsvTableWriter.write(dir.resolve(k + "_comparison.csv"), ResultTables.renamed(r.table(), k + "_comparison"));
+            CsvTableWriter.write(dir.resolve(k + "_test_scores.csv"), ResultTables.renamed(r.testScores(), k + "_test_scores"));
+            m.put(sp, r);
+        }
+        CsvTableWriter.write(dir.resolve("comparison_settings.csv"), StudyFeatureComparison.settingsTable(ts));
+        return m;
     }
 
     private LogisticTrainer.Result train(Path out, Path models, String kind, String labelColumn, List<StudyGlass> trainGlasses,
@@ -606,7 +635,8 @@ public final class SoftnessStudy {
 
     /** The summary: quantity, value. */
     private static ResultTable summary(LogisticTrainer.Result li, LogisticTrainer.Result b, double[] bSoftness,
-                                       String[] bGroup, ResultTable glasses, int[] outsideHistogram) {
+                                       String[] bGroup, ResultTable glasses, int[] outsideHistogram,
+                                       Map<String, FeatureComparison.Result> comparisons) {
         Map<String, Double> m = new LinkedHashMap<>();
         for (Object[] e : new Object[][] {{"li", li}, {"b", b}}) {
             LogisticTrainer.Result r = (LogisticTrainer.Result) e[1];
@@ -643,6 +673,7 @@ public final class SoftnessStudy {
         }
         m.put("li_mean_softness_slope_per_B2O3_mol_pct", StudyStatistics.slope(arr(xa), arr(ya)));
         m.put("b_switched_fraction_slope_per_Li2O_mol_pct", StudyStatistics.slope(arr(xb), arr(yb)));
+        for (var e : comparisons.entrySet()) m.putAll(StudyFeatureComparison.summary(e.getKey(), e.getValue().table()));
         double[] v = new double[m.size()];
         int k = 0;
         for (double d : m.values()) v[k++] = d;
