@@ -99,6 +99,24 @@ class StudyCommandTest {
         assertEquals(List.of(), missing);
         // one summary line per glass while running
         for (StudyGlass g : StudyGlass.all()) assertTrue(stdout.contains("study: " + g.name() + ": "), stdout);
+        for (String f : List.of("li_comparison.csv", "b_comparison.csv", "li_test_scores.csv", "b_test_scores.csv", "comparison_settings.csv")) {
+            assertTrue(Files.isRegularFile(out.resolve("comparison").resolve(f)), f);
+        }
+        // the comparison's line: the radial and radial+angular balanced accuracies of comparison/*.csv
+        String line = stdout.lines().filter(l -> l.startsWith("study: angular features")).findFirst().orElseThrow();
+        for (String sp : List.of("Li", "B")) {
+            ResultTable cmp;
+            try {
+                cmp = CsvTables.read(out.resolve("comparison").resolve(sp.toLowerCase() + "_comparison.csv"));
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            for (String m : List.of("radial", "radial+angular")) {
+                assertTrue(line.contains(String.format(java.util.Locale.ROOT, " %s balanced accuracy CV %.3f±%.3f test %.3f", m,
+                        cmpValue(cmp, m, "cv_mean", "balanced_accuracy"), cmpValue(cmp, m, "cv_std", "balanced_accuracy"),
+                        cmpValue(cmp, m, "test", "balanced_accuracy"))), line);
+            }
+        }
     }
 
     @Test
@@ -261,9 +279,151 @@ class StudyCommandTest {
         String slopeRow = text.lines().filter(l -> l.startsWith("| <S> of Li rises")).findFirst().orElseThrow();
         assertTrue(slopeRow.contains(value(sum, "li_mean_softness_slope_per_B2O3_mol_pct") > 0 ? "| yes |" : "| **no** |"));
         assertTrue(text.contains("354-364 atoms per glass instead of ~10,000"), "scale stated from the glasses");
+        // Beyond the study: one row per species and model, CV mean ± std and test values = summary.csv / comparison CSVs
+        String section = text.substring(text.indexOf("## Beyond the study: angular features"), text.indexOf("## Figures"));
+        int rows = 0;
+        for (String sp : List.of("Li", "B")) {
+            ResultTable cmp = CsvTables.read(out.resolve("comparison").resolve(sp.toLowerCase() + "_comparison.csv"));
+            for (String[] m : new String[][] {{"radial", "radial (G)", "radial"}, {"angular", "angular (Psi)", null},
+                    {"radial+angular", "radial+angular", "combined"}}) {
+                String line = section.lines().filter(l -> l.startsWith("| " + sp + " | " + m[1] + " |")).findFirst().orElseThrow();
+                String[] cells = line.substring(2, line.length() - 2).split(" \\| ");
+                assertEquals(9, cells.length, line);
+                String[] metrics = {"accuracy", "balanced_accuracy", "roc_auc"};
+                for (int k = 0; k < 3; k++) {
+                    String[] ms = cells[3 + k].split(" ± ");
+                    double mean = Double.parseDouble(ms[0]), std = Double.parseDouble(ms[1]), test = Double.parseDouble(cells[6 + k]);
+                    assertEquals(cmpValue(cmp, m[0], "cv_mean", metrics[k]), mean, 0.5e-3, line);
+                    assertEquals(cmpValue(cmp, m[0], "cv_std", metrics[k]), std, 0.5e-3, line);
+                    assertEquals(cmpValue(cmp, m[0], "test", metrics[k]), test, 0.5e-3, line);
+                    if (m[2] != null) {
+                        String key = sp.toLowerCase() + "_cmp_" + m[2] + "_";
+                        assertEquals(value(sum, key + "cv_" + metrics[k] + "_mean"), mean, 0.5e-3, line);
+                        assertEquals(value(sum, key + "cv_" + metrics[k] + "_std"), std, 0.5e-3, line);
+                        assertEquals(value(sum, key + "test_" + metrics[k]), test, 0.5e-3, line);
+                    }
+                }
+                rows++;
+            }
+            // the verdict: test and CV changes of the balanced accuracy from summary.csv, and the fold spread
+            String k = sp.toLowerCase() + "_cmp_";
+            double dTest = value(sum, k + "combined_test_balanced_accuracy") - value(sum, k + "radial_test_balanced_accuracy");
+            double dCv = value(sum, k + "combined_cv_balanced_accuracy_mean") - value(sum, k + "radial_cv_balanced_accuracy_mean");
+            double spread = Math.max(value(sum, k + "combined_cv_balanced_accuracy_std"), value(sum, k + "radial_cv_balanced_accuracy_std"));
+            String verdict = section.lines().filter(l -> l.startsWith("- **" + sp + " model:**")).findFirst().orElseThrow();
+            assertTrue(verdict.contains((dTest > 0 ? "raises" : dTest < 0 ? "lowers" : "does not change") + " the test balanced accuracy"
+                    + (dTest == 0 ? "" : String.format(java.util.Locale.ROOT, " by %.3f", Math.abs(dTest)))), verdict);
+            assertTrue(verdict.contains((dCv > 0 ? "raises" : dCv < 0 ? "lowers" : "does not change") + " the CV mean"
+                    + (dCv == 0 ? "" : String.format(java.util.Locale.ROOT, " by %.3f", Math.abs(dCv)))), verdict);
+            assertTrue(verdict.contains(String.format(java.util.Locale.ROOT, "the fold spread %.3f", spread)), verdict);
+            boolean gain = dCv > spread && dTest > 0;
+            assertEquals(gain, verdict.contains("evidence of a gain") && !verdict.contains("no evidence of a gain"), verdict);
+        }
+        assertEquals(6, rows);
         for (String f : StudyFigures.FILES) {
             assertTrue(text.contains("](reproduction/" + f + ")"), f);
             assertEquals(-1, Files.mismatch(out.resolve("figures").resolve(f), tmp.resolve("docs/reproduction").resolve(f)));
+        }
+    }
+
+    private static double cmpValue(ResultTable t, String model, String set, String column) {
+        for (int i = 0; i < t.rowCount(); i++) {
+            if (t.column("model").text(i).equals(model) && t.column("set").text(i).equals(set)) return FeatureTables.numeric(t, column)[i];
+        }
+        throw new AssertionError("no row " + model + " " + set);
+    }
+
+    /** {accuracy, balanced accuracy, ROC AUC} of decision values against labels, by counting (ROC AUC: pairs, ties 1/2). */
+    private static double[] rate(int[] y, double[] s) {
+        int tp = 0, tn = 0, fp = 0, fn = 0;
+        for (int i = 0; i < y.length; i++) {
+            boolean p = s[i] > 0;
+            if (p && y[i] == 1) tp++; else if (!p && y[i] == 0) tn++; else if (p) fp++; else fn++;
+        }
+        double pairs = 0, wins = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] != 1) continue;
+            for (int j = 0; j < y.length; j++) {
+                if (y[j] != 0) continue;
+                pairs++;
+                wins += s[i] > s[j] ? 1 : s[i] == s[j] ? 0.5 : 0;
+            }
+        }
+        return new double[] {(tp + tn) / (double) y.length, (tp / (double) (tp + fn) + tn / (double) (tn + fp)) / 2, wins / pairs};
+    }
+
+    @Test
+    @Order(9)
+    void angularComparisonEqualsAnIndependentRecomputation() throws Exception {
+        ResultTable sum = CsvTables.read(out.resolve("summary.csv"));
+        Path cmpDir = out.resolve("comparison");
+        assertTrue(Files.isRegularFile(cmpDir.resolve("comparison_settings.csv")));
+        for (String sp : List.of("Li", "B")) {
+            String k = sp.toLowerCase();
+            ResultTable cmp = CsvTables.read(cmpDir.resolve(k + "_comparison.csv"));
+            ResultTable scores = CsvTables.read(cmpDir.resolve(k + "_test_scores.csv"));
+            // 3 models x (4 leave-one-glass-out folds + mean + std + test)
+            assertEquals(21, cmp.rowCount(), sp);
+            List<StudyGlass> training = sp.equals("Li") ? StudyGlass.liTraining() : StudyGlass.bTraining();
+            for (String m : List.of("radial", "angular", "radial+angular")) {
+                // the folds hold out each training glass once, with all its labelled atoms
+                double[] bal = new double[4];
+                for (int f = 0; f < 4; f++) {
+                    int row = -1;
+                    for (int i = 0; i < cmp.rowCount(); i++) {
+                        if (cmp.column("model").text(i).equals(m) && cmp.column("set").text(i).equals("cv")
+                                && FeatureTables.numeric(cmp, "fold")[i] == f) row = i;
+                    }
+                    String held = cmp.column("held_out").text(row);
+                    assertEquals(training.get(f).name(), held, sp + " " + m + " fold " + f);
+                    int labelled = CsvTables.read(out.resolve(held).resolve(k + "_labels.csv")).rowCount();
+                    assertEquals(labelled, (int) FeatureTables.numeric(cmp, "test_rows")[row], sp + " " + m + " fold " + f);
+                    bal[f] = FeatureTables.numeric(cmp, "balanced_accuracy")[row];
+                }
+                double mean = java.util.Arrays.stream(bal).average().orElseThrow(), var = 0;
+                for (double v : bal) var += (v - mean) * (v - mean) / 4;
+                assertEquals(mean, cmpValue(cmp, m, "cv_mean", "balanced_accuracy"), 1e-12, sp + " " + m);
+                assertEquals(Math.sqrt(var), cmpValue(cmp, m, "cv_std", "balanced_accuracy"), 1e-12, sp + " " + m);
+                // test metrics recomputed by counting from the written decision values of every test atom
+                int[] y = java.util.Arrays.stream(FeatureTables.numeric(scores, "label")).mapToInt(v -> (int) v).toArray();
+                double[] r = rate(y, FeatureTables.numeric(scores, "score_" + m));
+                assertEquals(r[0], cmpValue(cmp, m, "test", "accuracy"), 1e-12, sp + " " + m);
+                assertEquals(r[1], cmpValue(cmp, m, "test", "balanced_accuracy"), 1e-12, sp + " " + m);
+                assertEquals(r[2], cmpValue(cmp, m, "test", "roc_auc"), 1e-12, sp + " " + m);
+            }
+            // the radial model is the study's model: its test metrics are summary.csv's and its decision values the
+            // softness the study wrote for the test glass (B: frame 0, the unstrained glass)
+            assertEquals(value(sum, k + "_test_accuracy"), cmpValue(cmp, "radial", "test", "accuracy"), 1e-12, sp);
+            assertEquals(value(sum, k + "_test_balanced_accuracy"), cmpValue(cmp, "radial", "test", "balanced_accuracy"), 1e-12, sp);
+            assertEquals(value(sum, k + "_test_roc_auc"), cmpValue(cmp, "radial", "test", "roc_auc"), 1e-9, sp);
+            ResultTable soft = CsvTables.read(out.resolve("softness").resolve(StudyGlass.TEST.name() + "_" + sp + ".csv"));
+            Map<Long, Double> s = new HashMap<>();
+            double[] fr = FeatureTables.numeric(soft, "frame"), id = FeatureTables.numeric(soft, "id"), sv = FeatureTables.numeric(soft, "softness");
+            for (int i = 0; i < id.length; i++) if (fr[i] == 0) s.put((long) id[i], sv[i]);
+            // (softness S = decision value / |w|, |w| from the model's weights file)
+            double norm = Math.sqrt(java.util.Arrays.stream(FeatureTables.numeric(CsvTables.read(out.resolve("models")
+                    .resolve(k + "_weights.csv")), "w")).map(w -> w * w).sum());
+            double[] radial = FeatureTables.numeric(scores, "score_radial"), sid = FeatureTables.numeric(scores, "id");
+            assertEquals(s.size(), radial.length, sp + ": every test atom scored");
+            for (int i = 0; i < radial.length; i++) {
+                double want = s.get((long) sid[i]) * norm;
+                assertEquals(want, radial[i], 1e-8 * Math.max(1, Math.abs(want)), sp + " id " + (long) sid[i]);
+            }
+            // summary.csv holds the radial and radial+angular numbers of the table
+            for (String[] m : new String[][] {{"radial", "radial"}, {"radial+angular", "combined"}}) {
+                assertEquals(cmpValue(cmp, m[0], "test", "roc_auc"), value(sum, k + "_cmp_" + m[1] + "_test_roc_auc"), 0.0);
+                assertEquals(cmpValue(cmp, m[0], "cv_std", "accuracy"), value(sum, k + "_cmp_" + m[1] + "_cv_accuracy_std"), 0.0);
+            }
+            // compare-features on the same folder gives the same table
+            Path cf = tmp.resolve("cf-" + k);
+            Object[] res = run("compare-features", "--study", out.toString(), "--species", sp, "--out", cf.toString());
+            assertEquals(0, res[0], (String) res[2]);
+            ResultTable again = CsvTables.read(cf.resolve("comparison.csv"));
+            assertEquals(cmp.rowCount(), again.rowCount());
+            for (String col : List.of("accuracy", "balanced_accuracy", "roc_auc", "features", "train_rows", "test_rows")) {
+                double[] a = FeatureTables.numeric(cmp, col), b = FeatureTables.numeric(again, col);
+                for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], 0.0, sp + " " + col + " row " + i);
+            }
         }
     }
 
