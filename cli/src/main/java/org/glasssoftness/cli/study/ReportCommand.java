@@ -215,9 +215,12 @@ public final class ReportCommand implements Callable<Integer> {
                 .append(cs.get("angular_xi_A")).append(" Å, lambda ").append(cs.get("angular_lambda")).append(", zeta ")
                 .append(cs.get("angular_zeta")).append(", on the configuration of the radial features (Li: ")
                 .append(cs.get("li_configuration")).append(", B: ").append(cs.get("b_configuration")).append(").")
-                .append(" CV values are mean ± standard deviation over the folds (one glass each); test values are one glass,")
-                .append(" so they move by one atom's share per atom.\n\n");
-        b.append("| model | features | n | CV accuracy | CV balanced accuracy | CV ROC AUC | test accuracy | test balanced accuracy"
+                .append(" CV values are mean ± standard deviation over the four folds (one held-out glass each); test values")
+                .append(String.format(Locale.ROOT, " come from the one test glass (%d Li, %d B), where one atom moves the accuracy by %.3f (Li)",
+                        (int) StudyComparison.value(summary, "li_test_rows"), (int) StudyComparison.value(summary, "b_test_rows"),
+                        1 / StudyComparison.value(summary, "li_test_rows")))
+                .append(String.format(Locale.ROOT, " or %.3f (B).\n\n", 1 / StudyComparison.value(summary, "b_test_rows")));
+        b.append("| species | features | columns | CV accuracy | CV balanced accuracy | CV ROC AUC | test accuracy | test balanced accuracy"
                 + " | test ROC AUC |\n|---|---|---|---|---|---|---|---|---|\n");
         for (var e : comparisons.entrySet()) {
             ResultTable t = e.getValue();
@@ -243,9 +246,13 @@ public final class ReportCommand implements Callable<Integer> {
                     StudyComparison.value(summary, k + "radial_test_balanced_accuracy"),
                     StudyComparison.value(summary, k + "combined_cv_balanced_accuracy_mean"),
                     StudyComparison.value(summary, k + "combined_cv_balanced_accuracy_std"),
-                    StudyComparison.value(summary, k + "combined_test_balanced_accuracy"))).append(".\n");
+                    StudyComparison.value(summary, k + "combined_test_balanced_accuracy")))
+                    .append(String.format(Locale.ROOT, " (ROC AUC: test %+.3f, CV mean %+.3f).%n",
+                            StudyComparison.value(summary, k + "combined_test_roc_auc") - StudyComparison.value(summary, k + "radial_test_roc_auc"),
+                            StudyComparison.value(summary, k + "combined_cv_roc_auc_mean") - StudyComparison.value(summary, k + "radial_cv_roc_auc_mean")));
         }
-        b.append("\nThe fold and test rows, and the decision values of every test atom, are in `comparison/{li,b}_comparison.csv`")
+        b.append("\nThe angular-only rows are shown for reference; the verdicts compare radial+angular with radial, the")
+                .append(" question of issue #10. The fold and test rows, and the decision values of every test atom, are in `comparison/{li,b}_comparison.csv`")
                 .append(" and `comparison/{li,b}_test_scores.csv`; the radial and radial+angular numbers are also in `summary.csv`")
                 .append(" (`*_cmp_*`). The radial model's test row is the study's model (same rows, scaler and solver).\n");
     }

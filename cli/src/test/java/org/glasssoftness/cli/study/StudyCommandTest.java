@@ -316,6 +316,9 @@ class StudyCommandTest {
             assertTrue(verdict.contains((dCv > 0 ? "raises" : dCv < 0 ? "lowers" : "does not change") + " the CV mean"
                     + (dCv == 0 ? "" : String.format(java.util.Locale.ROOT, " by %.3f", Math.abs(dCv)))), verdict);
             assertTrue(verdict.contains(String.format(java.util.Locale.ROOT, "the fold spread %.3f", spread)), verdict);
+            assertTrue(verdict.contains(String.format(java.util.Locale.ROOT, "(ROC AUC: test %+.3f, CV mean %+.3f)",
+                    value(sum, k + "combined_test_roc_auc") - value(sum, k + "radial_test_roc_auc"),
+                    value(sum, k + "combined_cv_roc_auc_mean") - value(sum, k + "radial_cv_roc_auc_mean"))), verdict);
             boolean gain = dCv > spread && dTest > 0;
             assertEquals(gain, verdict.contains("evidence of a gain") && !verdict.contains("no evidence of a gain"), verdict);
         }
