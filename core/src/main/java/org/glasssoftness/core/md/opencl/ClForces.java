@@ -1,0 +1,380 @@
+package org.glasssoftness.core.md.opencl;
+
+import static org.jocl.CL.CL_MEM_READ_ONLY;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.glasssoftness.core.md.ForceEvaluator;
+import org.glasssoftness.core.md.Forces;
+import org.glasssoftness.core.md.MdState;
+import org.glasssoftness.core.md.Units;
+import org.glasssoftness.core.md.forcefield.PairCoefficients;
+import org.glasssoftness.core.md.integrate.MdInstabilityException;
+import org.glasssoftness.core.md.kspace.KSpace;
+import org.glasssoftness.core.md.neighbor.VerletList;
+import org.glasssoftness.core.model.Box;
+import org.jocl.CL;
+import org.jocl.CLException;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+import org.jocl.cl_program;
+
+/**
+ * The OpenCL force backend: neighbour list (cell binning, per-cell sorted atoms, full list at cutoff + skin, rebuilt
+ * when an atom moved more than skin/2 or the box moved its corners by more than the skin allows, exactly the
+ * {@link VerletList} criterion) and the real-space pair forces of {@code BuckCoulLong} (exact kernel: Buckingham, core,
+ * erfc Coulomb) run as kernels of {@code md.cl}; the k-space part is a {@link KSpace} computed on the host (the Java
+ * {@code kspace.Pppm}/{@code Ewald}) until the device PPPM ({@code ClPppm}) is wired in. Per call: positions up, forces
+ * and per-block energy/virial sums down. Deterministic: the same input gives the same forces bit for bit (each atom
+ * sums its own full list in a fixed order; energies summed over fixed blocks in atom order).
+ *
+ * <p>Precision: double, or mixed (-DMIXED: the pair math in float from double differences, forces, energies and
+ * virial accumulated in double). The device needs cl_khr_fp64 for either (double accumulation).
+ */
+public final class ClForces implements Forces {
+    /** Atoms per block of the energy/virial reduction. */
+    private static final int REDUCE_BLOCK = 256;
+    private static final int LOCAL = 64;
+
+    private final ClRuntime rt;
+    private final boolean ownsRuntime;
+    private final boolean mixed;
+    private final double cutoff, skin;
+    private final KSpace kspace;
+    private final int ns;
+    private final double[] coef;
+    private final cl_program program;
+    private final cl_kernel kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce;
+    private final List<cl_mem> buffers = new ArrayList<>();
+
+    private int n = -1;
+    private cl_mem dX, dQ, dSpecies, dF, dEatom, dPartial, dCellOf, dNbrCount, dMinR2, dCoef, dCellAtoms;
+    private cl_mem dCount, dCellStart, dFill, dNbr;
+    private int ncells = -1, maxNbr;
+    private double[] xAtBuild;
+    private Box boxAtBuild;
+    private long builds;
+    private double[] partial;
+
+    /**
+     * @param rt          the device (closed with this object when {@code ownsRuntime})
+     * @param coeffs      per species pair coefficients (symmetric)
+     * @param cutoff      real-space cutoff (Å), {@code skin} neighbour skin (Å)
+     * @param kspace      long-range part computed on the host (null: bare truncated Coulomb)
+     * @param mixed       float pair math with double accumulation
+     * @throws OpenClUnavailableException when the device has no double support
+     * @throws ClBuildException           with the build log when the kernels do not compile
+     */
+    public ClForces(ClRuntime rt, boolean ownsRuntime, PairCoefficients[][] coeffs, double cutoff, double skin,
+                    KSpace kspace, boolean mixed) {
+        this(rt, ownsRuntime, coeffs, cutoff, skin, kspace, mixed, ClRuntime.resource("md.cl"));
+    }
+
+    /** With another kernel source (tests of the build-failure report). */
+    ClForces(ClRuntime rt, boolean ownsRuntime, PairCoefficients[][] coeffs, double cutoff, double skin,
+             KSpace kspace, boolean mixed, String source) {
+        if (!rt.info().fp64()) {
+            throw new OpenClUnavailableException(rt.info().describe() + " has no double support (cl_khr_fp64), which "
+                    + "both precision modes need (double accumulation)");
+        }
+        this.rt = rt;
+        this.ownsRuntime = ownsRuntime;
+        this.mixed = mixed;
+        this.cutoff = cutoff;
+        this.skin = skin;
+        this.kspace = kspace;
+        this.ns = coeffs.length;
+        coef = new double[9 * ns * ns];
+        for (int a = 0; a < ns; a++) {
+            for (int b = 0; b < ns; b++) {
+                PairCoefficients p = coeffs[a][b];
+                int k = 9 * (a * ns + b);
+                coef[k] = p.hasShortRange() ? 1 : 0;
+                coef[k + 1] = p.a(); coef[k + 2] = 1 / p.rho(); coef[k + 3] = p.a() / p.rho(); coef[k + 4] = p.c();
+                if (p.core() != null) {
+                    coef[k + 5] = p.core().b(); coef[k + 6] = p.core().n(); coef[k + 7] = p.core().d();
+                    coef[k + 8] = p.core().r0() * p.core().r0();
+                } else {
+                    coef[k + 8] = -1;
+                }
+            }
+        }
+        String options = "-DNS=" + ns + (mixed ? " -DMIXED" : "");
+        program = rt.build("md.cl", source, options);
+        kBinCount = CL.clCreateKernel(program, "bin_count", null);
+        kBinScan = CL.clCreateKernel(program, "bin_scan", null);
+        kBinFill = CL.clCreateKernel(program, "bin_fill", null);
+        kBinSort = CL.clCreateKernel(program, "bin_sort", null);
+        kBuild = CL.clCreateKernel(program, "build_list", null);
+        kPair = CL.clCreateKernel(program, "pair_force", null);
+        kReduce = CL.clCreateKernel(program, "reduce_blocks", null);
+    }
+
+    public ClRuntime runtime() { return rt; }
+
+    public boolean mixed() { return mixed; }
+
+    public long builds() { return builds; }
+
+    @Override
+    public KSpace kspace() { return kspace; }
+
+    @Override
+    public void invalidate() { boxAtBuild = null; }
+
+    @Override
+    public String describe() {
+        return "opencl " + (mixed ? "mixed" : "double") + " on " + rt.info().describe();
+    }
+
+    @Override
+    public ForceEvaluator.Energies compute(MdState s) {
+        try {
+            return computeOnDevice(s);
+        } catch (CLException e) {
+            if (e.getStatus() == CL.CL_MEM_OBJECT_ALLOCATION_FAILURE || e.getStatus() == CL.CL_OUT_OF_RESOURCES
+                    || e.getStatus() == CL.CL_OUT_OF_HOST_MEMORY) {
+                throw new IllegalStateException(outOfMemoryMessage(s.n, e), e);
+            }
+            throw e;
+        }
+    }
+
+    private String outOfMemoryMessage(int atoms, CLException e) {
+        long bytesPerAtom = bytesPerAtom(Math.max(maxNbr, 1));
+        long fits = rt.info().globalMemBytes() / 2 / Math.max(1, bytesPerAtom);
+        return String.format(Locale.ROOT, "out of device memory on %s with %d atoms (%s; %d neighbours per atom need "
+                + "about %d bytes per atom of the device's %d MiB): a system of about %d atoms fits",
+                rt.info().describe(), atoms, e.getMessage(), maxNbr, bytesPerAtom,
+                rt.info().globalMemBytes() >> 20, fits);
+    }
+
+    private static long bytesPerAtom(int maxNbr) {
+        // x, f (3 doubles each), q, minR2, 8 energy values (doubles), species, cellOf, count, cell atoms (ints), list
+        return 8L * (3 + 3 + 1 + 1 + 8) + 4L * (4 + maxNbr);
+    }
+
+    private ForceEvaluator.Energies computeOnDevice(MdState s) {
+        if (s.box.isTriclinic()) {
+            throw new UnsupportedOperationException("the OpenCL backend needs an orthogonal box (triclinic: use the Java "
+                    + "backend with Ewald)");
+        }
+        for (int k = 0; k < 3; k++) {
+            if (!s.box.periodic(k)) throw new UnsupportedOperationException("the OpenCL backend needs a periodic box");
+        }
+        if (s.n != n) allocateAtoms(s);
+        boolean rebuild = needsRebuild(s);
+        if (rebuild) s.wrap(); // as VerletList: positions wrapped into the box (image flags updated) at a rebuild
+        write(dX, s.x);
+        if (rebuild) buildList(s);
+        Box b = s.box;
+        double g = kspace == null ? 0 : kspace.gEwald();
+        if (kspace != null && Double.isNaN(g)) {
+            // the first k-space call chooses g: run it once so the pair kernel gets the same g the Java backend uses
+            kspace.compute(s, new double[6]);
+            g = kspace.gEwald();
+        }
+        args(kPair, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), dNbr, dNbrCount, cutoff * cutoff, g, Units.QQR2E,
+                dCoef, dF, dEatom);
+        run(kPair, n);
+        int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
+        args(kReduce, n, 8, REDUCE_BLOCK, dEatom, dPartial);
+        run(kReduce, blocks);
+        read(dF, s.f, 3 * n);
+        read(dPartial, partial, 8 * blocks);
+        double eVdwl = 0, eCoul = 0;
+        double[] virial = new double[6];
+        for (int k = 0; k < blocks; k++) {
+            eVdwl += partial[8 * k];
+            eCoul += partial[8 * k + 1];
+            for (int c = 0; c < 6; c++) virial[c] += partial[8 * k + 2 + c];
+        }
+        double eLong = 0;
+        if (kspace != null) eLong = kspace.compute(s, virial); // adds the k-space forces to s.f and its virial
+        return new ForceEvaluator.Energies(eVdwl, eCoul, eLong, virial);
+    }
+
+    /** The VerletList criterion: moved more than skin/2, reduced by the motion of the box corners. */
+    private boolean needsRebuild(MdState s) {
+        if (boxAtBuild == null || xAtBuild == null || xAtBuild.length != 3 * s.n) return true;
+        double lim = 0.5 * skin;
+        if (!s.box.equals(boxAtBuild)) {
+            Box a = boxAtBuild, b = s.box;
+            double d1 = Math.sqrt(sq(b.xlo() - a.xlo()) + sq(b.ylo() - a.ylo()) + sq(b.zlo() - a.zlo()));
+            double d2 = Math.sqrt(sq(b.xhi() - a.xhi()) + sq(b.yhi() - a.yhi()) + sq(b.zhi() - a.zhi()));
+            lim = 0.5 * (skin - (d1 + d2));
+            if (lim <= 0) return true;
+        }
+        double lim2 = lim * lim;
+        double[] x = s.x;
+        for (int k = 0; k < 3 * s.n; k += 3) {
+            double dx = x[k] - xAtBuild[k], dy = x[k + 1] - xAtBuild[k + 1], dz = x[k + 2] - xAtBuild[k + 2];
+            if (dx * dx + dy * dy + dz * dz > lim2) return true;
+        }
+        return false;
+    }
+
+    private static double sq(double v) { return v * v; }
+
+    private void allocateAtoms(MdState s) {
+        releaseAll();
+        n = s.n;
+        dX = alloc(CL_MEM_READ_ONLY, 8L * 3 * n);
+        dQ = alloc(CL_MEM_READ_ONLY, 8L * n);
+        dSpecies = alloc(CL_MEM_READ_ONLY, 4L * n);
+        dF = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
+        dEatom = alloc(CL_MEM_READ_WRITE, 8L * 8 * n);
+        int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
+        dPartial = alloc(CL_MEM_READ_WRITE, 8L * 8 * blocks);
+        partial = new double[8 * blocks];
+        dCellOf = alloc(CL_MEM_READ_WRITE, 4L * n);
+        dCellAtoms = alloc(CL_MEM_READ_WRITE, 4L * n);
+        dNbrCount = alloc(CL_MEM_READ_WRITE, 4L * n);
+        dMinR2 = alloc(CL_MEM_READ_WRITE, 8L * n);
+        dCoef = alloc(CL_MEM_READ_ONLY, 8L * coef.length);
+        write(dQ, s.charge);
+        CL.clEnqueueWriteBuffer(rt.queue(), dSpecies, true, 0, 4L * n, Pointer.to(s.species), 0, null, null);
+        write(dCoef, coef);
+        ncells = -1;
+        maxNbr = 0;
+        dNbr = null;
+        boxAtBuild = null;
+    }
+
+    private void buildList(MdState s) {
+        Box box = s.box;
+        double[] widths = {box.lx(), box.ly(), box.lz()};
+        for (int k = 0; k < 3; k++) {
+            if (widths[k] < 2 * cutoff) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "box width %.4f Å along cell vector %d is smaller than twice the cutoff %.4f Å", widths[k], k, cutoff));
+            }
+        }
+        double rc = cutoff + skin;
+        int[] nc = new int[3], st = new int[3];
+        for (int k = 0; k < 3; k++) {
+            nc[k] = Math.max(1, (int) Math.floor(widths[k] / (0.5 * rc)));
+            st[k] = (int) Math.ceil(rc / (widths[k] / nc[k]) - 1e-12);
+        }
+        int cells = nc[0] * nc[1] * nc[2];
+        if (cells != ncells) {
+            release(dCount); release(dCellStart); release(dFill);
+            dCount = alloc(CL_MEM_READ_WRITE, 4L * cells);
+            dCellStart = alloc(CL_MEM_READ_WRITE, 4L * (cells + 1));
+            dFill = alloc(CL_MEM_READ_WRITE, 4L * cells);
+            ncells = cells;
+        }
+        if (maxNbr == 0) {
+            // full list from the mean density, 30 % margin
+            maxNbr = (int) Math.max(16, 1.3 * (4.0 / 3.0 * Math.PI * rc * rc * rc) * n / box.volume());
+            dNbr = alloc(CL_MEM_READ_WRITE, 4L * maxNbr * n);
+        }
+        CL.clEnqueueFillBuffer(rt.queue(), dCount, Pointer.to(new int[] {0}), 4, 0, 4L * cells, 0, null, null);
+        args(kBinCount, n, dX, box.xlo(), box.ylo(), box.zlo(), box.lx(), box.ly(), box.lz(), nc[0], nc[1], nc[2],
+                dCellOf, dCount);
+        run(kBinCount, n);
+        args(kBinScan, cells, dCount, dCellStart, dFill);
+        run(kBinScan, 1);
+        args(kBinFill, n, dCellOf, dCellStart, dFill, dCellAtoms);
+        run(kBinFill, n);
+        args(kBinSort, cells, dCellStart, dCellAtoms);
+        run(kBinSort, cells);
+        int[] counts = new int[n];
+        double[] minR2 = new double[n];
+        while (true) {
+            args(kBuild, n, dX, box.xlo(), box.ylo(), box.zlo(), box.lx(), box.ly(), box.lz(), nc[0], nc[1], nc[2],
+                    st[0], st[1], st[2], rc * rc, dCellStart, dCellAtoms, maxNbr, dNbr, dNbrCount, dMinR2);
+            run(kBuild, n);
+            CL.clEnqueueReadBuffer(rt.queue(), dNbrCount, true, 0, 4L * n, Pointer.to(counts), 0, null, null);
+            int max = 0;
+            for (int c : counts) max = Math.max(max, c);
+            if (max <= maxNbr) break;
+            release(dNbr);
+            maxNbr = (int) (1.2 * max) + 8;
+            dNbr = alloc(CL_MEM_READ_WRITE, 4L * maxNbr * n);
+        }
+        read(dMinR2, minR2, n);
+        int worst = -1;
+        for (int i = 0; i < n; i++) if (worst < 0 || minR2[i] < minR2[worst]) worst = i;
+        double lim = VerletList.MIN_SEPARATION;
+        if (worst >= 0 && minR2[worst] < lim * lim) {
+            // the partner: the closest atom to the worst one, found on the host (rare error path)
+            long other = closestId(s, worst);
+            long a = Math.min(s.ids[worst], other), c = Math.max(s.ids[worst], other);
+            throw new MdInstabilityException(String.format(Locale.ROOT,
+                    "step %d: atoms with ids %d and %d are %.4g Å apart (overlapping atoms; below %.2f Å)", s.step, a, c,
+                    Math.sqrt(minR2[worst]), lim));
+        }
+        xAtBuild = s.x.clone();
+        boxAtBuild = box;
+        builds++;
+    }
+
+    private static long closestId(MdState s, int i) {
+        double best = Double.MAX_VALUE;
+        int arg = -1;
+        double lx = s.box.lx(), ly = s.box.ly(), lz = s.box.lz();
+        for (int j = 0; j < s.n; j++) {
+            if (j == i) continue;
+            double dx = s.x[3 * i] - s.x[3 * j], dy = s.x[3 * i + 1] - s.x[3 * j + 1], dz = s.x[3 * i + 2] - s.x[3 * j + 2];
+            dx -= lx * Math.rint(dx / lx); dy -= ly * Math.rint(dy / ly); dz -= lz * Math.rint(dz / lz);
+            double r2 = dx * dx + dy * dy + dz * dz;
+            if (r2 < best) { best = r2; arg = j; }
+        }
+        return s.ids[arg];
+    }
+
+    private cl_mem alloc(long flags, long bytes) {
+        cl_mem m = CL.clCreateBuffer(rt.context(), flags, Math.max(8, bytes), null, null);
+        buffers.add(m);
+        return m;
+    }
+
+    private void release(cl_mem m) {
+        if (m != null && buffers.remove(m)) CL.clReleaseMemObject(m);
+    }
+
+    private void releaseAll() {
+        for (cl_mem m : buffers) CL.clReleaseMemObject(m);
+        buffers.clear();
+    }
+
+    private void write(cl_mem m, double[] a) {
+        CL.clEnqueueWriteBuffer(rt.queue(), m, true, 0, 8L * a.length, Pointer.to(a), 0, null, null);
+    }
+
+    private void read(cl_mem m, double[] a, int count) {
+        CL.clEnqueueReadBuffer(rt.queue(), m, true, 0, 8L * count, Pointer.to(a), 0, null, null);
+    }
+
+    private static void args(cl_kernel k, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v instanceof cl_mem m) CL.clSetKernelArg(k, i, Sizeof.cl_mem, Pointer.to(m));
+            else if (v instanceof Integer x) CL.clSetKernelArg(k, i, Sizeof.cl_int, Pointer.to(new int[] {x}));
+            else if (v instanceof Double x) CL.clSetKernelArg(k, i, Sizeof.cl_double, Pointer.to(new double[] {x}));
+            else throw new IllegalArgumentException("kernel argument " + i + ": " + v);
+        }
+    }
+
+    private void run(cl_kernel k, int work) {
+        long global = ((long) Math.max(1, work) + LOCAL - 1) / LOCAL * LOCAL;
+        CL.clEnqueueNDRangeKernel(rt.queue(), k, 1, null, new long[] {global}, new long[] {LOCAL}, 0, null, null);
+    }
+
+    @Override
+    public void close() {
+        releaseAll();
+        for (cl_kernel k : new cl_kernel[] {kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce}) {
+            CL.clReleaseKernel(k);
+        }
+        CL.clReleaseProgram(program);
+        if (kspace != null) kspace.close();
+        if (ownsRuntime) rt.close();
+    }
+}
