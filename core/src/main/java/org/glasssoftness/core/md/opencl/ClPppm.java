@@ -1,0 +1,499 @@
+package org.glasssoftness.core.md.opencl;
+
+import static org.jocl.CL.CL_DEVICE_MAX_MEM_ALLOC_SIZE;
+import static org.jocl.CL.CL_DEVICE_NAME;
+import static org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_OUT_OF_HOST_MEMORY;
+import static org.jocl.CL.CL_OUT_OF_RESOURCES;
+import static org.jocl.CL.CL_PROGRAM_BUILD_LOG;
+import static org.jocl.CL.CL_SUCCESS;
+import static org.jocl.CL.CL_TRUE;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.glasssoftness.core.md.MdState;
+import org.glasssoftness.core.md.Units;
+import org.glasssoftness.core.md.kspace.Pppm;
+import org.glasssoftness.core.model.Box;
+import org.jocl.CL;
+import org.jocl.CLException;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_context;
+import org.jocl.cl_device_id;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+import org.jocl.cl_program;
+
+/**
+ * PPPM on an OpenCL device: the same method, parameters and results as {@link Pppm} (order-p B-spline assignment, ik
+ * differentiation, Hockney-Eastwood optimal influence function, g and mesh chosen by {@link Pppm#chooseParameters}),
+ * with every per-step part on the device (kernels in {@code pppm.cl}):
+ * <ol>
+ * <li>stencils: per atom its cell and order weights per axis; the atoms counted per cell (int atomics);</li>
+ * <li>a counting sort of the atoms by cell (scan of the counts, placement, then atoms of each cell put in index
+ * order), and sorted copies of the weights;</li>
+ * <li>charge assignment as a gather: one work item per mesh point sums the atoms of the order^3 cells whose stencils
+ * cover it in a fixed order (no floating-point atomics, same bits on every run);</li>
+ * <li>3D FFT: batched mixed-radix Stockham passes (radix 4, 2, 3, 5) along x, y, z, ping-ponging two buffers;</li>
+ * <li>Poisson solve and ik differentiation, one backward transform of two stacked meshes (A_x + i A_y and A_z);</li>
+ * <li>energy and virial (when asked): strided partial sums per work item, summed in a fixed order;</li>
+ * <li>force interpolation per atom, added to the caller's force buffer.</li>
+ * </ol>
+ * The influence function is computed on the device (one kernel, O(mesh points x aliasing images)) at the first call
+ * after {@link #setup} and whenever the box lengths differ from the previous call (NPT, tension); g and the mesh stay
+ * those of setup, as in LAMMPS between setups.
+ *
+ * <p>Modes: double (everything in double) or mixed (mesh, weights, FFT and field interpolation in float; positions,
+ * mesh-point sums, forces, energy and virial accumulated in double). The device must support cl_khr_fp64 in both.
+ * The queue must be in order (the caller's kernels that produce positions and consume forces run on it too);
+ * {@link #compute} without a virial enqueues everything and returns without waiting.
+ *
+ * <p>Not thread safe; one instance per queue.
+ */
+public final class ClPppm implements AutoCloseable {
+    /** Resource name of the kernel source (next to this class). */
+    static final String SOURCE = "pppm.cl";
+    private static final int[] RADICES = {4, 2, 3, 5};
+    private static final int WG = 64;
+    /** Work items of the energy/virial partial sums (each sums every PARTS-th mesh point). */
+    private static final int PARTS = 1024;
+
+    private final cl_context context;
+    private final cl_command_queue queue;
+    private final cl_device_id device;
+    private final boolean mixed;
+    private final int order;
+    private final int realBytes;
+    private final Pppm params;
+    private final cl_program program;
+    private final cl_kernel kStencil, kScanChunks, kScanTop, kScanWrite, kPlace, kSortCells, kGatherPrep, kAssign,
+            kGreens, kFft, kPoisson, kEnergy, kReduce, kInterpolate;
+    private final List<cl_mem> buffers = new ArrayList<>();
+
+    private int n = -1, nx, ny, nz, ntot, chunk, nchunks;
+    private double qsum, qsqsum;
+    private double lastLx = Double.NaN, lastLy = Double.NaN, lastLz = Double.NaN;
+    private boolean closed;
+    private cl_mem qBuf, wBuf, cellxyzBuf, cellBuf, countBuf, chunkBuf, startBuf, cursorBuf, permBuf, swBuf, scellxBuf,
+            greensBuf, fftA, fftB, twX, twY, twZ, rhoBuf, gfBBuf, partialBuf, sumsBuf;
+    private int[] radX, radY, radZ;
+
+    public ClPppm(cl_context context, cl_command_queue queue, cl_device_id device, boolean mixed,
+                  double accuracyRelative, double cutoffA, int order) {
+        this.context = context;
+        this.queue = queue;
+        this.device = device;
+        this.mixed = mixed;
+        this.order = order;
+        this.params = new Pppm(accuracyRelative, cutoffA, order);
+        this.realBytes = mixed ? Sizeof.cl_float : Sizeof.cl_double;
+        String real = mixed ? "float" : "double";
+        program = buildProgram(context, device, SOURCE, loadSource(),
+                "-DREAL=" + real + " -DREAL2=" + real + "2 -DORDER=" + order);
+        try {
+            kStencil = kernel("pppm_stencil");
+            kScanChunks = kernel("pppm_scan_chunks");
+            kScanTop = kernel("pppm_scan_top");
+            kScanWrite = kernel("pppm_scan_write");
+            kPlace = kernel("pppm_place");
+            kSortCells = kernel("pppm_sort_cells");
+            kGatherPrep = kernel("pppm_gather_prep");
+            kAssign = kernel("pppm_assign");
+            kGreens = kernel("pppm_greens");
+            kFft = kernel("pppm_fft");
+            kPoisson = kernel("pppm_poisson");
+            kEnergy = kernel("pppm_energy");
+            kReduce = kernel("pppm_reduce");
+            kInterpolate = kernel("pppm_interpolate");
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private final List<cl_kernel> kernels = new ArrayList<>();
+
+    private cl_kernel kernel(String name) {
+        int[] err = new int[1];
+        cl_kernel k;
+        try {
+            k = CL.clCreateKernel(program, name, err);
+        } catch (CLException e) {
+            throw new IllegalStateException("OpenCL kernel " + name + " of " + SOURCE + ": " + e.getMessage(), e);
+        }
+        check(err[0], "clCreateKernel " + name);
+        kernels.add(k);
+        return k;
+    }
+
+    /** Fixes g and the mesh instead of choosing them (LAMMPS kspace_modify gewald / mesh), as {@link Pppm#withParameters}. */
+    public ClPppm withParameters(double gEwald, int meshX, int meshY, int meshZ) {
+        params.withParameters(gEwald, meshX, meshY, meshZ);
+        return this;
+    }
+
+    public double gEwald() { return params.gEwald(); }
+
+    public int[] mesh() { return params.mesh(); }
+
+    public String describe() {
+        return params.describe() + (mixed ? " opencl mixed" : " opencl double");
+    }
+
+    /**
+     * Chooses g and the mesh as {@link Pppm#setup} does for this state (n, charges, box), uploads the charges and
+     * (re)allocates the device buffers; call again when the charges or n change.
+     */
+    public void setup(MdState s) {
+        ensureOpen();
+        params.chooseParameters(s);
+        int[] mesh = params.mesh();
+        for (int d = 0; d < 3; d++) {
+            if (mesh[d] < order) {
+                throw new IllegalArgumentException(String.format("PPPM mesh %d x %d x %d is smaller than the order %d "
+                        + "along an axis; the device PPPM needs at least order points per axis (box too small for the "
+                        + "accuracy?)", mesh[0], mesh[1], mesh[2], order));
+            }
+        }
+        if ((long) mesh[0] * mesh[1] * mesh[2] > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException(String.format("PPPM mesh %d x %d x %d has more points than the device "
+                    + "PPPM's 32-bit indices allow (%d)", mesh[0], mesh[1], mesh[2], Integer.MAX_VALUE / 2));
+        }
+        qsum = 0;
+        qsqsum = 0;
+        for (double q : s.charge) { qsum += q; qsqsum += q * q; }
+        boolean realloc = s.n != n || mesh[0] != nx || mesh[1] != ny || mesh[2] != nz;
+        if (realloc) {
+            releaseBuffers();
+            n = s.n;
+            nx = mesh[0]; ny = mesh[1]; nz = mesh[2];
+            ntot = nx * ny * nz;
+            nchunks = Math.min(1024, ntot);
+            chunk = (ntot + nchunks - 1) / nchunks;
+            nchunks = (ntot + chunk - 1) / chunk;
+            int o = order;
+            // the mesh-sized buffers first: a mesh too large for the device fails before anything else is allocated
+            fftA = alloc(2L * ntot * 2 * realBytes, "FFT mesh");
+            fftB = alloc(2L * ntot * 2 * realBytes, "FFT mesh");
+            qBuf = alloc((long) n * Sizeof.cl_double, "charges");
+            wBuf = alloc((long) 3 * o * n * realBytes, "stencil weights");
+            cellxyzBuf = alloc((long) 3 * n * Sizeof.cl_int, "atom cells");
+            cellBuf = alloc((long) n * Sizeof.cl_int, "atom cells");
+            countBuf = alloc((long) ntot * Sizeof.cl_int, "cell counts");
+            chunkBuf = alloc((long) nchunks * Sizeof.cl_int, "scan chunks");
+            startBuf = alloc((long) (ntot + 1) * Sizeof.cl_int, "cell starts");
+            cursorBuf = alloc((long) ntot * Sizeof.cl_int, "cell cursors");
+            permBuf = alloc((long) n * Sizeof.cl_int, "sorted atoms");
+            swBuf = alloc((long) 3 * o * n * realBytes, "sorted weights");
+            scellxBuf = alloc((long) n * Sizeof.cl_int, "sorted cells");
+            greensBuf = alloc((long) ntot * realBytes, "influence function");
+            radX = radices(nx); radY = radices(ny); radZ = radices(nz);
+            twX = twiddles(nx); twY = twiddles(ny); twZ = twiddles(nz);
+            rhoBuf = alloc((long) o * o * realBytes, "assignment coefficients");
+            gfBBuf = alloc((long) o * Sizeof.cl_double, "influence coefficients");
+            partialBuf = alloc(7L * PARTS * Sizeof.cl_double, "energy partial sums");
+            sumsBuf = alloc(7L * Sizeof.cl_double, "energy sums");
+        }
+        write(qBuf, s.charge);
+        double[][] rc = params.assignmentCoefficients();
+        double[] rho = new double[order * order];
+        for (int l = 0; l < order; l++) System.arraycopy(rc[l], 0, rho, l * order, order);
+        writeReal(rhoBuf, rho);
+        write(gfBBuf, params.denominatorCoefficients());
+        lastLx = Double.NaN; // g may have changed: influence function at the next compute
+    }
+
+    /**
+     * Adds the k-space forces (eV/Å) of the atoms at {@code positions} (3n doubles, wrapped into {@code box}) to
+     * {@code forces} (3n doubles). With {@code virialOut} the energy (eV, with self-energy and background terms, as
+     * {@link Pppm#compute}) is returned and the virial (eV, xx yy zz xy xz yz) added to it; without, NaN is returned
+     * and nothing waits for the device.
+     */
+    public double compute(cl_mem positions, cl_mem forces, Box box, double[] virialOut) {
+        ensureOpen();
+        if (box.isTriclinic()) {
+            throw new UnsupportedOperationException("PPPM for triclinic boxes is not implemented yet; use Ewald");
+        }
+        if (n < 0) throw new IllegalStateException("ClPppm.compute before setup");
+        double lx = box.lx(), ly = box.ly(), lz = box.lz();
+        double g = params.gEwald();
+        if (lx != lastLx || ly != lastLy || lz != lastLz) {
+            int[] nb = params.aliasingImages(box);
+            args(kGreens, nx, ny, nz, lx, ly, lz, g, nb[0], nb[1], nb[2], gfBBuf, greensBuf);
+            run(kGreens, ntot);
+            lastLx = lx; lastLy = ly; lastLz = lz;
+        }
+        double dxinv = nx / lx, dyinv = ny / ly, dzinv = nz / lz;
+        fill(countBuf, (long) ntot * Sizeof.cl_int);
+        args(kStencil, n, positions, box.xlo(), box.ylo(), box.zlo(), dxinv, dyinv, dzinv, nx, ny, nz, rhoBuf, wBuf,
+                cellxyzBuf, cellBuf, countBuf);
+        run(kStencil, n);
+        args(kScanChunks, ntot, chunk, nchunks, countBuf, chunkBuf);
+        run(kScanChunks, nchunks);
+        args(kScanTop, nchunks, chunkBuf);
+        run(kScanTop, 1);
+        args(kScanWrite, ntot, chunk, nchunks, countBuf, chunkBuf, startBuf, cursorBuf);
+        run(kScanWrite, nchunks);
+        args(kPlace, n, cellBuf, cursorBuf, permBuf);
+        run(kPlace, n);
+        args(kSortCells, ntot, startBuf, permBuf);
+        run(kSortCells, ntot);
+        args(kGatherPrep, n, dxinv * dyinv * dzinv, permBuf, qBuf, wBuf, cellxyzBuf, swBuf, scellxBuf);
+        run(kGatherPrep, n);
+        args(kAssign, nx, ny, nz, startBuf, swBuf, scellxBuf, fftA);
+        run(kAssign, ntot);
+        cl_mem dens = fft3d(fftA, fftB, 1, false);
+        cl_mem other = dens == fftA ? fftB : fftA;
+        double ukx = 2 * Math.PI / lx, uky = 2 * Math.PI / ly, ukz = 2 * Math.PI / lz;
+        args(kPoisson, nx, ny, nz, ukx, uky, ukz, 1.0 / ntot, dens, greensBuf, other);
+        run(kPoisson, ntot);
+        double energy = Double.NaN;
+        if (virialOut != null) {
+            args(kEnergy, nx, ny, nz, ukx, uky, ukz, 1 / (g * g), PARTS, dens, greensBuf, partialBuf);
+            run(kEnergy, PARTS);
+            args(kReduce, PARTS, partialBuf, sumsBuf);
+            run(kReduce, 7);
+        }
+        cl_mem field = fft3d(other, dens, 2, true);
+        args(kInterpolate, n, nx, ny, nz, Units.QQR2E, qBuf, wBuf, cellxyzBuf, field, forces);
+        run(kInterpolate, n);
+        if (virialOut != null) {
+            double[] sums = new double[7];
+            check(CL.clEnqueueReadBuffer(queue, sumsBuf, CL_TRUE, 0, 7L * Sizeof.cl_double, Pointer.to(sums), 0, null,
+                    null), "read energy sums");
+            double s2 = 1.0 / ((double) ntot * ntot);
+            double volume = lx * ly * lz;
+            energy = 0.5 * volume * sums[0] * s2;
+            energy -= g * qsqsum / Math.sqrt(Math.PI) + 0.5 * Math.PI * qsum * qsum / (g * g * volume);
+            energy *= Units.QQR2E;
+            for (int j = 0; j < 6; j++) virialOut[j] += 0.5 * Units.QQR2E * volume * sums[1 + j] * s2;
+        }
+        return energy;
+    }
+
+    /** 3D FFT of {@code batch} stacked meshes in {@code a}, ping-ponging with {@code b}; returns the buffer holding it. */
+    private cl_mem fft3d(cl_mem a, cl_mem b, int batch, boolean backward) {
+        cl_mem src = a, dst = b;
+        // x lines (contiguous), y lines (stride nx), z lines (stride nx*ny, one outer step per stacked mesh)
+        int[][] rad = {radX, radY, radZ};
+        cl_mem[] tw = {twX, twY, twZ};
+        int[] len = {nx, ny, nz};
+        int[] stride = {1, nx, nx * ny};
+        int[] inner = {1, nx, nx * ny};
+        int[] outer = {nx, nx * ny, ntot};
+        for (int axis = 0; axis < 3; axis++) {
+            int lines = batch * ntot / len[axis];
+            int ns = 1;
+            for (int r : rad[axis]) {
+                args(kFft, src, dst, tw[axis], len[axis], r, ns, stride[axis], inner[axis], outer[axis], lines,
+                        backward ? 1 : 0);
+                run(kFft, (len[axis] / r) * lines);
+                ns *= r;
+                cl_mem t = src; src = dst; dst = t;
+            }
+        }
+        return src;
+    }
+
+    /** Radix sequence for n (a product of 2, 3 and 5): 4s first, then 2, 3s, 5s. */
+    static int[] radices(int n) {
+        List<Integer> r = new ArrayList<>();
+        int m = n;
+        for (int f : RADICES) {
+            while (m % f == 0) { r.add(f); m /= f; }
+        }
+        if (m != 1) throw new IllegalArgumentException("FFT length " + n + " is not a product of 2, 3 and 5");
+        return r.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private cl_mem twiddles(int len) {
+        double[] t = new double[2 * len];
+        for (int k = 0; k < len; k++) {
+            double a = -2 * Math.PI * k / len;
+            t[2 * k] = Math.cos(a);
+            t[2 * k + 1] = Math.sin(a);
+        }
+        cl_mem m = alloc((long) 2 * len * realBytes, "FFT twiddles");
+        writeReal(m, t);
+        return m;
+    }
+
+    // ---- OpenCL plumbing ----
+
+    private void ensureOpen() {
+        if (closed) throw new IllegalStateException("ClPppm is closed");
+    }
+
+    private static void check(int err, String what) {
+        if (err != CL_SUCCESS) throw new IllegalStateException("OpenCL " + what + " failed: " + CL.stringFor_errorCode(err));
+    }
+
+    private void args(cl_kernel k, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            int err;
+            if (v instanceof cl_mem) err = CL.clSetKernelArg(k, i, Sizeof.cl_mem, Pointer.to((cl_mem) v));
+            else if (v instanceof Integer) err = CL.clSetKernelArg(k, i, Sizeof.cl_int, Pointer.to(new int[] {(Integer) v}));
+            else if (v instanceof Double) err = CL.clSetKernelArg(k, i, Sizeof.cl_double, Pointer.to(new double[] {(Double) v}));
+            else throw new IllegalArgumentException("kernel argument of type " + v.getClass());
+            check(err, "clSetKernelArg " + i);
+        }
+    }
+
+    /** Enqueues k over {@code count} work items (rounded up to the work-group multiple; kernels bound-check). */
+    private void run(cl_kernel k, long count) {
+        long global = (count + WG - 1) / WG * WG;
+        int err;
+        try {
+            err = CL.clEnqueueNDRangeKernel(queue, k, 1, null, new long[] {global}, null, 0, null, null);
+        } catch (CLException e) {
+            err = e.getStatus();
+        }
+        if (err == CL_MEM_OBJECT_ALLOCATION_FAILURE || err == CL_OUT_OF_RESOURCES || err == CL_OUT_OF_HOST_MEMORY) {
+            throw new IllegalStateException(outOfMemory("the PPPM kernels", -1, err));
+        }
+        check(err, "clEnqueueNDRangeKernel");
+    }
+
+    private void fill(cl_mem m, long bytes) {
+        check(CL.clEnqueueFillBuffer(queue, m, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, bytes, 0, null, null),
+                "clEnqueueFillBuffer");
+    }
+
+    private void write(cl_mem m, double[] v) {
+        check(CL.clEnqueueWriteBuffer(queue, m, CL_TRUE, 0, (long) v.length * Sizeof.cl_double, Pointer.to(v), 0, null,
+                null), "clEnqueueWriteBuffer");
+    }
+
+    private void writeReal(cl_mem m, double[] v) {
+        if (!mixed) {
+            write(m, v);
+            return;
+        }
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
+        check(CL.clEnqueueWriteBuffer(queue, m, CL_TRUE, 0, (long) f.length * Sizeof.cl_float, Pointer.to(f), 0, null,
+                null), "clEnqueueWriteBuffer");
+    }
+
+    private String outOfMemory(String what, long bytes, int err) {
+        return String.format("out of device memory for the PPPM mesh %d x %d x %d (%d points, %d atoms, %s mode): %s%s "
+                        + "failed with %s", nx, ny, nz, (long) nx * ny * nz, n, mixed ? "mixed" : "double", what,
+                bytes >= 0 ? " (" + bytes + " bytes asked for)" : "", CL.stringFor_errorCode(err));
+    }
+
+    private cl_mem alloc(long bytes, String what) {
+        cl_mem m = allocate(context, device, bytes, () -> outOfMemoryPrefix(what, bytes));
+        buffers.add(m);
+        return m;
+    }
+
+    private String outOfMemoryPrefix(String what, long bytes) {
+        return String.format("out of device memory for the PPPM mesh %d x %d x %d (%d points, %d atoms, %s mode): %s "
+                + "needs %d bytes", nx, ny, nz, (long) nx * ny * nz, n, mixed ? "mixed" : "double", what, bytes);
+    }
+
+    /**
+     * A read-write buffer of {@code bytes}; a request above the device's largest allocation or a failed allocation
+     * throws with {@code description} (what, for which mesh, how many bytes). Package-private: tests call it directly.
+     */
+    static cl_mem allocate(cl_context context, cl_device_id device, long bytes,
+                           java.util.function.Supplier<String> description) {
+        long[] max = new long[1];
+        check(CL.clGetDeviceInfo(device, CL_DEVICE_MAX_MEM_ALLOC_SIZE, Sizeof.cl_ulong, Pointer.to(max), null),
+                "clGetDeviceInfo");
+        if (bytes > max[0]) {
+            throw new IllegalStateException(description.get() + ", more than the largest allocation of "
+                    + deviceName(device) + " (" + max[0] + " bytes)");
+        }
+        int[] err = new int[1];
+        cl_mem m;
+        try {
+            m = CL.clCreateBuffer(context, CL_MEM_READ_WRITE, Math.max(bytes, 1), null, err);
+        } catch (CLException e) {
+            err[0] = e.getStatus();
+            m = null;
+        }
+        if (err[0] == CL_MEM_OBJECT_ALLOCATION_FAILURE || err[0] == CL_OUT_OF_RESOURCES
+                || err[0] == CL_OUT_OF_HOST_MEMORY) {
+            throw new IllegalStateException(description.get() + "; the allocation failed on " + deviceName(device)
+                    + " with " + CL.stringFor_errorCode(err[0]));
+        }
+        check(err[0], "clCreateBuffer (" + description.get() + ")");
+        return m;
+    }
+
+    static String deviceName(cl_device_id device) {
+        long[] size = new long[1];
+        CL.clGetDeviceInfo(device, CL_DEVICE_NAME, 0, null, size);
+        byte[] b = new byte[(int) size[0]];
+        CL.clGetDeviceInfo(device, CL_DEVICE_NAME, b.length, Pointer.to(b), null);
+        return new String(b, 0, Math.max(0, b.length - 1), StandardCharsets.UTF_8).trim();
+    }
+
+    private static String loadSource() {
+        try (InputStream in = ClPppm.class.getResourceAsStream(SOURCE)) {
+            if (in == null) throw new IllegalStateException("kernel source " + SOURCE + " missing from the classpath");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read kernel source " + SOURCE, e);
+        }
+    }
+
+    /**
+     * Compiles {@code source} for {@code device}; a failed build throws with the device's build log. Package-private:
+     * tests build a broken source through it.
+     */
+    static cl_program buildProgram(cl_context context, cl_device_id device, String name, String source, String options) {
+        int[] err = new int[1];
+        cl_program p = CL.clCreateProgramWithSource(context, 1, new String[] {source}, null, err);
+        check(err[0], "clCreateProgramWithSource " + name);
+        int status;
+        try {
+            status = CL.clBuildProgram(p, 1, new cl_device_id[] {device}, options, null, null);
+        } catch (CLException e) {
+            status = e.getStatus();
+        }
+        if (status != CL_SUCCESS) {
+            String log = buildLog(p, device);
+            CL.clReleaseProgram(p);
+            throw new IllegalStateException("OpenCL build of " + name + " (" + options + ") failed on "
+                    + deviceName(device) + " with " + CL.stringFor_errorCode(status) + "; build log:\n" + log);
+        }
+        return p;
+    }
+
+    private static String buildLog(cl_program p, cl_device_id device) {
+        try {
+            long[] size = new long[1];
+            CL.clGetProgramBuildInfo(p, device, CL_PROGRAM_BUILD_LOG, 0, null, size);
+            byte[] b = new byte[(int) size[0]];
+            CL.clGetProgramBuildInfo(p, device, CL_PROGRAM_BUILD_LOG, b.length, Pointer.to(b), null);
+            return new String(b, 0, Math.max(0, b.length - 1), StandardCharsets.UTF_8).trim();
+        } catch (CLException e) {
+            return "(build log unavailable: " + e.getMessage() + ")";
+        }
+    }
+
+    private void releaseBuffers() {
+        for (cl_mem m : buffers) CL.clReleaseMemObject(m);
+        buffers.clear();
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        releaseBuffers();
+        for (cl_kernel k : kernels) CL.clReleaseKernel(k);
+        kernels.clear();
+        if (program != null) CL.clReleaseProgram(program);
+    }
+}

@@ -1,0 +1,321 @@
+// Device PPPM (org.glasssoftness.core.md.opencl.ClPppm): the kernels of kspace.Pppm on an OpenCL device.
+// Built with -DREAL=double|float -DREAL2=double2|float2 -DORDER=p. REAL is the mesh/FFT/interpolation type (float in
+// the mixed mode); positions, forces, scalar arguments and every accumulation (mesh sums, forces, energy, virial) are
+// double. No floating-point atomics: charge assignment is a gather over atoms binned by cell (counting sort, atoms in
+// index order within a cell), reductions run in a fixed order, so every call gives the same bits.
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+
+typedef REAL real;
+typedef REAL2 real2;
+
+#define OFFSET 16384
+#define NLOWER (-((ORDER) - 1) / 2)
+#if (ORDER) % 2 == 1
+#define SHIFT (OFFSET + 0.5)
+#define SHIFTONE 0.0
+#else
+#define SHIFT ((double) OFFSET)
+#define SHIFTONE 0.5
+#endif
+
+inline int wrapIndex(int i, int n) { i %= n; return i < 0 ? i + n : i; }
+
+// per(i, n) of kspace.Pppm: signed wave number of mesh index i
+inline int perIndex(int i, int n) { return i - n * (2 * i / n); }
+
+// Per atom: its cell (the lowest stencil point minus NLOWER, wrapped), ORDER weights per axis, and the atom counted
+// in its cell (integer atomics: the counts do not depend on the order).
+__kernel void pppm_stencil(int n, __global const double* x, double xlo, double ylo, double zlo,
+                           double dxinv, double dyinv, double dzinv, int nx, int ny, int nz,
+                           __constant real* rho, __global real* w, __global int* cellxyz, __global int* cell,
+                           __global int* count) {
+    int i = get_global_id(0);
+    if (i >= n) return;
+    double g[3] = {(x[3 * i] - xlo) * dxinv, (x[3 * i + 1] - ylo) * dyinv, (x[3 * i + 2] - zlo) * dzinv};
+    int nn[3] = {nx, ny, nz};
+    int c[3];
+    for (int d = 0; d < 3; d++) {
+        int ci = (int) (g[d] + SHIFT) - OFFSET;
+        real dd = (real) (ci + SHIFTONE - g[d]);
+        for (int k = 0; k < ORDER; k++) {
+            real r = (real) 0;
+            for (int l = ORDER - 1; l >= 0; l--) r = rho[l * ORDER + k] + r * dd;
+            w[(3 * i + d) * ORDER + k] = r;
+        }
+        c[d] = wrapIndex(ci, nn[d]);
+        cellxyz[3 * i + d] = c[d];
+    }
+    int lin = (c[2] * ny + c[1]) * nx + c[0];
+    cell[i] = lin;
+    atomic_inc(&count[lin]);
+}
+
+// Exclusive scan of the cell counts in three steps: chunk sums, a serial scan of the chunk sums, chunk offsets.
+__kernel void pppm_scan_chunks(int ncell, int chunk, int nchunks, __global const int* count, __global int* chunkSum) {
+    int g = get_global_id(0);
+    if (g >= nchunks) return;
+    int from = g * chunk, to = min(from + chunk, ncell), s = 0;
+    for (int c = from; c < to; c++) s += count[c];
+    chunkSum[g] = s;
+}
+
+__kernel void pppm_scan_top(int nchunks, __global int* chunkSum) {
+    if (get_global_id(0) != 0) return;
+    int run = 0;
+    for (int g = 0; g < nchunks; g++) { int v = chunkSum[g]; chunkSum[g] = run; run += v; }
+}
+
+__kernel void pppm_scan_write(int ncell, int chunk, int nchunks, __global const int* count,
+                              __global const int* chunkSum, __global int* start, __global int* cursor) {
+    int g = get_global_id(0);
+    if (g >= nchunks) return;
+    int from = g * chunk, to = min(from + chunk, ncell), run = chunkSum[g];
+    for (int c = from; c < to; c++) { start[c] = run; cursor[c] = run; run += count[c]; }
+    if (to == ncell) start[ncell] = run;
+}
+
+// Atoms into their cells' slots (slot order within a cell is arbitrary here, fixed by pppm_sort_cells).
+__kernel void pppm_place(int n, __global const int* cell, __global int* cursor, __global int* perm) {
+    int i = get_global_id(0);
+    if (i >= n) return;
+    perm[atomic_inc(&cursor[cell[i]])] = i;
+}
+
+// Atoms of each cell in index order (cells hold a few atoms: insertion sort).
+__kernel void pppm_sort_cells(int ncell, __global const int* start, __global int* perm) {
+    int c = get_global_id(0);
+    if (c >= ncell) return;
+    int from = start[c], to = start[c + 1];
+    for (int a = from + 1; a < to; a++) {
+        int v = perm[a], b = a - 1;
+        while (b >= from && perm[b] > v) { perm[b + 1] = perm[b]; b--; }
+        perm[b + 1] = v;
+    }
+}
+
+// Sorted copies for the gather: x weights times q / (mesh cell volume), y and z weights, x cell.
+__kernel void pppm_gather_prep(int n, double delvolinv, __global const int* perm, __global const double* q,
+                               __global const real* w, __global const int* cellxyz, __global real* sw,
+                               __global int* scellx) {
+    int s = get_global_id(0);
+    if (s >= n) return;
+    int i = perm[s];
+    double qv = q[i] * delvolinv;
+    for (int k = 0; k < ORDER; k++) {
+        sw[(3 * s) * ORDER + k] = (real) (qv * w[(3 * i) * ORDER + k]);
+        sw[(3 * s + 1) * ORDER + k] = w[(3 * i + 1) * ORDER + k];
+        sw[(3 * s + 2) * ORDER + k] = w[(3 * i + 2) * ORDER + k];
+    }
+    scellx[s] = cellxyz[3 * i];
+}
+
+// Charge density at each mesh point: the atoms of the ORDER^3 cells whose stencils cover it, in a fixed order
+// (z cell, y cell, x cells as one or two contiguous runs of the sorted atoms).
+__kernel void pppm_assign(int nx, int ny, int nz, __global const int* start, __global const real* sw,
+                          __global const int* scellx, __global real2* dens) {
+    int m = get_global_id(0);
+    int ntot = nx * ny * nz;
+    if (m >= ntot) return;
+    int mx = m % nx, my = (m / nx) % ny, mz = m / (nx * ny);
+    double acc = 0;
+    int lo = mx - NLOWER - (ORDER - 1), hi = mx - NLOWER;
+    for (int az = 0; az < ORDER; az++) {
+        int cz = wrapIndex(mz - NLOWER - az, nz);
+        for (int ay = 0; ay < ORDER; ay++) {
+            int cy = wrapIndex(my - NLOWER - ay, ny);
+            int row = (cz * ny + cy) * nx;
+            int s0, e0, s1, e1;
+            if (lo < 0) { s0 = start[row + lo + nx]; e0 = start[row + nx]; s1 = start[row]; e1 = start[row + hi + 1]; }
+            else if (hi >= nx) { s0 = start[row + lo]; e0 = start[row + nx]; s1 = start[row]; e1 = start[row + hi - nx + 1]; }
+            else { s0 = start[row + lo]; e0 = start[row + hi + 1]; s1 = 0; e1 = 0; }
+            for (int seg = 0; seg < 2; seg++) {
+                int from = seg == 0 ? s0 : s1, to = seg == 0 ? e0 : e1;
+                for (int s = from; s < to; s++) {
+                    int ax = mx - NLOWER - scellx[s];
+                    if (ax < 0) ax += nx; else if (ax >= nx) ax -= nx;
+                    real v = sw[(3 * s) * ORDER + ax] * sw[(3 * s + 1) * ORDER + ay] * sw[(3 * s + 2) * ORDER + az];
+                    acc += v;
+                }
+            }
+        }
+    }
+    dens[m] = (real2) ((real) acc, (real) 0);
+}
+
+// Optimal influence function (Hockney-Eastwood, aliasing sums over -nb..nb), as kspace.Pppm.computeGreens.
+inline double powsinxx(double x, int n) {
+    if (x == 0) return 1;
+    return pown(sin(x) / x, n);
+}
+
+__kernel void pppm_greens(int nx, int ny, int nz, double xprd, double yprd, double zprd, double g,
+                          int nbx, int nby, int nbz, __constant double* gfB, __global real* greens) {
+    int n = get_global_id(0);
+    if (n >= nx * ny * nz) return;
+    int k = n % nx, l = (n / nx) % ny, m = n / (nx * ny);
+    double ukx = 2 * M_PI / xprd, uky = 2 * M_PI / yprd, ukz = 2 * M_PI / zprd;
+    int kper = perIndex(k, nx), lper = perIndex(l, ny), mper = perIndex(m, nz);
+    double sqk = (ukx * kper) * (ukx * kper) + (uky * lper) * (uky * lper) + (ukz * mper) * (ukz * mper);
+    if (sqk == 0) { greens[n] = 0; return; }
+    double snx = sin(0.5 * ukx * kper * xprd / nx); snx *= snx;
+    double sny = sin(0.5 * uky * lper * yprd / ny); sny *= sny;
+    double snz = sin(0.5 * ukz * mper * zprd / nz); snz *= snz;
+    double sx = 0, sy = 0, sz = 0;
+    for (int b = ORDER - 1; b >= 0; b--) { sx = gfB[b] + sx * snx; sy = gfB[b] + sy * sny; sz = gfB[b] + sz * snz; }
+    double den = sx * sy * sz;
+    den *= den;
+    double sum1 = 0;
+    for (int ix = -nbx; ix <= nbx; ix++) {
+        double qx = ukx * (kper + nx * ix);
+        double ex = exp(-0.25 * (qx / g) * (qx / g));
+        double wx = powsinxx(0.5 * qx * xprd / nx, 2 * ORDER);
+        for (int iy = -nby; iy <= nby; iy++) {
+            double qy = uky * (lper + ny * iy);
+            double ey = exp(-0.25 * (qy / g) * (qy / g));
+            double wy = powsinxx(0.5 * qy * yprd / ny, 2 * ORDER);
+            for (int iz = -nbz; iz <= nbz; iz++) {
+                double qz = ukz * (mper + nz * iz);
+                double ez = exp(-0.25 * (qz / g) * (qz / g));
+                double wz = powsinxx(0.5 * qz * zprd / nz, 2 * ORDER);
+                double dot1 = ukx * kper * qx + uky * lper * qy + ukz * mper * qz;
+                double dot2 = qx * qx + qy * qy + qz * qz;
+                sum1 += (dot1 / dot2) * ex * ey * ez * wx * wy * wz;
+            }
+        }
+    }
+    greens[n] = (real) (4 * M_PI / sqk * sum1 / den);
+}
+
+// One radix-R pass of a batched mixed-radix Stockham FFT (Govindaraju et al., SC08) along one axis: element t of line
+// `line` is at base + t * stride, base = (line / inner) * outerStride + line % inner. tw[t] = exp(-2 pi i t / n);
+// backward conjugates. Unnormalised like kspace.Fft3d.
+inline real2 cmul(real2 a, real2 b) { return (real2) (a.x * b.x - a.y * b.y, a.x * b.y + a.y * b.x); }
+// s * i * a for s = +1 (backward) / -1 (forward)
+inline real2 sI(real2 a, real s) { return (real2) (-s * a.y, s * a.x); }
+
+__kernel void pppm_fft(__global const real2* src, __global real2* dst, __global const real2* tw, int n, int radix,
+                       int ns, int stride, int inner, int outerStride, int lines, int backward) {
+    int gid = get_global_id(0);
+    int m = n / radix;
+    if (gid >= m * lines) return;
+    int j = gid % m, line = gid / m;
+    int base = (line / inner) * outerStride + line % inner;
+    int k = j % ns;
+    int twstep = (n / (ns * radix)) * k;
+    real s = backward ? (real) 1 : (real) -1;
+    real2 v[5];
+    for (int r = 0; r < radix; r++) {
+        real2 a = src[base + (j + r * m) * stride];
+        if (r > 0 && k > 0) {
+            real2 t = tw[r * twstep];
+            if (backward) t.y = -t.y;
+            a = cmul(a, t);
+        }
+        v[r] = a;
+    }
+    if (radix == 2) {
+        real2 a0 = v[0], a1 = v[1];
+        v[0] = a0 + a1; v[1] = a0 - a1;
+    } else if (radix == 4) {
+        real2 t0 = v[0] + v[2], t1 = v[0] - v[2], t2 = v[1] + v[3], t3 = sI(v[1] - v[3], s);
+        v[0] = t0 + t2; v[2] = t0 - t2; v[1] = t1 + t3; v[3] = t1 - t3;
+    } else if (radix == 3) {
+        const real h = (real) 0.86602540378443864676;
+        real2 t = v[1] + v[2], d = sI(v[1] - v[2], s) * h, a = v[0] - t * (real) 0.5;
+        v[0] = v[0] + t; v[1] = a + d; v[2] = a - d;
+    } else {
+        const real c1 = (real) 0.30901699437494742410, c2 = (real) -0.80901699437494742410;
+        const real s1 = (real) 0.95105651629515357212, s2 = (real) 0.58778525229247312917;
+        real2 t1 = v[1] + v[4], t2 = v[2] + v[3], d1 = v[1] - v[4], d2 = v[2] - v[3];
+        real2 a1 = v[0] + t1 * c1 + t2 * c2, a2 = v[0] + t1 * c2 + t2 * c1;
+        real2 b1 = sI(d1 * s1 + d2 * s2, s), b2 = sI(d1 * s2 - d2 * s1, s);
+        v[0] = v[0] + t1 + t2; v[1] = a1 + b1; v[4] = a1 - b1; v[2] = a2 + b2; v[3] = a2 - b2;
+    }
+    int idxD = (j / ns) * ns * radix + k;
+    for (int r = 0; r < radix; r++) dst[base + (idxD + r * ns) * stride] = v[r];
+}
+
+// Poisson solve and ik differentiation: phi = G rho / N; out[0..M) = A_x + i A_y, out[M..2M) = A_z (A_d = i k_d phi),
+// whose backward transforms are the fields (one complex transform for x and y, as kspace.Pppm).
+__kernel void pppm_poisson(int nx, int ny, int nz, double ukx, double uky, double ukz, double scaleinv,
+                           __global const real2* dens, __global const real* greens, __global real2* out) {
+    int k = get_global_id(0);
+    int ntot = nx * ny * nz;
+    if (k >= ntot) return;
+    int c = k % nx, l = (k / nx) % ny, m = k / (nx * ny);
+    real fx = (real) (ukx * perIndex(c, nx)), fy = (real) (uky * perIndex(l, ny)), fz = (real) (ukz * perIndex(m, nz));
+    real sc = (real) scaleinv * greens[k];
+    real2 d = dens[k];
+    real re = d.x * sc, im = d.y * sc;
+    out[k] = (real2) (-fx * im - fy * re, fx * re - fy * im);
+    out[ntot + k] = (real2) (-fz * im, fz * re);
+}
+
+// Energy and virial sums: work item p sums mesh points p, p + P, p + 2P, ... (fixed order) into 7 partial sums.
+__kernel void pppm_energy(int nx, int ny, int nz, double ukx, double uky, double ukz, double g2inv, int parts,
+                          __global const real2* dens, __global const real* greens, __global double* partial) {
+    int p = get_global_id(0);
+    if (p >= parts) return;
+    int ntot = nx * ny * nz;
+    double e = 0, v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0, v5 = 0;
+    for (int k = p; k < ntot; k += parts) {
+        int c = k % nx, l = (k / nx) % ny, m = k / (nx * ny);
+        double fx = ukx * perIndex(c, nx), fy = uky * perIndex(l, ny), fz = ukz * perIndex(m, nz);
+        double sqk = fx * fx + fy * fy + fz * fz;
+        if (sqk == 0) continue;
+        double2 d = convert_double2(dens[k]);
+        double eng = (double) greens[k] * (d.x * d.x + d.y * d.y);
+        double vterm = -2.0 * (1.0 / sqk + 0.25 * g2inv);
+        e += eng;
+        v0 += eng * (1.0 + vterm * fx * fx);
+        v1 += eng * (1.0 + vterm * fy * fy);
+        v2 += eng * (1.0 + vterm * fz * fz);
+        v3 += eng * vterm * fx * fy;
+        v4 += eng * vterm * fx * fz;
+        v5 += eng * vterm * fy * fz;
+    }
+    partial[p] = e; partial[parts + p] = v0; partial[2 * parts + p] = v1; partial[3 * parts + p] = v2;
+    partial[4 * parts + p] = v3; partial[5 * parts + p] = v4; partial[6 * parts + p] = v5;
+}
+
+__kernel void pppm_reduce(int parts, __global const double* partial, __global double* out) {
+    int j = get_global_id(0);
+    if (j >= 7) return;
+    double s = 0;
+    for (int p = 0; p < parts; p++) s += partial[j * parts + p];
+    out[j] = s;
+}
+
+// Field at each atom by its stencil weights, force q E added (double accumulation).
+__kernel void pppm_interpolate(int n, int nx, int ny, int nz, double qqrd2e, __global const double* q,
+                               __global const real* w, __global const int* cellxyz, __global const real2* field,
+                               __global double* f) {
+    int i = get_global_id(0);
+    if (i >= n) return;
+    int ntot = nx * ny * nz;
+    int cx = cellxyz[3 * i], cy = cellxyz[3 * i + 1], cz = cellxyz[3 * i + 2];
+    int ix[ORDER];
+    real wx[ORDER];
+    for (int a = 0; a < ORDER; a++) { ix[a] = wrapIndex(cx + NLOWER + a, nx); wx[a] = w[(3 * i) * ORDER + a]; }
+    double ekx = 0, eky = 0, ekz = 0;
+    for (int az = 0; az < ORDER; az++) {
+        real z0 = w[(3 * i + 2) * ORDER + az];
+        int mz = wrapIndex(cz + NLOWER + az, nz) * ny;
+        for (int ay = 0; ay < ORDER; ay++) {
+            real y0 = z0 * w[(3 * i + 1) * ORDER + ay];
+            int row = (mz + wrapIndex(cy + NLOWER + ay, ny)) * nx;
+            for (int ax = 0; ax < ORDER; ax++) {
+                int idx = row + ix[ax];
+                real x0 = y0 * wx[ax];
+                real2 fxy = field[idx];
+                ekx -= x0 * fxy.x;
+                eky -= x0 * fxy.y;
+                ekz -= x0 * field[ntot + idx].x;
+            }
+        }
+    }
+    double qf = qqrd2e * q[i];
+    f[3 * i] += qf * ekx;
+    f[3 * i + 1] += qf * eky;
+    f[3 * i + 2] += qf * ekz;
+}
