@@ -179,7 +179,7 @@ final class MdCommand implements Callable<Integer> {
                 double sec = (System.nanoTime() - t0) / 1e9;
                 long steps = s.step - step0;
                 System.out.printf("md: %s, %d atoms, %d steps in %.1f s (%.2f steps/s, %.3f ns/day), %s -> %s%n", status, s.n, steps,
-                        sec, steps / sec, steps * dt * 1e-3 / sec * 86400, sim.forces().kspace().describe(), out);
+                        sec, steps / sec, steps * dt * 1e-3 / sec * 86400, sim.forces().describeKspace(), out);
             }
         }
         return 0;

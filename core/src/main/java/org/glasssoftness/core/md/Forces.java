@@ -14,8 +14,13 @@ public interface Forces extends AutoCloseable {
     /** Forces a neighbour-list rebuild at the next {@link #compute} (stage starts, so restarts are exact). */
     void invalidate();
 
-    /** The long-range part (null: bare truncated Coulomb). */
+    /** The long-range part computed on the host (null: none, or computed on the device). */
     KSpace kspace();
+
+    /** The long-range part and its parameters, e.g. "pppm g=0.28 mesh=20,20,20 order=5". */
+    default String describeKspace() {
+        return kspace() == null ? "none" : kspace().describe();
+    }
 
     /** Backend and device, e.g. "java (2 threads)" or "opencl double on OpenCL CPU '...' (...)". */
     String describe();

@@ -28,9 +28,10 @@ import org.jocl.cl_program;
  * The OpenCL force backend: neighbour list (cell binning, per-cell sorted atoms, full list at cutoff + skin, rebuilt
  * when an atom moved more than skin/2 or the box moved its corners by more than the skin allows, exactly the
  * {@link VerletList} criterion) and the real-space pair forces of {@code BuckCoulLong} (exact kernel: Buckingham, core,
- * erfc Coulomb) run as kernels of {@code md.cl}; the k-space part is a {@link KSpace} computed on the host (the Java
- * {@code kspace.Pppm}/{@code Ewald}) until the device PPPM ({@code ClPppm}) is wired in. Per call: positions up, forces
- * and per-block energy/virial sums down. Deterministic: the same input gives the same forces bit for bit (each atom
+ * erfc Coulomb) run as kernels of {@code md.cl}; the k-space part either on the device ({@link ClPppm}, adding into
+ * the same force buffer) or a {@link KSpace} computed on the host (the Java {@code kspace.Pppm}/{@code Ewald}: Ewald,
+ * or the fallback when the device PPPM cannot be used). Per call: positions up, forces and per-block energy/virial sums
+ * down. Deterministic: the same input gives the same forces bit for bit (each atom
  * sums its own full list in a fixed order; energies summed over fixed blocks in atom order).
  *
  * <p>Precision: double, or mixed (-DMIXED: the pair math in float from double differences, forces, energies and
@@ -46,6 +47,7 @@ public final class ClForces implements Forces {
     private final boolean mixed;
     private final double cutoff, skin;
     private final KSpace kspace;
+    private final ClPppm pppm;
     private final int ns;
     private final double[] coef;
     private final cl_program program;
@@ -72,12 +74,21 @@ public final class ClForces implements Forces {
      */
     public ClForces(ClRuntime rt, boolean ownsRuntime, PairCoefficients[][] coeffs, double cutoff, double skin,
                     KSpace kspace, boolean mixed) {
-        this(rt, ownsRuntime, coeffs, cutoff, skin, kspace, mixed, ClRuntime.resource("md.cl"));
+        this(rt, ownsRuntime, coeffs, cutoff, skin, kspace, null, mixed, ClRuntime.resource("md.cl"));
+    }
+
+    /**
+     * With the long-range part on the device: {@code pppm} was made on {@code rt}'s context and queue (closed with this
+     * object).
+     */
+    public ClForces(ClRuntime rt, boolean ownsRuntime, PairCoefficients[][] coeffs, double cutoff, double skin,
+                    ClPppm pppm, boolean mixed) {
+        this(rt, ownsRuntime, coeffs, cutoff, skin, null, pppm, mixed, ClRuntime.resource("md.cl"));
     }
 
     /** With another kernel source (tests of the build-failure report). */
     ClForces(ClRuntime rt, boolean ownsRuntime, PairCoefficients[][] coeffs, double cutoff, double skin,
-             KSpace kspace, boolean mixed, String source) {
+             KSpace kspace, ClPppm pppm, boolean mixed, String source) {
         if (!rt.info().fp64()) {
             throw new OpenClUnavailableException(rt.info().describe() + " has no double support (cl_khr_fp64), which "
                     + "both precision modes need (double accumulation)");
@@ -88,6 +99,7 @@ public final class ClForces implements Forces {
         this.cutoff = cutoff;
         this.skin = skin;
         this.kspace = kspace;
+        this.pppm = pppm;
         this.ns = coeffs.length;
         coef = new double[9 * ns * ns];
         for (int a = 0; a < ns; a++) {
@@ -121,15 +133,26 @@ public final class ClForces implements Forces {
 
     public long builds() { return builds; }
 
+    /** The host k-space part (null with the device PPPM or without k-space). */
     @Override
     public KSpace kspace() { return kspace; }
+
+    /** The device PPPM, or null. */
+    public ClPppm devicePppm() { return pppm; }
+
+    @Override
+    public String describeKspace() {
+        if (pppm != null) return pppm.describe() + " (device)";
+        return kspace == null ? "none" : kspace.describe() + " (host)";
+    }
 
     @Override
     public void invalidate() { boxAtBuild = null; }
 
     @Override
     public String describe() {
-        return "opencl " + (mixed ? "mixed" : "double") + " on " + rt.info().describe();
+        return "opencl " + (mixed ? "mixed" : "double") + " on " + rt.info().describe()
+                + (pppm == null && kspace != null ? " (k-space on the host)" : "");
     }
 
     @Override
@@ -173,7 +196,7 @@ public final class ClForces implements Forces {
         write(dX, s.x);
         if (rebuild) buildList(s);
         Box b = s.box;
-        double g = kspace == null ? 0 : kspace.gEwald();
+        double g = pppm != null ? pppm.gEwald() : kspace == null ? 0 : kspace.gEwald();
         if (kspace != null && Double.isNaN(g)) {
             // the first k-space call chooses g: run it once so the pair kernel gets the same g the Java backend uses
             kspace.compute(s, new double[6]);
@@ -182,19 +205,21 @@ public final class ClForces implements Forces {
         args(kPair, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), dNbr, dNbrCount, cutoff * cutoff, g, Units.QQR2E,
                 dCoef, dF, dEatom);
         run(kPair, n);
+        double[] virialK = new double[6];
+        double eLong = 0;
+        if (pppm != null) eLong = pppm.compute(dX, dF, b, virialK); // adds the k-space forces on the device
         int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
         args(kReduce, n, 8, REDUCE_BLOCK, dEatom, dPartial);
         run(kReduce, blocks);
         read(dF, s.f, 3 * n);
         read(dPartial, partial, 8 * blocks);
         double eVdwl = 0, eCoul = 0;
-        double[] virial = new double[6];
+        double[] virial = virialK;
         for (int k = 0; k < blocks; k++) {
             eVdwl += partial[8 * k];
             eCoul += partial[8 * k + 1];
             for (int c = 0; c < 6; c++) virial[c] += partial[8 * k + 2 + c];
         }
-        double eLong = 0;
         if (kspace != null) eLong = kspace.compute(s, virial); // adds the k-space forces to s.f and its virial
         return new ForceEvaluator.Energies(eVdwl, eCoul, eLong, virial);
     }
@@ -240,6 +265,7 @@ public final class ClForces implements Forces {
         write(dQ, s.charge);
         CL.clEnqueueWriteBuffer(rt.queue(), dSpecies, true, 0, 4L * n, Pointer.to(s.species), 0, null, null);
         write(dCoef, coef);
+        if (pppm != null) pppm.setup(s); // g and mesh for this atom count, charges uploaded
         ncells = -1;
         maxNbr = 0;
         dNbr = null;
@@ -375,6 +401,7 @@ public final class ClForces implements Forces {
         }
         CL.clReleaseProgram(program);
         if (kspace != null) kspace.close();
+        if (pppm != null) pppm.close();
         if (ownsRuntime) rt.close();
     }
 }

@@ -17,6 +17,7 @@ import org.glasssoftness.core.md.kspace.KSpace;
 import org.glasssoftness.core.md.kspace.Pppm;
 import org.glasssoftness.core.md.opencl.ClBuildException;
 import org.glasssoftness.core.md.opencl.ClForces;
+import org.glasssoftness.core.md.opencl.ClPppm;
 import org.glasssoftness.core.md.opencl.ClRuntime;
 import org.glasssoftness.core.md.opencl.OpenClUnavailableException;
 import org.glasssoftness.core.model.Frame;
@@ -76,10 +77,25 @@ public final class MdSimulation implements AutoCloseable {
      */
     public static Forces openCl(PairCoefficients[][] coeffs, MdSettings settings, String deviceFilter) {
         ClRuntime rt = deviceFilter == null ? ClRuntime.open() : ClRuntime.open(deviceFilter);
+        boolean mixed = settings.precision().equals(MdSettings.PRECISION_MIXED);
+        ClPppm pppm = null;
         try {
-            return new ClForces(rt, true, coeffs, settings.cutoffA(), settings.skinA(), kspace(settings),
-                    settings.precision().equals(MdSettings.PRECISION_MIXED));
+            if (!rt.info().fp64()) {
+                throw new OpenClUnavailableException(rt.info().describe() + " has no double support (cl_khr_fp64), "
+                        + "which both precision modes need (double accumulation)");
+            }
+            if (settings.kspace().equals("pppm")) {
+                try {
+                    pppm = new ClPppm(rt.context(), rt.queue(), rt.device(), mixed, settings.accuracy(),
+                            settings.cutoffA(), 5);
+                } catch (IllegalStateException e) {
+                    throw new ClBuildException("device PPPM: " + e.getMessage());
+                }
+                return new ClForces(rt, true, coeffs, settings.cutoffA(), settings.skinA(), pppm, mixed);
+            }
+            return new ClForces(rt, true, coeffs, settings.cutoffA(), settings.skinA(), kspace(settings), mixed);
         } catch (RuntimeException e) {
+            if (pppm != null) pppm.close();
             rt.close();
             throw e;
         }

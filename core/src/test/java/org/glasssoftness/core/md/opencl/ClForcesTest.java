@@ -71,9 +71,25 @@ class ClForcesTest {
         }
     }
 
+    /** The device backend with the host PPPM. */
     static Eval device(MdState s0, PairCoefficients[][] c, boolean mixed) {
         MdState s = copy(s0);
         try (ClForces cl = new ClForces(ClTestSupport.open(), true, c, CUTOFF, 2.0, new Pppm(1e-5, CUTOFF, 5, 2), mixed)) {
+            ForceEvaluator.Energies e = cl.compute(s);
+            return new Eval(s.f.clone(), e);
+        }
+    }
+
+    /** The device backend with the device PPPM (the production path). */
+    static ClForces deviceForces(PairCoefficients[][] c, boolean mixed) {
+        ClRuntime rt = ClTestSupport.open();
+        return new ClForces(rt, true, c, CUTOFF, 2.0, new ClPppm(rt.context(), rt.queue(), rt.device(), mixed, 1e-5,
+                CUTOFF, 5), mixed);
+    }
+
+    static Eval devicePppm(MdState s0, PairCoefficients[][] c, boolean mixed) {
+        MdState s = copy(s0);
+        try (ClForces cl = deviceForces(c, mixed)) {
             ForceEvaluator.Energies e = cl.compute(s);
             return new Eval(s.f.clone(), e);
         }
@@ -101,6 +117,26 @@ class ClForcesTest {
         assertEquals(j.e().eCoul(), d.e().eCoul(), 1e-10 * Math.abs(j.e().eCoul()));
         assertEquals(j.e().eLong(), d.e().eLong(), 1e-12 * Math.abs(j.e().eLong()));
         assertTrue(vRel < 1e-10, "virial " + vRel);
+    }
+
+    /** All on the device (pair + ClPppm), double: = Java exact kernel + Java PPPM to 1e-10 (forces, energies, virial). */
+    @Test
+    void devicePppmDoubleMatchesTheJavaBackend() {
+        MdState s = glass(768, 42);
+        PairCoefficients[][] c = coeffs(s);
+        Eval j = java(s, c), d = devicePppm(s, c, false);
+        double fRel = maxRel(d.f(), j.f());
+        double vRel = virialRel(d.e().virial(), j.e().virial());
+        System.out.printf("opencl double + device PPPM vs java: max |dF|/rms F %.3g, elong %.3g rel, pe %.3g rel, virial %.3g%n",
+                fRel, rel(d.e().eLong(), j.e().eLong()), rel(d.e().pe(), j.e().pe()), vRel);
+        assertTrue(fRel < 1e-10, "forces " + fRel);
+        assertEquals(j.e().eLong(), d.e().eLong(), 1e-10 * Math.abs(j.e().eLong()));
+        assertEquals(j.e().pe(), d.e().pe(), 1e-10 * Math.abs(j.e().pe()));
+        assertTrue(vRel < 1e-10, "virial " + vRel);
+        Eval m = devicePppm(s, c, true);
+        double mRel = rmsRel(m.f(), j.f());
+        System.out.printf("opencl mixed + device PPPM vs java: rms rel force %.3g, pe rel %.3g%n", mRel, rel(m.e().pe(), j.e().pe()));
+        assertTrue(mRel < 1e-3 && mRel > 1e-12, "mixed RMS force difference " + mRel);
     }
 
     private static double rel(double a, double b) { return Math.abs(a - b) / Math.abs(b); }
@@ -141,7 +177,7 @@ class ClForcesTest {
         MdState a = copy(s), b = copy(s);
         double peJ, peD;
         try (ForceEvaluator ev = new ForceEvaluator(c, 7.0, 2.0, null, 1, false)) { peJ = ev.compute(a).pe(); }
-        try (ClForces cl = new ClForces(ClTestSupport.open(), true, c, 7.0, 2.0, null, false)) { peD = cl.compute(b).pe(); }
+        try (ClForces cl = new ClForces(ClTestSupport.open(), true, c, 7.0, 2.0, (org.glasssoftness.core.md.kspace.KSpace) null, false)) { peD = cl.compute(b).pe(); }
         assertTrue(s.box.lx() < 2 * 9.0, "box " + s.box.lx());
         assertTrue(maxRel(b.f, a.f) < 1e-10, "forces " + maxRel(b.f, a.f));
         assertEquals(peJ, peD, 1e-10 * Math.abs(peJ));
@@ -152,11 +188,11 @@ class ClForcesTest {
         MdState s = glass(768, 42);
         PairCoefficients[][] c = coeffs(s);
         s.x[3] = s.x[0] + 0.1; s.x[4] = s.x[1]; s.x[5] = s.x[2];
-        try (ClForces cl = new ClForces(ClTestSupport.open(), true, c, CUTOFF, 2.0, null, false)) {
+        try (ClForces cl = new ClForces(ClTestSupport.open(), true, c, CUTOFF, 2.0, (org.glasssoftness.core.md.kspace.KSpace) null, false)) {
             RuntimeException e = assertThrows(RuntimeException.class, () -> cl.compute(s));
             assertTrue(e.getMessage().contains("ids 1 and 2") && e.getMessage().contains("overlapping"), e.getMessage());
         }
-        try (ClForces cl = new ClForces(ClTestSupport.open(), true, c, 10.5 + 5, 2.0, null, false)) {
+        try (ClForces cl = new ClForces(ClTestSupport.open(), true, c, 10.5 + 5, 2.0, (org.glasssoftness.core.md.kspace.KSpace) null, false)) {
             RuntimeException e = assertThrows(RuntimeException.class, () -> cl.compute(copy(glass(768, 42))));
             assertTrue(e.getMessage().contains("twice the cutoff"), e.getMessage());
         }
@@ -170,7 +206,7 @@ class ClForcesTest {
         ClRuntime rt = ClTestSupport.open();
         try {
             ClBuildException e = assertThrows(ClBuildException.class,
-                    () -> new ClForces(rt, false, coeffs(s), 8.0, 2.0, null, false, broken));
+                    () -> new ClForces(rt, false, coeffs(s), 8.0, 2.0, null, null, false, broken));
             assertTrue(e.getMessage().contains("build log") && e.getMessage().contains("undeclared_symbol_xyz"), e.getMessage());
         } finally {
             rt.close();

@@ -15,7 +15,7 @@ import org.glasssoftness.core.md.integrate.VelocityVerlet;
 import org.glasssoftness.core.md.kspace.Pppm;
 import org.junit.jupiter.api.Test;
 
-/** Trajectories on the OpenCL backend (double) against the Java backend's exact kernel from the same start. */
+/** Trajectories on the OpenCL backend (pair forces and PPPM on the device) against the Java backend's exact kernel from the same start. */
 class ClTrajectoryTest {
     static final double CUTOFF = 10.0;
 
@@ -53,7 +53,7 @@ class ClTrajectoryTest {
         try (ForceEvaluator ev = new ForceEvaluator(c, CUTOFF, 2.0, new Pppm(1e-5, CUTOFF, 5, 2), 2, false)) {
             run(ev, a);
         }
-        try (ClForces cl = new ClForces(ClTestSupport.open(), true, c, CUTOFF, 2.0, new Pppm(1e-5, CUTOFF, 5, 2), false)) {
+        try (ClForces cl = ClForcesTest.deviceForces(c, false)) {
             run(cl, b);
             assertTrue(cl.builds() >= 1);
         }
@@ -71,14 +71,13 @@ class ClTrajectoryTest {
 
     /**
      * NVE on the device: 768 atoms, PPPM 1e-5, 1 fs, 0.3 ps NVT at 300 K then 0.5 ps NVE; max |E(t) - E(0)| / |E(0)|
-     * below 1e-5, the bound of the Java backend's test (IntegratorTest), in double and in mixed precision.
+     * below 1e-5 (PPPM on the device), the bound of the Java backend's test (IntegratorTest), in double and in mixed precision.
      */
     @Test
     void nveConservesEnergyInDoubleAndMixed() {
         for (boolean mixed : new boolean[] {false, true}) {
             MdState s = ClForcesTest.glass(768, 7);
-            try (ClForces cl = new ClForces(ClTestSupport.open(), true, ClForcesTest.coeffs(s), CUTOFF, 2.0,
-                    new Pppm(1e-5, CUTOFF, 5, 2), mixed)) {
+            try (ClForces cl = ClForcesTest.deviceForces(ClForcesTest.coeffs(s), mixed)) {
                 VelocityInit.create(s, 300, 11);
                 VelocityVerlet nvt = new VelocityVerlet(cl, 0.001, new NoseHooverChain(300, 300, 0.1));
                 nvt.setup(s);
