@@ -43,13 +43,21 @@ public final class MdSimulation implements AutoCloseable {
     private String tensionStage;
 
     public MdSimulation(MdState state, PairCoefficients[][] coeffs, MdSettings settings) {
+        this(state, coeffs, settings, null);
+    }
+
+    /**
+     * @param deviceFilter OpenCL device forced by a substring of "platform / device name" (null: the system property
+     *                     {@value ClRuntime#DEVICE_PROPERTY}, else the best device); unused on the Java backend
+     */
+    public MdSimulation(MdState state, PairCoefficients[][] coeffs, MdSettings settings, String deviceFilter) {
         this.state = state;
         this.settings = settings;
         String warning = null;
         Forces f = null;
         if (!settings.backend().equals(MdSettings.BACKEND_JAVA)) {
             try {
-                f = openCl(coeffs, settings, null);
+                f = openCl(coeffs, settings, deviceFilter);
             } catch (OpenClUnavailableException | ClBuildException e) {
                 warning = "OpenCL unavailable (" + e.getMessage() + "): running on the Java backend";
             }
