@@ -52,6 +52,11 @@ public final class ClForces implements Forces {
     private final double[] coef;
     private final cl_program program;
     private final cl_kernel kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce;
+    /** Device-resident integration (ClVelocityVerlet). */
+    private final cl_kernel kFirst, kSecond, kScale, kKe, kDisp, kWrap;
+    private cl_mem dV, dMass, dImage, dX0, dBlocks;
+    private double[] blockValues;
+    private Box residentBoxAtBuild;
     private final List<cl_mem> buffers = new ArrayList<>();
 
     private int n = -1;
@@ -125,6 +130,12 @@ public final class ClForces implements Forces {
         kBuild = CL.clCreateKernel(program, "build_list", null);
         kPair = CL.clCreateKernel(program, "pair_force", null);
         kReduce = CL.clCreateKernel(program, "reduce_blocks", null);
+        kFirst = CL.clCreateKernel(program, "vv_first", null);
+        kSecond = CL.clCreateKernel(program, "vv_second", null);
+        kScale = CL.clCreateKernel(program, "scale_v", null);
+        kKe = CL.clCreateKernel(program, "ke_blocks", null);
+        kDisp = CL.clCreateKernel(program, "disp_blocks", null);
+        kWrap = CL.clCreateKernel(program, "wrap_atoms", null);
     }
 
     public ClRuntime runtime() { return rt; }
@@ -147,7 +158,10 @@ public final class ClForces implements Forces {
     }
 
     @Override
-    public void invalidate() { boxAtBuild = null; }
+    public void invalidate() {
+        boxAtBuild = null;
+        residentBoxAtBuild = null;
+    }
 
     @Override
     public String describe() {
@@ -183,47 +197,50 @@ public final class ClForces implements Forces {
     }
 
     private ForceEvaluator.Energies computeOnDevice(MdState s) {
-        if (s.box.isTriclinic()) {
-            throw new UnsupportedOperationException("the OpenCL backend needs an orthogonal box (triclinic: use the Java "
-                    + "backend with Ewald)");
-        }
-        for (int k = 0; k < 3; k++) {
-            if (!s.box.periodic(k)) throw new UnsupportedOperationException("the OpenCL backend needs a periodic box");
-        }
+        checkBox(s.box);
         if (s.n != n) allocateAtoms(s);
         boolean rebuild = needsRebuild(s);
         if (rebuild) s.wrap(); // as VerletList: positions wrapped into the box (image flags updated) at a rebuild
         write(dX, s.x);
         if (rebuild) buildList(s);
-        Box b = s.box;
-        double g = pppm != null ? pppm.gEwald() : kspace == null ? 0 : kspace.gEwald();
-        if (kspace != null && Double.isNaN(g)) {
+        if (kspace != null && Double.isNaN(kspace.gEwald())) {
             // the first k-space call chooses g: run it once so the pair kernel gets the same g the Java backend uses
             kspace.compute(s, new double[6]);
-            g = kspace.gEwald();
         }
+        ForceEvaluator.Energies e = deviceForces(s.box, true);
+        read(dF, s.f, 3 * n);
+        if (kspace == null) return e;
+        if (Double.isNaN(kspace.gEwald())) throw new IllegalStateException("k-space g not chosen");
+        double[] virial = e.virial();
+        double eLong = kspace.compute(s, virial); // adds the k-space forces to s.f and its virial
+        return new ForceEvaluator.Energies(e.eVdwl(), e.eCoul(), eLong, virial);
+    }
+
+    /**
+     * Pair forces into dF (overwritten) and the device PPPM's added, for the positions in dX and the list as built;
+     * with {@code energies} the energies and virial (else NaN energies and a zero virial, nothing read back).
+     */
+    private ForceEvaluator.Energies deviceForces(Box b, boolean energies) {
+        double g = pppm != null ? pppm.gEwald() : kspace == null ? 0 : kspace.gEwald();
         args(kPair, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), dNbr, dNbrCount, cutoff * cutoff, g, Units.QQR2E,
                 dCoef, dF, dEatom);
         run(kPair, n);
-        double[] virialK = new double[6];
+        double[] virial = new double[6];
         double eLong = 0;
-        if (pppm != null) eLong = pppm.compute(dX, dF, b, virialK); // adds the k-space forces on the device
+        if (pppm != null) eLong = pppm.compute(dX, dF, b, energies ? virial : null); // adds the k-space forces
+        if (!energies) return new ForceEvaluator.Energies(Double.NaN, Double.NaN, Double.NaN, virial);
         int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
         args(kReduce, n, 8, REDUCE_BLOCK, dEatom, dPartial);
         run(kReduce, blocks);
-        read(dF, s.f, 3 * n);
         read(dPartial, partial, 8 * blocks);
         double eVdwl = 0, eCoul = 0;
-        double[] virial = virialK;
         for (int k = 0; k < blocks; k++) {
             eVdwl += partial[8 * k];
             eCoul += partial[8 * k + 1];
             for (int c = 0; c < 6; c++) virial[c] += partial[8 * k + 2 + c];
         }
-        if (kspace != null) eLong = kspace.compute(s, virial); // adds the k-space forces to s.f and its virial
         return new ForceEvaluator.Energies(eVdwl, eCoul, eLong, virial);
     }
-
     /** The VerletList criterion: moved more than skin/2, reduced by the motion of the box corners. */
     private boolean needsRebuild(MdState s) {
         if (boxAtBuild == null || xAtBuild == null || xAtBuild.length != 3 * s.n) return true;
@@ -249,7 +266,7 @@ public final class ClForces implements Forces {
     private void allocateAtoms(MdState s) {
         releaseAll();
         n = s.n;
-        dX = alloc(CL_MEM_READ_ONLY, 8L * 3 * n);
+        dX = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
         dQ = alloc(CL_MEM_READ_ONLY, 8L * n);
         dSpecies = alloc(CL_MEM_READ_ONLY, 4L * n);
         dF = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
@@ -262,6 +279,13 @@ public final class ClForces implements Forces {
         dNbrCount = alloc(CL_MEM_READ_WRITE, 4L * n);
         dMinR2 = alloc(CL_MEM_READ_WRITE, 8L * n);
         dCoef = alloc(CL_MEM_READ_ONLY, 8L * coef.length);
+        dV = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
+        dMass = alloc(CL_MEM_READ_ONLY, 8L * n);
+        dImage = alloc(CL_MEM_READ_WRITE, 4L * 3 * n);
+        dX0 = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
+        dBlocks = alloc(CL_MEM_READ_WRITE, 8L * blocks);
+        blockValues = new double[blocks];
+        write(dMass, s.mass);
         write(dQ, s.charge);
         CL.clEnqueueWriteBuffer(rt.queue(), dSpecies, true, 0, 4L * n, Pointer.to(s.species), 0, null, null);
         write(dCoef, coef);
@@ -273,7 +297,11 @@ public final class ClForces implements Forces {
     }
 
     private void buildList(MdState s) {
-        Box box = s.box;
+        buildList(s, s.box, false);
+    }
+
+    /** Builds the list from the positions in dX; {@code resident}: s.x is stale (downloaded for an error message). */
+    private void buildList(MdState s, Box box, boolean resident) {
         double[] widths = {box.lx(), box.ly(), box.lz()};
         for (int k = 0; k < 3; k++) {
             if (widths[k] < 2 * cutoff) {
@@ -330,14 +358,21 @@ public final class ClForces implements Forces {
         double lim = VerletList.MIN_SEPARATION;
         if (worst >= 0 && minR2[worst] < lim * lim) {
             // the partner: the closest atom to the worst one, found on the host (rare error path)
+            if (resident) read(dX, s.x, 3 * n);
             long other = closestId(s, worst);
             long a = Math.min(s.ids[worst], other), c = Math.max(s.ids[worst], other);
             throw new MdInstabilityException(String.format(Locale.ROOT,
                     "step %d: atoms with ids %d and %d are %.4g Å apart (overlapping atoms; below %.2f Å)", s.step, a, c,
                     Math.sqrt(minR2[worst]), lim));
         }
-        xAtBuild = s.x.clone();
-        boxAtBuild = box;
+        if (resident) {
+            CL.clEnqueueCopyBuffer(rt.queue(), dX, dX0, 0, 0, 8L * 3 * n, 0, null, null);
+            residentBoxAtBuild = box;
+            boxAtBuild = null; // the host-side record is stale: a later host-path call rebuilds
+        } else {
+            xAtBuild = s.x.clone();
+            boxAtBuild = box;
+        }
         builds++;
     }
 
@@ -353,6 +388,99 @@ public final class ClForces implements Forces {
             if (r2 < best) { best = r2; arg = j; }
         }
         return s.ids[arg];
+    }
+
+    // ---- device-resident state for ClVelocityVerlet: positions, velocities, image flags stay on the device ----
+
+    /** Uploads positions, velocities, image flags (and everything per atom) of {@code s}; the list is rebuilt next. */
+    void uploadState(MdState s) {
+        checkBox(s.box);
+        if (s.n != n) allocateAtoms(s);
+        write(dX, s.x);
+        write(dV, s.v);
+        CL.clEnqueueWriteBuffer(rt.queue(), dImage, true, 0, 4L * 3 * n, Pointer.to(s.image), 0, null, null);
+        residentBoxAtBuild = null;
+    }
+
+    /** Downloads positions, velocities, image flags and forces into {@code s}. */
+    void downloadState(MdState s) {
+        read(dX, s.x, 3 * n);
+        read(dV, s.v, 3 * n);
+        CL.clEnqueueReadBuffer(rt.queue(), dImage, true, 0, 4L * 3 * n, Pointer.to(s.image), 0, null, null);
+        read(dF, s.f, 3 * n);
+    }
+
+    /**
+     * Forces for the device-resident positions in a box that does not change (NVE/NVT): rebuilds the list (wrapping on
+     * the device) when an atom moved more than skin/2 since the last build; energies and virial only when asked.
+     */
+    ForceEvaluator.Energies computeResident(MdState s, boolean energies) {
+        try {
+            if (kspace != null) throw new IllegalStateException("device-resident integration needs the k-space part on the device");
+            boolean rebuild = residentBoxAtBuild == null || !residentBoxAtBuild.equals(s.box)
+                    || blockMax(kDisp, dX, dX0) > 0.25 * skin * skin;
+            if (rebuild) {
+                Box b = s.box;
+                args(kWrap, n, dX, dImage, b.xlo(), b.ylo(), b.zlo(), b.lx(), b.ly(), b.lz());
+                run(kWrap, n);
+                buildList(s, b, true);
+            }
+            return deviceForces(s.box, energies);
+        } catch (CLException e) {
+            if (e.getStatus() == CL.CL_MEM_OBJECT_ALLOCATION_FAILURE || e.getStatus() == CL.CL_OUT_OF_RESOURCES) {
+                throw new IllegalStateException(outOfMemoryMessage(s.n, e), e);
+            }
+            throw e;
+        }
+    }
+
+    /** v += dtf/m f; x += dt v on the device. */
+    void firstHalf(double dtf, double dt) {
+        args(kFirst, n, dtf, dt, dX, dV, dF, dMass);
+        run(kFirst, n);
+    }
+
+    /** v += dtf/m f on the device. */
+    void secondHalf(double dtf) {
+        args(kSecond, n, dtf, dV, dF, dMass);
+        run(kSecond, n);
+    }
+
+    /** v *= factor on the device. */
+    void scaleVelocities(double factor) {
+        args(kScale, 3 * n, factor, dV);
+        run(kScale, 3 * n);
+    }
+
+    /** sum m |v|^2 (g/mol Å^2/ps^2) over fixed blocks in atom order, blocks summed in order on the host. */
+    double massVelocitySquared() {
+        int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
+        args(kKe, n, REDUCE_BLOCK, dV, dMass, dBlocks);
+        run(kKe, blocks);
+        read(dBlocks, blockValues, blocks);
+        double sum = 0;
+        for (int b = 0; b < blocks; b++) sum += blockValues[b];
+        return sum;
+    }
+
+    private double blockMax(cl_kernel k, cl_mem a, cl_mem b) {
+        int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
+        args(k, n, REDUCE_BLOCK, a, b, dBlocks);
+        run(k, blocks);
+        read(dBlocks, blockValues, blocks);
+        double m = 0;
+        for (int i = 0; i < blocks; i++) m = Math.max(m, blockValues[i]);
+        return m;
+    }
+
+    private static void checkBox(Box box) {
+        if (box.isTriclinic()) {
+            throw new UnsupportedOperationException("the OpenCL backend needs an orthogonal box (triclinic: use the Java "
+                    + "backend with Ewald)");
+        }
+        for (int k = 0; k < 3; k++) {
+            if (!box.periodic(k)) throw new UnsupportedOperationException("the OpenCL backend needs a periodic box");
+        }
     }
 
     private cl_mem alloc(long flags, long bytes) {
@@ -396,7 +524,8 @@ public final class ClForces implements Forces {
     @Override
     public void close() {
         releaseAll();
-        for (cl_kernel k : new cl_kernel[] {kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce}) {
+        for (cl_kernel k : new cl_kernel[] {kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce, kFirst,
+            kSecond, kScale, kKe, kDisp, kWrap}) {
             CL.clReleaseKernel(k);
         }
         CL.clReleaseProgram(program);

@@ -18,6 +18,7 @@ import org.glasssoftness.core.md.kspace.Pppm;
 import org.glasssoftness.core.md.opencl.ClBuildException;
 import org.glasssoftness.core.md.opencl.ClForces;
 import org.glasssoftness.core.md.opencl.ClPppm;
+import org.glasssoftness.core.md.opencl.ClVelocityVerlet;
 import org.glasssoftness.core.md.opencl.ClRuntime;
 import org.glasssoftness.core.md.opencl.OpenClUnavailableException;
 import org.glasssoftness.core.model.Frame;
@@ -194,6 +195,15 @@ public final class MdSimulation implements AutoCloseable {
             if (st.ensemble() == Stage.Ensemble.TENSION && !recorded) record(st, e0);
             npt.run(state, st.steps(), obs, progress);
             end = npt.last();
+        } else if (forces instanceof ClForces cf && cf.kspace() == null) {
+            // device-resident: positions, velocities and forces stay on the device between thermo/dump steps
+            ClVelocityVerlet vv = new ClVelocityVerlet(cf, settings.dtPs(),
+                    st.ensemble() == Stage.Ensemble.NVT ? new NoseHooverChain(st.tStartK(), st.tStopK(), st.tDampPs()) : null);
+            e0 = vv.setup(state);
+            startRows(st, e0);
+            vv.run(state, st.steps(), obs, progress, step -> step % settings.thermoEvery() == 0
+                    || (settings.dumpEvery() > 0 && step % settings.dumpEvery() == 0));
+            end = vv.last();
         } else {
             VelocityVerlet vv = new VelocityVerlet(forces, settings.dtPs(),
                     st.ensemble() == Stage.Ensemble.NVT ? new NoseHooverChain(st.tStartK(), st.tStopK(), st.tDampPs()) : null);

@@ -211,3 +211,86 @@ __kernel void reduce_blocks(const int n, const int width, const int block, __glo
         partial[b * width + c] = s;
     }
 }
+
+// ---- device-resident velocity Verlet (ClVelocityVerlet); no contraction to FMA, so the updates are the Java ones ----
+
+/** First half kick and drift: v += dtf/m f, x += dt v (dtf = dt/2 ftm2v). */
+__kernel void vv_first(const int n, const double dtf, const double dt, __global double* x, __global double* v,
+                       __global const double* f, __global const double* mass) {
+#pragma OPENCL FP_CONTRACT OFF
+    int i = get_global_id(0);
+    if (i >= n) return;
+    double c = dtf / mass[i];
+    for (int d = 0; d < 3; d++) {
+        v[3 * i + d] += c * f[3 * i + d];
+        x[3 * i + d] += dt * v[3 * i + d];
+    }
+}
+
+/** Second half kick. */
+__kernel void vv_second(const int n, const double dtf, __global double* v, __global const double* f,
+                        __global const double* mass) {
+#pragma OPENCL FP_CONTRACT OFF
+    int i = get_global_id(0);
+    if (i >= n) return;
+    double c = dtf / mass[i];
+    for (int d = 0; d < 3; d++) v[3 * i + d] += c * f[3 * i + d];
+}
+
+/** v *= factor (thermostat). */
+__kernel void scale_v(const int len, const double factor, __global double* v) {
+    int k = get_global_id(0);
+    if (k < len) v[k] *= factor;
+}
+
+/** Per fixed block of atoms, in atom order: sum m |v|^2 (partial[b]). */
+__kernel void ke_blocks(const int n, const int block, __global const double* v, __global const double* mass,
+                        __global double* partial) {
+#pragma OPENCL FP_CONTRACT OFF
+    int b = get_global_id(0);
+    int lo = b * block;
+    if (lo >= n) return;
+    int hi = min(n, lo + block);
+    double s = 0;
+    for (int i = lo; i < hi; i++) {
+        double vx = v[3 * i], vy = v[3 * i + 1], vz = v[3 * i + 2];
+        s += mass[i] * (vx * vx + vy * vy + vz * vz);
+    }
+    partial[b] = s;
+}
+
+/** Per fixed block of atoms: the largest squared displacement since the list was built (rebuild check). */
+__kernel void disp_blocks(const int n, const int block, __global const double* x, __global const double* x0,
+                          __global double* partial) {
+    int b = get_global_id(0);
+    int lo = b * block;
+    if (lo >= n) return;
+    int hi = min(n, lo + block);
+    double m = 0;
+    for (int i = lo; i < hi; i++) {
+        double dx = x[3 * i] - x0[3 * i], dy = x[3 * i + 1] - x0[3 * i + 1], dz = x[3 * i + 2] - x0[3 * i + 2];
+        m = fmax(m, dx * dx + dy * dy + dz * dz);
+    }
+    partial[b] = m;
+}
+
+/** Wraps atoms into the box [lo, lo + l) per axis, counting the wraps in the image flags (as MdState.wrap). */
+__kernel void wrap_atoms(const int n, __global double* x, __global int* image, const double lox, const double loy,
+                         const double loz, const double lx, const double ly, const double lz) {
+#pragma OPENCL FP_CONTRACT OFF
+    int i = get_global_id(0);
+    if (i >= n) return;
+    double lo[3] = {lox, loy, loz}, l[3] = {lx, ly, lz}, s[3];
+    int moved = 0;
+    for (int d = 0; d < 3; d++) {
+        s[d] = (x[3 * i + d] - lo[d]) / l[d];
+        double fl = floor(s[d]);
+        if (fl != 0) {
+            s[d] -= fl;
+            image[3 * i + d] += (int) fl;
+            moved = 1;
+        }
+    }
+    // as Box.toFractional/toCartesian: every coordinate of a moved atom is re-derived from its fractional one
+    if (moved) for (int d = 0; d < 3; d++) x[3 * i + d] = lo[d] + l[d] * s[d];
+}
