@@ -71,8 +71,12 @@ public final class ClVelocityVerlet {
             forces.secondHalf(dtf);
             double t = temperature();
             if (thermostat != null) {
-                thermostat.halfStep(false, fraction, t, forces::scaleVelocities);
-                t = temperature();
+                double[] applied = {1};
+                thermostat.halfStep(false, fraction, t, factor -> {
+                    forces.scaleVelocities(factor);
+                    applied[0] = factor;
+                });
+                t *= applied[0] * applied[0]; // the chain's own update of the kinetic energy (for the blow-up check)
             }
             s.step = step;
             if (sync) {
