@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # OpenCL MD benchmark: our OpenCL backend (PoCL on this machine, or a GPU where there is one) vs LAMMPS (Debian
-# package, MPI ranks = THREADS) on the same start and protocol (LiBP 40/30/30 random packing, FIRE, NVT 300 K, 1 fs,
-# 10 A cutoff, PPPM 1e-5, skin 2 A; LAMMPS input written by the project's LammpsInputExport). Only the MD steps are
-# timed on both sides. Prints one table row per size: steps/s and ns/day of ours and LAMMPS, and the ratio.
-# Usage: bench/md-opencl/run.sh [sizes="3000 10000 30000 100000"] [threads=2]
+# package, MPI ranks = THREADS) on the same start and protocol: a 3,704-atom LiBP 40/30/30 random packing relaxed by
+# FIRE (BASEFIRE steps, on our backend), replicated 1x1x1, 3x1x1, 2x2x2, 3x3x3 (3.7k, 11k, 30k, 100k atoms), NVT
+# 300 K, 1 fs, 10 A cutoff, PPPM 1e-5, skin 2 A; the LAMMPS input is written by the project's LammpsInputExport.
+# Only the NVT steps are timed (LAMMPS: its Loop time over warm + timed steps). Prints a table: steps/s and ns/day of
+# ours and LAMMPS, and the ratio.
+# Usage: bench/md-opencl/run.sh [sizes="1,1,1 3,1,1 2,2,2 3,3,3"] [threads=2]
 #   env PRECISION=double|mixed (default mixed), BACKEND=opencl|java (default opencl), DEVICE=<name part>,
-#   FIRE/WARM/STEPS per size as "3000:50:20:100 10000:30:10:40 ..." in PLAN (atoms:fire:warm:steps), NOLAMMPS=1
+#   BASE=3704, BASEFIRE=150, PLAN="1,1,1:20:100 3,1,1:10:40 ..." (replication:warm:steps), NOLAMMPS=1
+#   On a GPU: PLAN="1,1,1:200:2000 3,1,1:200:2000 2,2,2:100:1000 3,3,3:50:500" gives steadier numbers.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-SIZES=${1:-"3000 10000 30000 100000"}; THREADS=${2:-2}
+SIZES=${1:-"1,1,1 3,1,1 2,2,2 3,3,3"}; THREADS=${2:-2}
 PRECISION=${PRECISION:-mixed}; BACKEND=${BACKEND:-opencl}
-PLAN=${PLAN:-"3000:50:20:100 10000:30:10:40 30000:20:5:20 100000:10:2:8"}
+PLAN=${PLAN:-"1,1,1:20:100 3,1,1:10:40 2,2,2:5:15 3,3,3:2:5"}; BASE=${BASE:-3704}; BASEFIRE=${BASEFIRE:-150}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 ./mvnw -B -o -q -pl core compile dependency:build-classpath -Dmdep.outputFile="$WORK/deps.txt" -Dmdep.includeScope=runtime
@@ -22,10 +25,10 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "backend $BACKEND, precision $PRECISION, LAMMPS ranks $THREADS"
 printf '| atoms | ours steps/s | ours ns/day | LAMMPS steps/s | LAMMPS ns/day | ours / LAMMPS | device |\n|---|---|---|---|---|---|---|\n' > "$WORK/table.md"
 for n in $SIZES; do
-  p=$(echo "$PLAN" | tr ' ' '\n' | grep "^$n:" || echo "$n:20:5:20")
-  IFS=: read -r _ fire warm steps <<< "$p"
-  d="$WORK/n$n"; mkdir -p "$d"
-  java $DEVOPT -cp "$WORK:$CP" MdClBench "$n" "$fire" "$warm" "$steps" "$d" "$BACKEND" "$PRECISION" "$THREADS" | tee "$d/ours.txt"
+  p=$(echo "$PLAN" | tr ' ' '\n' | grep "^$n:" || echo "$n:5:20")
+  IFS=: read -r _ warm steps <<< "$p"
+  d="$WORK/n${n//,/x}"; mkdir -p "$d"
+  java $DEVOPT -cp "$WORK:$CP" MdClBench "$BASE" "$BASEFIRE" "$n" "$warm" "$steps" "$d" "$BACKEND" "$PRECISION" "$THREADS" | tee "$d/ours.txt"
   ours=$(grep -o 'steps/s=[0-9.]*' "$d/ours.txt" | cut -d= -f2)
   atoms=$(grep -o 'atoms=[0-9]*' "$d/ours.txt" | cut -d= -f2)
   dev=$(sed -n 's/.*backend=\(.*\) kspace=.*/\1/p' "$d/ours.txt")
