@@ -123,19 +123,19 @@ public final class ClForces implements Forces {
         }
         String options = "-DNS=" + ns + (mixed ? " -DMIXED" : "");
         program = rt.build("md.cl", source, options);
-        kBinCount = CL.clCreateKernel(program, "bin_count", null);
-        kBinScan = CL.clCreateKernel(program, "bin_scan", null);
-        kBinFill = CL.clCreateKernel(program, "bin_fill", null);
-        kBinSort = CL.clCreateKernel(program, "bin_sort", null);
-        kBuild = CL.clCreateKernel(program, "build_list", null);
-        kPair = CL.clCreateKernel(program, "pair_force", null);
-        kReduce = CL.clCreateKernel(program, "reduce_blocks", null);
-        kFirst = CL.clCreateKernel(program, "vv_first", null);
-        kSecond = CL.clCreateKernel(program, "vv_second", null);
-        kScale = CL.clCreateKernel(program, "scale_v", null);
-        kKe = CL.clCreateKernel(program, "ke_blocks", null);
-        kDisp = CL.clCreateKernel(program, "disp_blocks", null);
-        kWrap = CL.clCreateKernel(program, "wrap_atoms", null);
+        kBinCount = kernel("bin_count");
+        kBinScan = kernel("bin_scan");
+        kBinFill = kernel("bin_fill");
+        kBinSort = kernel("bin_sort");
+        kBuild = kernel("build_list");
+        kPair = kernel("pair_force");
+        kReduce = kernel("reduce_blocks");
+        kFirst = kernel("vv_first");
+        kSecond = kernel("vv_second");
+        kScale = kernel("scale_v");
+        kKe = kernel("ke_blocks");
+        kDisp = kernel("disp_blocks");
+        kWrap = kernel("wrap_atoms");
     }
 
     public ClRuntime runtime() { return rt; }
@@ -287,7 +287,7 @@ public final class ClForces implements Forces {
         blockValues = new double[blocks];
         write(dMass, s.mass);
         write(dQ, s.charge);
-        CL.clEnqueueWriteBuffer(rt.queue(), dSpecies, true, 0, 4L * n, Pointer.to(s.species), 0, null, null);
+        ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), dSpecies, true, 0, 4L * n, Pointer.to(s.species), 0, null, null), "clEnqueueWriteBuffer");
         write(dCoef, coef);
         if (pppm != null) pppm.setup(s); // g and mesh for this atom count, charges uploaded
         ncells = -1;
@@ -328,7 +328,7 @@ public final class ClForces implements Forces {
             maxNbr = (int) Math.max(16, 1.3 * (4.0 / 3.0 * Math.PI * rc * rc * rc) * n / box.volume());
             dNbr = alloc(CL_MEM_READ_WRITE, 4L * maxNbr * n);
         }
-        CL.clEnqueueFillBuffer(rt.queue(), dCount, Pointer.to(new int[] {0}), 4, 0, 4L * cells, 0, null, null);
+        ClRuntime.check(CL.clEnqueueFillBuffer(rt.queue(), dCount, Pointer.to(new int[] {0}), 4, 0, 4L * cells, 0, null, null), "clEnqueueFillBuffer");
         args(kBinCount, n, dX, box.xlo(), box.ylo(), box.zlo(), box.lx(), box.ly(), box.lz(), nc[0], nc[1], nc[2],
                 dCellOf, dCount);
         run(kBinCount, n);
@@ -344,7 +344,7 @@ public final class ClForces implements Forces {
             args(kBuild, n, dX, box.xlo(), box.ylo(), box.zlo(), box.lx(), box.ly(), box.lz(), nc[0], nc[1], nc[2],
                     st[0], st[1], st[2], rc * rc, dCellStart, dCellAtoms, maxNbr, dNbr, dNbrCount, dMinR2);
             run(kBuild, n);
-            CL.clEnqueueReadBuffer(rt.queue(), dNbrCount, true, 0, 4L * n, Pointer.to(counts), 0, null, null);
+            ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dNbrCount, true, 0, 4L * n, Pointer.to(counts), 0, null, null), "clEnqueueReadBuffer");
             int max = 0;
             for (int c : counts) max = Math.max(max, c);
             if (max <= maxNbr) break;
@@ -366,7 +366,7 @@ public final class ClForces implements Forces {
                     Math.sqrt(minR2[worst]), lim));
         }
         if (resident) {
-            CL.clEnqueueCopyBuffer(rt.queue(), dX, dX0, 0, 0, 8L * 3 * n, 0, null, null);
+            ClRuntime.check(CL.clEnqueueCopyBuffer(rt.queue(), dX, dX0, 0, 0, 8L * 3 * n, 0, null, null), "clEnqueueCopyBuffer");
             residentBoxAtBuild = box;
             boxAtBuild = null; // the host-side record is stale: a later host-path call rebuilds
         } else {
@@ -398,7 +398,7 @@ public final class ClForces implements Forces {
         if (s.n != n) allocateAtoms(s);
         write(dX, s.x);
         write(dV, s.v);
-        CL.clEnqueueWriteBuffer(rt.queue(), dImage, true, 0, 4L * 3 * n, Pointer.to(s.image), 0, null, null);
+        ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), dImage, true, 0, 4L * 3 * n, Pointer.to(s.image), 0, null, null), "clEnqueueWriteBuffer");
         residentBoxAtBuild = null;
     }
 
@@ -406,7 +406,7 @@ public final class ClForces implements Forces {
     void downloadState(MdState s) {
         read(dX, s.x, 3 * n);
         read(dV, s.v, 3 * n);
-        CL.clEnqueueReadBuffer(rt.queue(), dImage, true, 0, 4L * 3 * n, Pointer.to(s.image), 0, null, null);
+        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dImage, true, 0, 4L * 3 * n, Pointer.to(s.image), 0, null, null), "clEnqueueReadBuffer");
         read(dF, s.f, 3 * n);
     }
 
@@ -483,8 +483,17 @@ public final class ClForces implements Forces {
         }
     }
 
+    private cl_kernel kernel(String name) {
+        int[] err = new int[1];
+        cl_kernel k = CL.clCreateKernel(program, name, err);
+        ClRuntime.check(err[0], "clCreateKernel " + name);
+        return k;
+    }
+
     private cl_mem alloc(long flags, long bytes) {
-        cl_mem m = CL.clCreateBuffer(rt.context(), flags, Math.max(8, bytes), null, null);
+        int[] err = new int[1];
+        cl_mem m = CL.clCreateBuffer(rt.context(), flags, Math.max(8, bytes), null, err);
+        ClRuntime.check(err[0], "clCreateBuffer of " + bytes + " bytes");
         buffers.add(m);
         return m;
     }
@@ -499,26 +508,26 @@ public final class ClForces implements Forces {
     }
 
     private void write(cl_mem m, double[] a) {
-        CL.clEnqueueWriteBuffer(rt.queue(), m, true, 0, 8L * a.length, Pointer.to(a), 0, null, null);
+        ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), m, true, 0, 8L * a.length, Pointer.to(a), 0, null, null), "clEnqueueWriteBuffer");
     }
 
     private void read(cl_mem m, double[] a, int count) {
-        CL.clEnqueueReadBuffer(rt.queue(), m, true, 0, 8L * count, Pointer.to(a), 0, null, null);
+        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), m, true, 0, 8L * count, Pointer.to(a), 0, null, null), "clEnqueueReadBuffer");
     }
 
     private static void args(cl_kernel k, Object... values) {
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
-            if (v instanceof cl_mem m) CL.clSetKernelArg(k, i, Sizeof.cl_mem, Pointer.to(m));
-            else if (v instanceof Integer x) CL.clSetKernelArg(k, i, Sizeof.cl_int, Pointer.to(new int[] {x}));
-            else if (v instanceof Double x) CL.clSetKernelArg(k, i, Sizeof.cl_double, Pointer.to(new double[] {x}));
+            if (v instanceof cl_mem m) ClRuntime.check(CL.clSetKernelArg(k, i, Sizeof.cl_mem, Pointer.to(m)), "clSetKernelArg");
+            else if (v instanceof Integer x) ClRuntime.check(CL.clSetKernelArg(k, i, Sizeof.cl_int, Pointer.to(new int[] {x})), "clSetKernelArg");
+            else if (v instanceof Double x) ClRuntime.check(CL.clSetKernelArg(k, i, Sizeof.cl_double, Pointer.to(new double[] {x})), "clSetKernelArg");
             else throw new IllegalArgumentException("kernel argument " + i + ": " + v);
         }
     }
 
     private void run(cl_kernel k, int work) {
         long global = ((long) Math.max(1, work) + LOCAL - 1) / LOCAL * LOCAL;
-        CL.clEnqueueNDRangeKernel(rt.queue(), k, 1, null, new long[] {global}, new long[] {LOCAL}, 0, null, null);
+        ClRuntime.check(CL.clEnqueueNDRangeKernel(rt.queue(), k, 1, null, new long[] {global}, new long[] {LOCAL}, 0, null, null), "clEnqueueNDRangeKernel");
     }
 
     @Override

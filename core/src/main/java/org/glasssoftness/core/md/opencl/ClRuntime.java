@@ -78,8 +78,11 @@ public final class ClRuntime implements AutoCloseable {
         this.info = info;
         cl_context_properties props = new cl_context_properties();
         props.addProperty(CL_CONTEXT_PLATFORM, info.platform());
-        this.context = CL.clCreateContext(props, 1, new cl_device_id[] {info.device()}, null, null, null);
-        this.queue = CL.clCreateCommandQueue(context, info.device(), 0, null);
+        int[] err = new int[1];
+        this.context = CL.clCreateContext(props, 1, new cl_device_id[] {info.device()}, null, null, err);
+        check(err[0], "clCreateContext");
+        this.queue = CL.clCreateCommandQueue(context, info.device(), 0, err);
+        check(err[0], "clCreateCommandQueue");
     }
 
     /** Opens the device forced by {@value #DEVICE_PROPERTY}, or the best one. */
@@ -123,27 +126,23 @@ public final class ClRuntime implements AutoCloseable {
     public static List<DeviceInfo> devices() {
         List<DeviceInfo> out = new ArrayList<>();
         try {
-            CL.setExceptionsEnabled(true);
+            // return codes are checked here (JOCL's exceptions are a global switch, left as other code set it)
             int[] np = new int[1];
-            try {
-                CL.clGetPlatformIDs(0, null, np);
-            } catch (CLException e) {
+            int code = CL.clGetPlatformIDs(0, null, np);
+            if (code != CL.CL_SUCCESS || np[0] == 0) {
                 // ocl-icd answers CL_PLATFORM_NOT_FOUND_KHR when no ICD is installed
-                throw new OpenClUnavailableException("no OpenCL platform found (" + e.getMessage() + ")");
+                throw new OpenClUnavailableException("no OpenCL platform found"
+                        + (code != CL.CL_SUCCESS ? " (" + CL.stringFor_errorCode(code) + ")" : ""));
             }
-            if (np[0] == 0) throw new OpenClUnavailableException("no OpenCL platform found");
             cl_platform_id[] platforms = new cl_platform_id[np[0]];
-            CL.clGetPlatformIDs(np[0], platforms, null);
+            check(CL.clGetPlatformIDs(np[0], platforms, null), "clGetPlatformIDs");
             for (cl_platform_id p : platforms) {
                 String pname = platformString(p, CL_PLATFORM_NAME);
                 int[] nd = new int[1];
-                try {
-                    CL.clGetDeviceIDs(p, CL_DEVICE_TYPE_ALL, 0, null, nd);
-                } catch (CLException e) {
-                    continue; // CL_DEVICE_NOT_FOUND: a platform without devices
-                }
+                int c = CL.clGetDeviceIDs(p, CL_DEVICE_TYPE_ALL, 0, null, nd);
+                if (c != CL.CL_SUCCESS || nd[0] == 0) continue; // CL_DEVICE_NOT_FOUND: a platform without devices
                 cl_device_id[] ds = new cl_device_id[nd[0]];
-                CL.clGetDeviceIDs(p, CL_DEVICE_TYPE_ALL, nd[0], ds, null);
+                check(CL.clGetDeviceIDs(p, CL_DEVICE_TYPE_ALL, nd[0], ds, null), "clGetDeviceIDs");
                 for (cl_device_id d : ds) {
                     long[] type = new long[1];
                     CL.clGetDeviceInfo(d, CL_DEVICE_TYPE, Sizeof.cl_long, Pointer.to(type), null);
@@ -198,14 +197,20 @@ public final class ClRuntime implements AutoCloseable {
      * @throws ClBuildException with the device's build log when the compiler rejects it
      */
     public cl_program build(String name, String source, String options) {
-        cl_program p = CL.clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
+        int[] err = new int[1];
+        cl_program p = CL.clCreateProgramWithSource(context, 1, new String[] {source}, null, err);
+        check(err[0], "clCreateProgramWithSource");
+        int code;
         try {
-            CL.clBuildProgram(p, 1, new cl_device_id[] {info.device()}, options, null, null);
+            code = CL.clBuildProgram(p, 1, new cl_device_id[] {info.device()}, options, null, null);
         } catch (CLException e) {
+            code = e.getStatus(); // when another part of the program switched JOCL's exceptions on
+        }
+        if (code != CL.CL_SUCCESS) {
             String log = buildLog(p);
             CL.clReleaseProgram(p);
             throw new ClBuildException("OpenCL program '" + name + "' failed to build on " + info.describe()
-                    + " (options '" + options + "'): " + e.getMessage() + "\nbuild log:\n" + log);
+                    + " (options '" + options + "'): " + CL.stringFor_errorCode(code) + "\nbuild log:\n" + log);
         }
         return p;
     }
@@ -230,6 +235,11 @@ public final class ClRuntime implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read kernel source " + name, e);
         }
+    }
+
+    /** Throws a {@link CLException} carrying the status when an OpenCL call did not succeed. */
+    static void check(int code, String what) {
+        if (code != CL.CL_SUCCESS) throw new CLException(what + " failed: " + CL.stringFor_errorCode(code), code);
     }
 
     @Override
