@@ -62,8 +62,6 @@ public final class ClPppm implements AutoCloseable {
     static final String SOURCE = "pppm.cl";
     private static final int[] RADICES = {4, 2, 3, 5};
     private static final int WG = 64;
-    /** Work items of the energy/virial partial sums (each sums every PARTS-th mesh point). */
-    private static final int PARTS = 1024;
 
     private final cl_context context;
     private final cl_command_queue queue;
@@ -74,9 +72,14 @@ public final class ClPppm implements AutoCloseable {
     private final Pppm params;
     private final cl_program program;
     private final cl_kernel kStencil, kScanChunks, kScanTop, kScanWrite, kPlace, kSortCells, kGatherPrep, kAssign,
-            kGreens, kFft, kPoisson, kEnergy, kReduce, kInterpolate;
+            kGreens, kPoisson, kEnergy, kReduce, kInterpolate;
     private final List<cl_mem> buffers = new ArrayList<>();
+    /** FFT pass kernels by radix (x lines; y and z lines). */
+    private final cl_kernel[] kFftX = new cl_kernel[6], kFftYZ = new cl_kernel[6];
 
+    private final int maxAssignChunk;
+    /** Mesh points per assign work item (results do not depend on it); package-private for the test that says so. */
+    int assignChunk;
     private int n = -1, nx, ny, nz, ntot, chunk, nchunks;
     private double qsum, qsqsum;
     private double lastLx = Double.NaN, lastLy = Double.NaN, lastLz = Double.NaN;
@@ -95,8 +98,12 @@ public final class ClPppm implements AutoCloseable {
         this.params = new Pppm(accuracyRelative, cutoffA, order);
         this.realBytes = mixed ? Sizeof.cl_float : Sizeof.cl_double;
         String real = mixed ? "float" : "double";
+        long[] type = new long[1];
+        check(CL.clGetDeviceInfo(device, CL.CL_DEVICE_TYPE, Sizeof.cl_long, Pointer.to(type), null), "clGetDeviceInfo");
+        // CPUs: long chunks of mesh points per assign work item (fewer cell-row look-ups); GPUs: short (parallelism)
+        maxAssignChunk = (type[0] & CL.CL_DEVICE_TYPE_CPU) != 0 ? 16 : 4;
         program = buildProgram(context, device, SOURCE, loadSource(),
-                "-DREAL=" + real + " -DREAL2=" + real + "2 -DORDER=" + order);
+                "-DREAL=" + real + " -DREAL2=" + real + "2 -DORDER=" + order + " -DACHUNK=" + maxAssignChunk);
         try {
             kStencil = kernel("pppm_stencil");
             kScanChunks = kernel("pppm_scan_chunks");
@@ -107,7 +114,10 @@ public final class ClPppm implements AutoCloseable {
             kGatherPrep = kernel("pppm_gather_prep");
             kAssign = kernel("pppm_assign");
             kGreens = kernel("pppm_greens");
-            kFft = kernel("pppm_fft");
+            for (int r = 2; r <= 5; r++) {
+                kFftX[r] = kernel("pppm_fft_x" + r);
+                kFftYZ[r] = kernel("pppm_fft_yz" + r);
+            }
             kPoisson = kernel("pppm_poisson");
             kEnergy = kernel("pppm_energy");
             kReduce = kernel("pppm_reduce");
@@ -198,7 +208,8 @@ public final class ClPppm implements AutoCloseable {
             twX = twiddles(nx); twY = twiddles(ny); twZ = twiddles(nz);
             rhoBuf = alloc((long) o * o * realBytes, "assignment coefficients");
             gfBBuf = alloc((long) o * Sizeof.cl_double, "influence coefficients");
-            partialBuf = alloc(7L * PARTS * Sizeof.cl_double, "energy partial sums");
+            partialBuf = alloc(7L * ny * nz * Sizeof.cl_double, "energy partial sums");
+            assignChunk = Math.min(maxAssignChunk, nx - order + 1);
             sumsBuf = alloc(7L * Sizeof.cl_double, "energy sums");
         }
         write(qBuf, s.charge);
@@ -227,7 +238,7 @@ public final class ClPppm implements AutoCloseable {
         if (lx != lastLx || ly != lastLy || lz != lastLz) {
             int[] nb = params.aliasingImages(box);
             args(kGreens, nx, ny, nz, lx, ly, lz, g, nb[0], nb[1], nb[2], gfBBuf, greensBuf);
-            run(kGreens, ntot);
+            run(kGreens, nx, ny, nz);
             lastLx = lx; lastLy = ly; lastLz = lz;
         }
         double dxinv = nx / lx, dyinv = ny / ly, dzinv = nz / lz;
@@ -247,18 +258,21 @@ public final class ClPppm implements AutoCloseable {
         run(kSortCells, ntot);
         args(kGatherPrep, n, dxinv * dyinv * dzinv, permBuf, qBuf, wBuf, cellxyzBuf, swBuf, scellxBuf);
         run(kGatherPrep, n);
-        args(kAssign, nx, ny, nz, startBuf, swBuf, scellxBuf, fftA);
-        run(kAssign, ntot);
+        if (assignChunk < 1 || assignChunk > Math.min(maxAssignChunk, nx - order + 1)) {
+            throw new IllegalStateException("assign chunk " + assignChunk + " outside 1.." + Math.min(maxAssignChunk, nx - order + 1));
+        }
+        args(kAssign, nx, ny, nz, assignChunk, startBuf, swBuf, scellxBuf, fftA);
+        run(kAssign, (nx + assignChunk - 1) / assignChunk, ny, nz);
         cl_mem dens = fft3d(fftA, fftB, 1, false);
         cl_mem other = dens == fftA ? fftB : fftA;
         double ukx = 2 * Math.PI / lx, uky = 2 * Math.PI / ly, ukz = 2 * Math.PI / lz;
         args(kPoisson, nx, ny, nz, ukx, uky, ukz, 1.0 / ntot, dens, greensBuf, other);
-        run(kPoisson, ntot);
+        run(kPoisson, nx, ny, nz);
         double energy = Double.NaN;
         if (virialOut != null) {
-            args(kEnergy, nx, ny, nz, ukx, uky, ukz, 1 / (g * g), PARTS, dens, greensBuf, partialBuf);
-            run(kEnergy, PARTS);
-            args(kReduce, PARTS, partialBuf, sumsBuf);
+            args(kEnergy, nx, ny, nz, ukx, uky, ukz, 1 / (g * g), dens, greensBuf, partialBuf);
+            run(kEnergy, ny, nz, 1);
+            args(kReduce, ny * nz, partialBuf, sumsBuf);
             run(kReduce, 7);
         }
         cl_mem field = fft3d(other, dens, 2, true);
@@ -281,23 +295,27 @@ public final class ClPppm implements AutoCloseable {
     /** 3D FFT of {@code batch} stacked meshes in {@code a}, ping-ponging with {@code b}; returns the buffer holding it. */
     private cl_mem fft3d(cl_mem a, cl_mem b, int batch, boolean backward) {
         cl_mem src = a, dst = b;
-        // x lines (contiguous), y lines (stride nx), z lines (stride nx*ny, one outer step per stacked mesh)
-        int[][] rad = {radX, radY, radZ};
-        cl_mem[] tw = {twX, twY, twZ};
-        int[] len = {nx, ny, nz};
-        int[] stride = {1, nx, nx * ny};
-        int[] inner = {1, nx, nx * ny};
-        int[] outer = {nx, nx * ny, ntot};
-        for (int axis = 0; axis < 3; axis++) {
-            int lines = batch * ntot / len[axis];
-            int ns = 1;
-            for (int r : rad[axis]) {
-                args(kFft, src, dst, tw[axis], len[axis], r, ns, stride[axis], inner[axis], outer[axis], lines,
-                        backward ? 1 : 0);
-                run(kFft, (len[axis] / r) * lines);
-                ns *= r;
-                cl_mem t = src; src = dst; dst = t;
-            }
+        int bw = backward ? 1 : 0;
+        int ns = 1;
+        for (int r : radX) { // x lines, contiguous
+            args(kFftX[r], src, dst, twX, nx, ns, ny * nz * batch, bw);
+            run(kFftX[r], nx / r, ny * nz * batch, 1);
+            ns *= r;
+            cl_mem t = src; src = dst; dst = t;
+        }
+        ns = 1;
+        for (int r : radY) { // y lines: stride nx, nz * batch planes
+            args(kFftYZ[r], src, dst, twY, ny, ns, nx, nx, nx * ny, nz * batch, bw);
+            run(kFftYZ[r], nx, ny / r, nz * batch);
+            ns *= r;
+            cl_mem t = src; src = dst; dst = t;
+        }
+        ns = 1;
+        for (int r : radZ) { // z lines: stride nx * ny, one per x-y point and stacked mesh
+            args(kFftYZ[r], src, dst, twZ, nz, ns, nx * ny, nx * ny, ntot, batch, bw);
+            run(kFftYZ[r], nx * ny, nz / r, batch);
+            ns *= r;
+            cl_mem t = src; src = dst; dst = t;
         }
         return src;
     }
@@ -347,12 +365,43 @@ public final class ClPppm implements AutoCloseable {
         }
     }
 
+    /**
+     * Per-kernel wall times (ns) for the benchmark: when not null, every kernel is waited for and timed (slows the call
+     * down; never set in production).
+     */
+    java.util.Map<String, Long> profileNanos;
+
     /** Enqueues k over {@code count} work items (rounded up to the work-group multiple; kernels bound-check). */
     private void run(cl_kernel k, long count) {
-        long global = (count + WG - 1) / WG * WG;
+        run(k, (count + WG - 1) / WG * WG, 1, 1);
+    }
+
+    /** Enqueues k over an exact gx x gy x gz range (the device picks the work-group size). */
+    private void run(cl_kernel k, long gx, long gy, long gz) {
+        long t0 = 0;
+        if (profileNanos != null) {
+            CL.clFinish(queue);
+            t0 = System.nanoTime();
+        }
+        enqueue(k, gz > 1 ? new long[] {gx, gy, gz} : gy > 1 ? new long[] {gx, gy} : new long[] {gx});
+        if (profileNanos != null) {
+            CL.clFinish(queue);
+            profileNanos.merge(kernelName(k), System.nanoTime() - t0, Long::sum);
+        }
+    }
+
+    private static String kernelName(cl_kernel k) {
+        long[] size = new long[1];
+        CL.clGetKernelInfo(k, CL.CL_KERNEL_FUNCTION_NAME, 0, null, size);
+        byte[] b = new byte[(int) size[0]];
+        CL.clGetKernelInfo(k, CL.CL_KERNEL_FUNCTION_NAME, b.length, Pointer.to(b), null);
+        return new String(b, 0, Math.max(0, b.length - 1), StandardCharsets.UTF_8);
+    }
+
+    private void enqueue(cl_kernel k, long[] global) {
         int err;
         try {
-            err = CL.clEnqueueNDRangeKernel(queue, k, 1, null, new long[] {global}, null, 0, null, null);
+            err = CL.clEnqueueNDRangeKernel(queue, k, global.length, null, global, null, 0, null, null);
         } catch (CLException e) {
             err = e.getStatus();
         }

@@ -1,5 +1,5 @@
 // Device PPPM (org.glasssoftness.core.md.opencl.ClPppm): the kernels of kspace.Pppm on an OpenCL device.
-// Built with -DREAL=double|float -DREAL2=double2|float2 -DORDER=p. REAL is the mesh/FFT/interpolation type (float in
+// Built with -DREAL=double|float -DREAL2=double2|float2 -DORDER=p -DACHUNK=c (most mesh points per assign work item). REAL is the mesh/FFT/interpolation type (float in
 // the mixed mode); positions, forces, scalar arguments and every accumulation (mesh sums, forces, energy, virial) are
 // double. No floating-point atomics: charge assignment is a gather over atoms binned by cell (counting sort, atoms in
 // index order within a cell), reductions run in a fixed order, so every call gives the same bits.
@@ -109,20 +109,27 @@ __kernel void pppm_gather_prep(int n, double delvolinv, __global const int* perm
     scellx[s] = cellxyz[3 * i];
 }
 
-// Charge density at each mesh point: the atoms of the ORDER^3 cells whose stencils cover it, in a fixed order
-// (z cell, y cell, x cells as one or two contiguous runs of the sorted atoms).
-__kernel void pppm_assign(int nx, int ny, int nz, __global const int* start, __global const real* sw,
+// Charge density: work item (xc, my, mz) makes mesh points x0 = xc * chunk .. x0 + chunk - 1 of row (my, mz) (chunk
+// <= ACHUNK, chunk + ORDER - 1 <= nx). For each of the ORDER^2 cell rows (z cell, then y cell) whose stencils reach
+// the row, the atoms of the x cells that reach the chunk (one or two contiguous runs of the sorted atoms) add their
+// x weights to the chunk's points. Each mesh point sums its contributions in the order (z cell, y cell, sorted atom),
+// whatever the chunk size, so the result does not depend on it.
+__kernel void pppm_assign(int nx, int ny, int nz, int chunk, __global const int* start, __global const real* sw,
                           __global const int* scellx, __global real2* dens) {
-    int m = get_global_id(0);
-    int ntot = nx * ny * nz;
-    if (m >= ntot) return;
-    int mx = m % nx, my = (m / nx) % ny, mz = m / (nx * ny);
-    double acc = 0;
-    int lo = mx - NLOWER - (ORDER - 1), hi = mx - NLOWER;
+    int xc = get_global_id(0), my = get_global_id(1), mz = get_global_id(2);
+    int x0 = xc * chunk;
+    if (x0 >= nx || my >= ny || mz >= nz) return;
+    int c = min(chunk, nx - x0);
+    double acc[ACHUNK];
+    for (int t = 0; t < ACHUNK; t++) acc[t] = 0;
+    // cells whose stencils (cell + NLOWER .. cell + NLOWER + ORDER - 1) reach x0 .. x0 + c - 1
+    int lo = x0 - NLOWER - (ORDER - 1), hi = x0 + c - 1 - NLOWER;
     for (int az = 0; az < ORDER; az++) {
-        int cz = wrapIndex(mz - NLOWER - az, nz);
+        int cz = mz - NLOWER - az;
+        cz += cz < 0 ? nz : 0; cz -= cz >= nz ? nz : 0;
         for (int ay = 0; ay < ORDER; ay++) {
-            int cy = wrapIndex(my - NLOWER - ay, ny);
+            int cy = my - NLOWER - ay;
+            cy += cy < 0 ? ny : 0; cy -= cy >= ny ? ny : 0;
             int row = (cz * ny + cy) * nx;
             int s0, e0, s1, e1;
             if (lo < 0) { s0 = start[row + lo + nx]; e0 = start[row + nx]; s1 = start[row]; e1 = start[row + hi + 1]; }
@@ -131,15 +138,20 @@ __kernel void pppm_assign(int nx, int ny, int nz, __global const int* start, __g
             for (int seg = 0; seg < 2; seg++) {
                 int from = seg == 0 ? s0 : s1, to = seg == 0 ? e0 : e1;
                 for (int s = from; s < to; s++) {
-                    int ax = mx - NLOWER - scellx[s];
-                    if (ax < 0) ax += nx; else if (ax >= nx) ax -= nx;
-                    real v = sw[(3 * s) * ORDER + ax] * sw[(3 * s + 1) * ORDER + ay] * sw[(3 * s + 2) * ORDER + az];
-                    acc += v;
+                    real yz = sw[(3 * s + 1) * ORDER + ay] * sw[(3 * s + 2) * ORDER + az];
+                    // local index of the atom's first stencil point in the chunk
+                    int l0 = scellx[s] + NLOWER - x0;
+                    l0 += l0 < -(ORDER - 1) ? nx : 0; l0 -= l0 >= c ? nx : 0;
+                    for (int ax = 0; ax < ORDER; ax++) {
+                        int l = l0 + ax;
+                        if (l >= 0 && l < c) acc[l] += sw[(3 * s) * ORDER + ax] * yz;
+                    }
                 }
             }
         }
     }
-    dens[m] = (real2) ((real) acc, (real) 0);
+    int base = (mz * ny + my) * nx + x0;
+    for (int t = 0; t < c; t++) dens[base + t] = (real2) ((real) acc[t], (real) 0);
 }
 
 // Optimal influence function (Hockney-Eastwood, aliasing sums over -nb..nb), as kspace.Pppm.computeGreens.
@@ -150,9 +162,9 @@ inline double powsinxx(double x, int n) {
 
 __kernel void pppm_greens(int nx, int ny, int nz, double xprd, double yprd, double zprd, double g,
                           int nbx, int nby, int nbz, __constant double* gfB, __global real* greens) {
-    int n = get_global_id(0);
-    if (n >= nx * ny * nz) return;
-    int k = n % nx, l = (n / nx) % ny, m = n / (nx * ny);
+    int k = get_global_id(0), l = get_global_id(1), m = get_global_id(2);
+    if (k >= nx || l >= ny || m >= nz) return;
+    int n = (m * ny + l) * nx + k;
     double ukx = 2 * M_PI / xprd, uky = 2 * M_PI / yprd, ukz = 2 * M_PI / zprd;
     int kper = perIndex(k, nx), lper = perIndex(l, ny), mper = perIndex(m, nz);
     double sqk = (ukx * kper) * (ukx * kper) + (uky * lper) * (uky * lper) + (ukz * mper) * (ukz * mper);
@@ -187,62 +199,77 @@ __kernel void pppm_greens(int nx, int ny, int nz, double xprd, double yprd, doub
 }
 
 // One radix-R pass of a batched mixed-radix Stockham FFT (Govindaraju et al., SC08) along one axis: element t of line
-// `line` is at base + t * stride, base = (line / inner) * outerStride + line % inner. tw[t] = exp(-2 pi i t / n);
-// backward conjugates. Unnormalised like kspace.Fft3d.
+// is at base + t * stride. tw[t] = exp(-2 pi i t / n); backward conjugates. Unnormalised like kspace.Fft3d.
 inline real2 cmul(real2 a, real2 b) { return (real2) (a.x * b.x - a.y * b.y, a.x * b.y + a.y * b.x); }
 // s * i * a for s = +1 (backward) / -1 (forward)
 inline real2 sI(real2 a, real s) { return (real2) (-s * a.y, s * a.x); }
 
-__kernel void pppm_fft(__global const real2* src, __global real2* dst, __global const real2* tw, int n, int radix,
-                       int ns, int stride, int inner, int outerStride, int lines, int backward) {
-    int gid = get_global_id(0);
-    int m = n / radix;
-    if (gid >= m * lines) return;
-    int j = gid % m, line = gid / m;
-    int base = (line / inner) * outerStride + line % inner;
-    int k = j % ns;
-    int twstep = (n / (ns * radix)) * k;
-    real s = backward ? (real) 1 : (real) -1;
-    real2 v[5];
-    for (int r = 0; r < radix; r++) {
-        real2 a = src[base + (j + r * m) * stride];
-        if (r > 0 && k > 0) {
-            real2 t = tw[r * twstep];
-            if (backward) t.y = -t.y;
-            a = cmul(a, t);
-        }
-        v[r] = a;
-    }
-    if (radix == 2) {
-        real2 a0 = v[0], a1 = v[1];
-        v[0] = a0 + a1; v[1] = a0 - a1;
-    } else if (radix == 4) {
-        real2 t0 = v[0] + v[2], t1 = v[0] - v[2], t2 = v[1] + v[3], t3 = sI(v[1] - v[3], s);
-        v[0] = t0 + t2; v[2] = t0 - t2; v[1] = t1 + t3; v[3] = t1 - t3;
-    } else if (radix == 3) {
-        const real h = (real) 0.86602540378443864676;
-        real2 t = v[1] + v[2], d = sI(v[1] - v[2], s) * h, a = v[0] - t * (real) 0.5;
-        v[0] = v[0] + t; v[1] = a + d; v[2] = a - d;
-    } else {
-        const real c1 = (real) 0.30901699437494742410, c2 = (real) -0.80901699437494742410;
-        const real s1 = (real) 0.95105651629515357212, s2 = (real) 0.58778525229247312917;
-        real2 t1 = v[1] + v[4], t2 = v[2] + v[3], d1 = v[1] - v[4], d2 = v[2] - v[3];
-        real2 a1 = v[0] + t1 * c1 + t2 * c2, a2 = v[0] + t1 * c2 + t2 * c1;
-        real2 b1 = sI(d1 * s1 + d2 * s2, s), b2 = sI(d1 * s2 - d2 * s1, s);
-        v[0] = v[0] + t1 + t2; v[1] = a1 + b1; v[4] = a1 - b1; v[2] = a2 + b2; v[3] = a2 - b2;
-    }
-    int idxD = (j / ns) * ns * radix + k;
-    for (int r = 0; r < radix; r++) dst[base + (idxD + r * ns) * stride] = v[r];
+// The butterflies of radix 2, 3, 4, 5 on v (s = -1 forward, +1 backward).
+#define BUTTERFLY_2(v, s) { real2 a0 = v[0], a1 = v[1]; v[0] = a0 + a1; v[1] = a0 - a1; }
+#define BUTTERFLY_4(v, s) { \
+    real2 t0 = v[0] + v[2], t1 = v[0] - v[2], t2 = v[1] + v[3], t3 = sI(v[1] - v[3], s); \
+    v[0] = t0 + t2; v[2] = t0 - t2; v[1] = t1 + t3; v[3] = t1 - t3; }
+#define BUTTERFLY_3(v, s) { \
+    const real h = (real) 0.86602540378443864676; \
+    real2 t = v[1] + v[2], d = sI(v[1] - v[2], s) * h, a = v[0] - t * (real) 0.5; \
+    v[0] = v[0] + t; v[1] = a + d; v[2] = a - d; }
+#define BUTTERFLY_5(v, s) { \
+    const real c1 = (real) 0.30901699437494742410, c2 = (real) -0.80901699437494742410; \
+    const real s1 = (real) 0.95105651629515357212, s2 = (real) 0.58778525229247312917; \
+    real2 t1 = v[1] + v[4], t2 = v[2] + v[3], d1 = v[1] - v[4], d2 = v[2] - v[3]; \
+    real2 a1 = v[0] + t1 * c1 + t2 * c2, a2 = v[0] + t1 * c2 + t2 * c1; \
+    real2 b1 = sI(d1 * s1 + d2 * s2, s), b2 = sI(d1 * s2 - d2 * s1, s); \
+    v[0] = v[0] + t1 + t2; v[1] = a1 + b1; v[4] = a1 - b1; v[2] = a2 + b2; v[3] = a2 - b2; }
+
+// One pass of radix R on the line at base (element t at base + t * stride), output index j of n / R.
+#define FFT_PASS(R) \
+    int m = n / R; \
+    int q = j / ns, k = j - q * ns; \
+    int twstep = (n / (ns * R)) * k; \
+    real s = backward ? (real) 1 : (real) -1; \
+    real2 v[R]; \
+    _Pragma("unroll") for (int r = 0; r < R; r++) v[r] = src[base + (j + r * m) * stride]; \
+    if (k > 0) { \
+        _Pragma("unroll") for (int r = 1; r < R; r++) { \
+            real2 t = tw[r * twstep]; \
+            if (backward) t.y = -t.y; \
+            v[r] = cmul(v[r], t); \
+        } \
+    } \
+    BUTTERFLY_##R(v, s) \
+    int idxD = q * ns * R + k; \
+    _Pragma("unroll") for (int r = 0; r < R; r++) dst[base + (idxD + r * ns) * stride] = v[r];
+
+// x lines (contiguous): work item (j, line), line = y + ny * (z + nz * mesh). y or z lines: work item (i, j, p),
+// element t of the line at p * outerStride + i + t * stride (neighbouring work items touch neighbouring x).
+#define FFT_KERNELS(R) \
+__kernel void pppm_fft_x##R(__global const real2* src, __global real2* dst, __global const real2* tw, int n, \
+                            int ns, int lines, int backward) { \
+    int j = get_global_id(0), line = get_global_id(1); \
+    if (j >= n / R || line >= lines) return; \
+    int stride = 1, base = line * n; \
+    FFT_PASS(R) \
+} \
+__kernel void pppm_fft_yz##R(__global const real2* src, __global real2* dst, __global const real2* tw, int n, \
+                             int ns, int stride, int inner, int outerStride, int outer, int backward) { \
+    int i = get_global_id(0), j = get_global_id(1), p = get_global_id(2); \
+    if (i >= inner || j >= n / R || p >= outer) return; \
+    int base = p * outerStride + i; \
+    FFT_PASS(R) \
 }
+
+FFT_KERNELS(2)
+FFT_KERNELS(3)
+FFT_KERNELS(4)
+FFT_KERNELS(5)
 
 // Poisson solve and ik differentiation: phi = G rho / N; out[0..M) = A_x + i A_y, out[M..2M) = A_z (A_d = i k_d phi),
 // whose backward transforms are the fields (one complex transform for x and y, as kspace.Pppm).
 __kernel void pppm_poisson(int nx, int ny, int nz, double ukx, double uky, double ukz, double scaleinv,
                            __global const real2* dens, __global const real* greens, __global real2* out) {
-    int k = get_global_id(0);
-    int ntot = nx * ny * nz;
-    if (k >= ntot) return;
-    int c = k % nx, l = (k / nx) % ny, m = k / (nx * ny);
+    int c = get_global_id(0), l = get_global_id(1), m = get_global_id(2);
+    if (c >= nx || l >= ny || m >= nz) return;
+    int ntot = nx * ny * nz, k = (m * ny + l) * nx + c;
     real fx = (real) (ukx * perIndex(c, nx)), fy = (real) (uky * perIndex(l, ny)), fz = (real) (ukz * perIndex(m, nz));
     real sc = (real) scaleinv * greens[k];
     real2 d = dens[k];
@@ -251,16 +278,18 @@ __kernel void pppm_poisson(int nx, int ny, int nz, double ukx, double uky, doubl
     out[ntot + k] = (real2) (-fz * im, fz * re);
 }
 
-// Energy and virial sums: work item p sums mesh points p, p + P, p + 2P, ... (fixed order) into 7 partial sums.
-__kernel void pppm_energy(int nx, int ny, int nz, double ukx, double uky, double ukz, double g2inv, int parts,
+// Energy and virial sums: work item (l, m) sums its x row in order into 7 partial sums, then pppm_reduce sums the
+// rows in order.
+__kernel void pppm_energy(int nx, int ny, int nz, double ukx, double uky, double ukz, double g2inv,
                           __global const real2* dens, __global const real* greens, __global double* partial) {
-    int p = get_global_id(0);
-    if (p >= parts) return;
-    int ntot = nx * ny * nz;
+    int l = get_global_id(0), m = get_global_id(1);
+    if (l >= ny || m >= nz) return;
+    int rows = ny * nz, r = m * ny + l;
+    double fy = uky * perIndex(l, ny), fz = ukz * perIndex(m, nz);
     double e = 0, v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0, v5 = 0;
-    for (int k = p; k < ntot; k += parts) {
-        int c = k % nx, l = (k / nx) % ny, m = k / (nx * ny);
-        double fx = ukx * perIndex(c, nx), fy = uky * perIndex(l, ny), fz = ukz * perIndex(m, nz);
+    for (int c = 0; c < nx; c++) {
+        int k = r * nx + c;
+        double fx = ukx * perIndex(c, nx);
         double sqk = fx * fx + fy * fy + fz * fz;
         if (sqk == 0) continue;
         double2 d = convert_double2(dens[k]);
@@ -274,8 +303,8 @@ __kernel void pppm_energy(int nx, int ny, int nz, double ukx, double uky, double
         v4 += eng * vterm * fx * fz;
         v5 += eng * vterm * fy * fz;
     }
-    partial[p] = e; partial[parts + p] = v0; partial[2 * parts + p] = v1; partial[3 * parts + p] = v2;
-    partial[4 * parts + p] = v3; partial[5 * parts + p] = v4; partial[6 * parts + p] = v5;
+    partial[r] = e; partial[rows + r] = v0; partial[2 * rows + r] = v1; partial[3 * rows + r] = v2;
+    partial[4 * rows + r] = v3; partial[5 * rows + r] = v4; partial[6 * rows + r] = v5;
 }
 
 __kernel void pppm_reduce(int parts, __global const double* partial, __global double* out) {
@@ -300,10 +329,14 @@ __kernel void pppm_interpolate(int n, int nx, int ny, int nz, double qqrd2e, __g
     double ekx = 0, eky = 0, ekz = 0;
     for (int az = 0; az < ORDER; az++) {
         real z0 = w[(3 * i + 2) * ORDER + az];
-        int mz = wrapIndex(cz + NLOWER + az, nz) * ny;
+        int mz = cz + NLOWER + az;
+        mz += mz < 0 ? nz : 0; mz -= mz >= nz ? nz : 0;
+        mz *= ny;
         for (int ay = 0; ay < ORDER; ay++) {
             real y0 = z0 * w[(3 * i + 1) * ORDER + ay];
-            int row = (mz + wrapIndex(cy + NLOWER + ay, ny)) * nx;
+            int my = cy + NLOWER + ay;
+            my += my < 0 ? ny : 0; my -= my >= ny ? ny : 0;
+            int row = (mz + my) * nx;
             for (int ax = 0; ax < ORDER; ax++) {
                 int idx = row + ix[ax];
                 real x0 = y0 * wx[ax];

@@ -222,6 +222,14 @@ class ClPppmTest {
                 assertArrayEquals(a.f, b.f, "forces, mixed=" + mixed);
                 assertEquals(a.energy, b.energy, 0.0);
                 assertArrayEquals(a.virial, b.virial);
+                // the assign work split (mesh points per work item) does not change a bit either
+                int chunk = cp.assignChunk;
+                cp.assignChunk = 1;
+                Result c = device(cp, s, new double[3 * s.n]);
+                cp.assignChunk = chunk;
+                assertTrue(chunk > 1 || !mixed, "default chunk " + chunk);
+                assertArrayEquals(a.f, c.f, "forces with one mesh point per assign work item, mixed=" + mixed);
+                assertEquals(a.energy, c.energy, 0.0);
             }
         }
     }
