@@ -78,6 +78,8 @@ public final class ClPppm implements AutoCloseable {
     private final cl_kernel[] kFftX = new cl_kernel[6], kFftYZ = new cl_kernel[6];
 
     private final int maxAssignChunk;
+    /** A CPU device (PoCL): longer assign chunks. */
+    private final boolean cpu;
     /** Mesh points per assign work item (results do not depend on it); package-private for the test that says so. */
     int assignChunk;
     private int n = -1, nx, ny, nz, ntot, chunk, nchunks;
@@ -101,7 +103,8 @@ public final class ClPppm implements AutoCloseable {
         long[] type = new long[1];
         check(CL.clGetDeviceInfo(device, CL.CL_DEVICE_TYPE, Sizeof.cl_long, Pointer.to(type), null), "clGetDeviceInfo");
         // CPUs: long chunks of mesh points per assign work item (fewer cell-row look-ups); GPUs: short (parallelism)
-        maxAssignChunk = (type[0] & CL.CL_DEVICE_TYPE_CPU) != 0 ? 16 : 4;
+        cpu = (type[0] & CL.CL_DEVICE_TYPE_CPU) != 0;
+        maxAssignChunk = cpu ? 16 : 4;
         program = buildProgram(context, device, SOURCE, loadSource(),
                 "-DREAL=" + real + " -DREAL2=" + real + "2 -DORDER=" + order + " -DACHUNK=" + maxAssignChunk);
         try {
@@ -370,24 +373,29 @@ public final class ClPppm implements AutoCloseable {
      * down; never set in production).
      */
     java.util.Map<String, Long> profileNanos;
+    /** The clock of {@link #profileNanos} (wall time; the benchmark also uses process CPU time). */
+    java.util.function.LongSupplier profileClock = System::nanoTime;
 
     /** Enqueues k over {@code count} work items (rounded up to the work-group multiple; kernels bound-check). */
     private void run(cl_kernel k, long count) {
         run(k, (count + WG - 1) / WG * WG, 1, 1);
     }
 
+    private long profileStart() {
+        CL.clFinish(queue);
+        return profileClock.getAsLong();
+    }
+
+    private void profileEnd(cl_kernel k, long t0) {
+        CL.clFinish(queue);
+        profileNanos.merge(kernelName(k), profileClock.getAsLong() - t0, Long::sum);
+    }
+
     /** Enqueues k over an exact gx x gy x gz range (the device picks the work-group size). */
     private void run(cl_kernel k, long gx, long gy, long gz) {
-        long t0 = 0;
-        if (profileNanos != null) {
-            CL.clFinish(queue);
-            t0 = System.nanoTime();
-        }
-        enqueue(k, gz > 1 ? new long[] {gx, gy, gz} : gy > 1 ? new long[] {gx, gy} : new long[] {gx});
-        if (profileNanos != null) {
-            CL.clFinish(queue);
-            profileNanos.merge(kernelName(k), System.nanoTime() - t0, Long::sum);
-        }
+        long t0 = profileNanos == null ? 0 : profileStart();
+        enqueue(k, gz > 1 ? new long[] {gx, gy, gz} : gy > 1 ? new long[] {gx, gy} : new long[] {gx}, null);
+        if (profileNanos != null) profileEnd(k, t0);
     }
 
     private static String kernelName(cl_kernel k) {
@@ -398,10 +406,10 @@ public final class ClPppm implements AutoCloseable {
         return new String(b, 0, Math.max(0, b.length - 1), StandardCharsets.UTF_8);
     }
 
-    private void enqueue(cl_kernel k, long[] global) {
+    private void enqueue(cl_kernel k, long[] global, long[] local) {
         int err;
         try {
-            err = CL.clEnqueueNDRangeKernel(queue, k, global.length, null, global, null, 0, null, null);
+            err = CL.clEnqueueNDRangeKernel(queue, k, global.length, null, global, local, 0, null, null);
         } catch (CLException e) {
             err = e.getStatus();
         }

@@ -142,7 +142,7 @@ __kernel void pppm_assign(int nx, int ny, int nz, int chunk, __global const int*
                     // local index of the atom's first stencil point in the chunk
                     int l0 = scellx[s] + NLOWER - x0;
                     l0 += l0 < -(ORDER - 1) ? nx : 0; l0 -= l0 >= c ? nx : 0;
-                    for (int ax = 0; ax < ORDER; ax++) {
+                    _Pragma("unroll") for (int ax = 0; ax < ORDER; ax++) {
                         int l = l0 + ax;
                         if (l >= 0 && l < c) acc[l] += sw[(3 * s) * ORDER + ax] * yz;
                     }
@@ -325,19 +325,19 @@ __kernel void pppm_interpolate(int n, int nx, int ny, int nz, double qqrd2e, __g
     int cx = cellxyz[3 * i], cy = cellxyz[3 * i + 1], cz = cellxyz[3 * i + 2];
     int ix[ORDER];
     real wx[ORDER];
-    for (int a = 0; a < ORDER; a++) { ix[a] = wrapIndex(cx + NLOWER + a, nx); wx[a] = w[(3 * i) * ORDER + a]; }
+    _Pragma("unroll") for (int a = 0; a < ORDER; a++) { ix[a] = wrapIndex(cx + NLOWER + a, nx); wx[a] = w[(3 * i) * ORDER + a]; }
     double ekx = 0, eky = 0, ekz = 0;
-    for (int az = 0; az < ORDER; az++) {
+    _Pragma("unroll") for (int az = 0; az < ORDER; az++) {
         real z0 = w[(3 * i + 2) * ORDER + az];
         int mz = cz + NLOWER + az;
         mz += mz < 0 ? nz : 0; mz -= mz >= nz ? nz : 0;
         mz *= ny;
-        for (int ay = 0; ay < ORDER; ay++) {
+        _Pragma("unroll") for (int ay = 0; ay < ORDER; ay++) {
             real y0 = z0 * w[(3 * i + 1) * ORDER + ay];
             int my = cy + NLOWER + ay;
             my += my < 0 ? ny : 0; my -= my >= ny ? ny : 0;
             int row = (mz + my) * nx;
-            for (int ax = 0; ax < ORDER; ax++) {
+            _Pragma("unroll") for (int ax = 0; ax < ORDER; ax++) {
                 int idx = row + ix[ax];
                 real x0 = y0 * wx[ax];
                 real2 fxy = field[idx];

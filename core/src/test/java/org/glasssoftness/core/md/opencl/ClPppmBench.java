@@ -65,14 +65,21 @@ public final class ClPppmBench {
                         System.out.printf(Locale.ROOT, "opencl atoms=%d %s virial=%s best ms/call=%.3f cpu ms/call=%.3f "
                                 + "device=%s%n", s.n, cp.describe(), virial, best, cpu, dev.name());
                     }
-                    cp.profileNanos = new TreeMap<>();
-                    for (int k = 0; k < reps; k++) cp.compute(x, f, s.box, new double[6]);
-                    StringBuilder sb = new StringBuilder("  split (ms/call, each kernel waited for):");
-                    for (Map.Entry<String, Long> e : cp.profileNanos.entrySet()) {
-                        sb.append(String.format(Locale.ROOT, " %s %.3f", e.getKey().replace("pppm_", ""),
-                                e.getValue() / 1e6 / reps));
+                    for (boolean cpu : new boolean[] {false, true}) {
+                        cp.profileNanos = new TreeMap<>();
+                        cp.profileClock = cpu ? ClPppmBench::cpuNanos : System::nanoTime;
+                        for (int k = 0; k < reps; k++) cp.compute(x, f, s.box, new double[6]);
+                        StringBuilder sb = new StringBuilder(cpu ? "  split, process CPU ms/call:"
+                                : "  split, wall ms/call (each kernel waited for):");
+                        double total = 0;
+                        for (Map.Entry<String, Long> e : cp.profileNanos.entrySet()) {
+                            sb.append(String.format(Locale.ROOT, " %s %.2f", e.getKey().replace("pppm_", ""),
+                                    e.getValue() / 1e6 / reps));
+                            total += e.getValue() / 1e6 / reps;
+                        }
+                        System.out.println(sb.append(String.format(Locale.ROOT, " (sum %.2f)", total)));
                     }
-                    System.out.println(sb);
+                    cp.profileNanos = null;
                 }
             }
             CL.clReleaseMemObject(x);
