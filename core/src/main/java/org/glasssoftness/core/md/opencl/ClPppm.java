@@ -72,7 +72,7 @@ public final class ClPppm implements AutoCloseable {
     private final Pppm params;
     private final cl_program program;
     private final cl_kernel kStencil, kScanChunks, kScanTop, kScanWrite, kPlace, kSortCells, kGatherPrep, kAssign,
-            kGreens, kPoisson, kEnergy, kReduce, kInterpolate;
+            kGreens, kPoisson, kPoissonSplit, kEnergySplit, kEnergy, kReduce, kInterpolate;
     private final List<cl_mem> buffers = new ArrayList<>();
     /** FFT pass kernels by radix (x lines; y and z lines). */
     private final cl_kernel[] kFftX = new cl_kernel[6], kFftYZ = new cl_kernel[6];
@@ -87,8 +87,14 @@ public final class ClPppm implements AutoCloseable {
     private double lastLx = Double.NaN, lastLy = Double.NaN, lastLz = Double.NaN;
     private boolean closed;
     private cl_mem qBuf, wBuf, cellxyzBuf, cellBuf, countBuf, chunkBuf, startBuf, cursorBuf, permBuf, swBuf, scellxBuf,
-            greensBuf, fftA, fftB, twX, twY, twZ, rhoBuf, gfBBuf, partialBuf, sumsBuf;
-    private int[] radX, radY, radZ;
+            greensBuf, fftA, fftB, twX, twY, twZ, twH, rhoBuf, gfBBuf, partialBuf, sumsBuf;
+    private int[] radX, radY, radZ, radH;
+    /**
+     * Real transforms by z-splitting (even nz): the density and the three fields packed as half meshes, one forward
+     * and three backward transforms of nx x ny x nz/2; else full complex transforms (one forward of the density,
+     * backward of A_x + i A_y and of A_z). Package-private: the tests run both paths.
+     */
+    boolean split;
 
     public ClPppm(cl_context context, cl_command_queue queue, cl_device_id device, boolean mixed,
                   double accuracyRelative, double cutoffA, int order) {
@@ -122,6 +128,8 @@ public final class ClPppm implements AutoCloseable {
                 kFftYZ[r] = kernel("pppm_fft_yz" + r);
             }
             kPoisson = kernel("pppm_poisson");
+            kPoissonSplit = kernel("pppm_poisson_split");
+            kEnergySplit = kernel("pppm_energy_split");
             kEnergy = kernel("pppm_energy");
             kReduce = kernel("pppm_reduce");
             kInterpolate = kernel("pppm_interpolate");
@@ -209,6 +217,9 @@ public final class ClPppm implements AutoCloseable {
             greensBuf = alloc((long) ntot * realBytes, "influence function");
             radX = radices(nx); radY = radices(ny); radZ = radices(nz);
             twX = twiddles(nx); twY = twiddles(ny); twZ = twiddles(nz);
+            split = nz % 2 == 0;
+            radH = split ? radices(nz / 2) : null;
+            twH = split ? twiddles(nz / 2) : null;
             rhoBuf = alloc((long) o * o * realBytes, "assignment coefficients");
             gfBBuf = alloc((long) o * Sizeof.cl_double, "influence coefficients");
             partialBuf = alloc(7L * ny * nz * Sizeof.cl_double, "energy partial sums");
@@ -264,23 +275,40 @@ public final class ClPppm implements AutoCloseable {
         if (assignChunk < 1 || assignChunk > Math.min(maxAssignChunk, nx - order + 1)) {
             throw new IllegalStateException("assign chunk " + assignChunk + " outside 1.." + Math.min(maxAssignChunk, nx - order + 1));
         }
-        args(kAssign, nx, ny, nz, assignChunk, startBuf, swBuf, scellxBuf, fftA);
+        boolean sp = split && radH != null;
+        args(kAssign, nx, ny, nz, assignChunk, sp ? 1 : 0, startBuf, swBuf, scellxBuf, fftA);
         run(kAssign, (nx + assignChunk - 1) / assignChunk, ny, nz);
-        cl_mem dens = fft3d(fftA, fftB, 1, false);
-        cl_mem other = dens == fftA ? fftB : fftA;
         double ukx = 2 * Math.PI / lx, uky = 2 * Math.PI / ly, ukz = 2 * Math.PI / lz;
-        args(kPoisson, nx, ny, nz, ukx, uky, ukz, 1.0 / ntot, dens, greensBuf, other);
-        run(kPoisson, nx, ny, nz);
-        double energy = Double.NaN;
-        if (virialOut != null) {
-            args(kEnergy, nx, ny, nz, ukx, uky, ukz, 1 / (g * g), dens, greensBuf, partialBuf);
-            run(kEnergy, ny, nz, 1);
-            args(kReduce, ny * nz, partialBuf, sumsBuf);
-            run(kReduce, 7);
+        cl_mem field;
+        if (sp) {
+            int h = nz / 2;
+            cl_mem dens = fft3d(fftA, fftB, 1, h, radH, twH, false);
+            cl_mem other = dens == fftA ? fftB : fftA;
+            args(kPoissonSplit, nx, ny, nz, ukx, uky, ukz, 1.0 / ntot, dens, twZ, greensBuf, other);
+            run(kPoissonSplit, nx, ny, h);
+            if (virialOut != null) {
+                args(kEnergySplit, nx, ny, nz, ukx, uky, ukz, 1 / (g * g), dens, twZ, greensBuf, partialBuf);
+                run(kEnergySplit, ny, h, 1);
+                args(kReduce, ny * h, partialBuf, sumsBuf);
+                run(kReduce, 7);
+            }
+            field = fft3d(other, dens, 3, h, radH, twH, true);
+        } else {
+            cl_mem dens = fft3d(fftA, fftB, 1, nz, radZ, twZ, false);
+            cl_mem other = dens == fftA ? fftB : fftA;
+            args(kPoisson, nx, ny, nz, ukx, uky, ukz, 1.0 / ntot, dens, greensBuf, other);
+            run(kPoisson, nx, ny, nz);
+            if (virialOut != null) {
+                args(kEnergy, nx, ny, nz, ukx, uky, ukz, 1 / (g * g), dens, greensBuf, partialBuf);
+                run(kEnergy, ny, nz, 1);
+                args(kReduce, ny * nz, partialBuf, sumsBuf);
+                run(kReduce, 7);
+            }
+            field = fft3d(other, dens, 2, nz, radZ, twZ, true);
         }
-        cl_mem field = fft3d(other, dens, 2, true);
-        args(kInterpolate, n, nx, ny, nz, Units.QQR2E, qBuf, wBuf, cellxyzBuf, field, forces);
+        args(kInterpolate, n, nx, ny, nz, sp ? 1 : 0, Units.QQR2E, qBuf, wBuf, cellxyzBuf, field, forces);
         run(kInterpolate, n);
+        double energy = Double.NaN;
         if (virialOut != null) {
             double[] sums = new double[7];
             check(CL.clEnqueueReadBuffer(queue, sumsBuf, CL_TRUE, 0, 7L * Sizeof.cl_double, Pointer.to(sums), 0, null,
@@ -295,28 +323,31 @@ public final class ClPppm implements AutoCloseable {
         return energy;
     }
 
-    /** 3D FFT of {@code batch} stacked meshes in {@code a}, ping-ponging with {@code b}; returns the buffer holding it. */
-    private cl_mem fft3d(cl_mem a, cl_mem b, int batch, boolean backward) {
+    /**
+     * 3D FFT of {@code batch} stacked nx x ny x depth meshes in {@code a} (z radices and twiddles of length depth),
+     * ping-ponging with {@code b}; returns the buffer holding the result.
+     */
+    private cl_mem fft3d(cl_mem a, cl_mem b, int batch, int depth, int[] radZd, cl_mem twZd, boolean backward) {
         cl_mem src = a, dst = b;
         int bw = backward ? 1 : 0;
         int ns = 1;
         for (int r : radX) { // x lines, contiguous
-            args(kFftX[r], src, dst, twX, nx, ns, ny * nz * batch, bw);
-            run(kFftX[r], nx / r, ny * nz * batch, 1);
+            args(kFftX[r], src, dst, twX, nx, ns, ny * depth * batch, bw);
+            run(kFftX[r], nx / r, ny * depth * batch, 1);
             ns *= r;
             cl_mem t = src; src = dst; dst = t;
         }
         ns = 1;
-        for (int r : radY) { // y lines: stride nx, nz * batch planes
-            args(kFftYZ[r], src, dst, twY, ny, ns, nx, nx, nx * ny, nz * batch, bw);
-            run(kFftYZ[r], nx, ny / r, nz * batch);
+        for (int r : radY) { // y lines: stride nx, depth * batch planes
+            args(kFftYZ[r], src, dst, twY, ny, ns, nx, nx, nx * ny, depth * batch, bw);
+            run(kFftYZ[r], nx, ny / r, depth * batch);
             ns *= r;
             cl_mem t = src; src = dst; dst = t;
         }
         ns = 1;
-        for (int r : radZ) { // z lines: stride nx * ny, one per x-y point and stacked mesh
-            args(kFftYZ[r], src, dst, twZ, nz, ns, nx * ny, nx * ny, ntot, batch, bw);
-            run(kFftYZ[r], nx * ny, nz / r, batch);
+        for (int r : radZd) { // z lines: stride nx * ny, one per x-y point and stacked mesh
+            args(kFftYZ[r], src, dst, twZd, depth, ns, nx * ny, nx * ny, nx * ny * depth, batch, bw);
+            run(kFftYZ[r], nx * ny, depth / r, batch);
             ns *= r;
             cl_mem t = src; src = dst; dst = t;
         }

@@ -114,8 +114,8 @@ __kernel void pppm_gather_prep(int n, double delvolinv, __global const int* perm
 // the row, the atoms of the x cells that reach the chunk (one or two contiguous runs of the sorted atoms) add their
 // x weights to the chunk's points. Each mesh point sums its contributions in the order (z cell, y cell, sorted atom),
 // whatever the chunk size, so the result does not depend on it.
-__kernel void pppm_assign(int nx, int ny, int nz, int chunk, __global const int* start, __global const real* sw,
-                          __global const int* scellx, __global real2* dens) {
+__kernel void pppm_assign(int nx, int ny, int nz, int chunk, int split, __global const int* start,
+                          __global const real* sw, __global const int* scellx, __global real2* dens) {
     int xc = get_global_id(0), my = get_global_id(1), mz = get_global_id(2);
     int x0 = xc * chunk;
     if (x0 >= nx || my >= ny || mz >= nz) return;
@@ -150,8 +150,14 @@ __kernel void pppm_assign(int nx, int ny, int nz, int chunk, __global const int*
             }
         }
     }
-    int base = (mz * ny + my) * nx + x0;
-    for (int t = 0; t < c; t++) dens[base + t] = (real2) ((real) acc[t], (real) 0);
+    if (split) { // z-split packing: plane mz goes to the real (even) or imaginary (odd) part of half-mesh plane mz/2
+        __global real* d = (__global real*) dens;
+        int base = ((mz >> 1) * ny + my) * nx + x0;
+        for (int t = 0; t < c; t++) d[2 * (base + t) + (mz & 1)] = (real) acc[t];
+    } else {
+        int base = (mz * ny + my) * nx + x0;
+        for (int t = 0; t < c; t++) dens[base + t] = (real2) ((real) acc[t], (real) 0);
+    }
 }
 
 // Optimal influence function (Hockney-Eastwood, aliasing sums over -nb..nb), as kspace.Pppm.computeGreens.
@@ -278,6 +284,87 @@ __kernel void pppm_poisson(int nx, int ny, int nz, double ukx, double uky, doubl
     out[ntot + k] = (real2) (-fz * im, fz * re);
 }
 
+// ---- z-split real transforms (nz even, h = nz / 2) ----
+// A real mesh a is packed as the half mesh c(x, y, z') = a(x, y, 2z') + i a(x, y, 2z' + 1), whose complex FFT C gives
+// the full spectrum A(kz) = E + w^kz O, A(kz + h) = E - w^kz O with E = (C(k) + conj C(-k)) / 2,
+// O = (C(k) - conj C(-k)) / 2i, w = exp(-2 pi i / nz). Backward, C(k') = [A(k') + A(k' + h)] + i [A(k') - A(k' + h)]
+// w^-k' transforms back to c = a(even planes) + i a(odd planes). One forward and three backward half-size transforms
+// replace one forward and two backward full ones.
+
+// Spectrum of the density at (kx, ky, k') and (kx, ky, k' + h) from the packed forward transform.
+inline void unpackSpectrum(__global const real2* cs, __global const real2* twz, int nx, int ny, int h, int kx, int ky,
+                           int kp, real2* x0, real2* x1) {
+    int mx = kx == 0 ? 0 : nx - kx, my = ky == 0 ? 0 : ny - ky, mp = kp == 0 ? 0 : h - kp;
+    real2 c1 = cs[(kp * ny + ky) * nx + kx], c2 = cs[(mp * ny + my) * nx + mx];
+    c2.y = -c2.y;
+    real2 e = (c1 + c2) * (real) 0.5, dd = (c1 - c2) * (real) 0.5;
+    real2 o = (real2) (dd.y, -dd.x); // dd / i
+    real2 wo = cmul(twz[kp], o);
+    *x0 = e + wo;
+    *x1 = e - wo;
+}
+
+// Poisson solve and ik differentiation for the split path: work item (kx, ky, k') makes the packed backward inputs of
+// A_x, A_y, A_z (three half meshes, out + d * nx * ny * h).
+__kernel void pppm_poisson_split(int nx, int ny, int nz, double ukx, double uky, double ukz, double scaleinv,
+                                 __global const real2* cs, __global const real2* twz, __global const real* greens,
+                                 __global real2* out) {
+    int kx = get_global_id(0), ky = get_global_id(1), kp = get_global_id(2);
+    int h = nz / 2;
+    if (kx >= nx || ky >= ny || kp >= h) return;
+    real2 x0, x1;
+    unpackSpectrum(cs, twz, nx, ny, h, kx, ky, kp, &x0, &x1);
+    int k0 = (kp * ny + ky) * nx + kx, k1 = ((kp + h) * ny + ky) * nx + kx;
+    real sc0 = (real) scaleinv * greens[k0], sc1 = (real) scaleinv * greens[k1];
+    real2 p0 = x0 * sc0, p1 = x1 * sc1;
+    real f[3] = {(real) (ukx * perIndex(kx, nx)), (real) (uky * perIndex(ky, ny)), 0};
+    real fz0 = (real) (ukz * perIndex(kp, nz)), fz1 = (real) (ukz * perIndex(kp + h, nz));
+    real2 winv = twz[kp];
+    winv.y = -winv.y;
+    int mh = nx * ny * h, idx = (kp * ny + ky) * nx + kx;
+    for (int d = 0; d < 3; d++) {
+        real fa = d == 2 ? fz0 : f[d], fb = d == 2 ? fz1 : f[d];
+        real2 a0 = (real2) (-fa * p0.y, fa * p0.x), a1 = (real2) (-fb * p1.y, fb * p1.x); // i k_d phi
+        real2 sum = a0 + a1, dif = cmul(a0 - a1, winv);
+        out[d * mh + idx] = (real2) (sum.x - dif.y, sum.y + dif.x); // sum + i dif
+    }
+}
+
+// Energy and virial for the split path: work item (ky, k') sums x rows kz = k' and k' + h.
+__kernel void pppm_energy_split(int nx, int ny, int nz, double ukx, double uky, double ukz, double g2inv,
+                                __global const real2* cs, __global const real2* twz, __global const real* greens,
+                                __global double* partial) {
+    int ky = get_global_id(0), kp = get_global_id(1);
+    int h = nz / 2;
+    if (ky >= ny || kp >= h) return;
+    int rows = ny * h, r = kp * ny + ky;
+    double fy = uky * perIndex(ky, ny);
+    double fzs[2] = {ukz * perIndex(kp, nz), ukz * perIndex(kp + h, nz)};
+    double e = 0, v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0, v5 = 0;
+    for (int kx = 0; kx < nx; kx++) {
+        real2 xs[2];
+        unpackSpectrum(cs, twz, nx, ny, h, kx, ky, kp, &xs[0], &xs[1]);
+        double fx = ukx * perIndex(kx, nx);
+        for (int hz = 0; hz < 2; hz++) {
+            double fz = fzs[hz];
+            double sqk = fx * fx + fy * fy + fz * fz;
+            if (sqk == 0) continue;
+            double2 d = convert_double2(xs[hz]);
+            double eng = (double) greens[((kp + hz * h) * ny + ky) * nx + kx] * (d.x * d.x + d.y * d.y);
+            double vterm = -2.0 * (1.0 / sqk + 0.25 * g2inv);
+            e += eng;
+            v0 += eng * (1.0 + vterm * fx * fx);
+            v1 += eng * (1.0 + vterm * fy * fy);
+            v2 += eng * (1.0 + vterm * fz * fz);
+            v3 += eng * vterm * fx * fy;
+            v4 += eng * vterm * fx * fz;
+            v5 += eng * vterm * fy * fz;
+        }
+    }
+    partial[r] = e; partial[rows + r] = v0; partial[2 * rows + r] = v1; partial[3 * rows + r] = v2;
+    partial[4 * rows + r] = v3; partial[5 * rows + r] = v4; partial[6 * rows + r] = v5;
+}
+
 // Energy and virial sums: work item (l, m) sums its x row in order into 7 partial sums, then pppm_reduce sums the
 // rows in order.
 __kernel void pppm_energy(int nx, int ny, int nz, double ukx, double uky, double ukz, double g2inv,
@@ -316,7 +403,7 @@ __kernel void pppm_reduce(int parts, __global const double* partial, __global do
 }
 
 // Field at each atom by its stencil weights, force q E added (double accumulation).
-__kernel void pppm_interpolate(int n, int nx, int ny, int nz, double qqrd2e, __global const double* q,
+__kernel void pppm_interpolate(int n, int nx, int ny, int nz, int split, double qqrd2e, __global const double* q,
                                __global const real* w, __global const int* cellxyz, __global const real2* field,
                                __global double* f) {
     int i = get_global_id(0);
@@ -327,23 +414,36 @@ __kernel void pppm_interpolate(int n, int nx, int ny, int nz, double qqrd2e, __g
     real wx[ORDER];
     _Pragma("unroll") for (int a = 0; a < ORDER; a++) { ix[a] = wrapIndex(cx + NLOWER + a, nx); wx[a] = w[(3 * i) * ORDER + a]; }
     double ekx = 0, eky = 0, ekz = 0;
+    __global const real* fr = (__global const real*) field;
+    int mh2 = nx * ny * nz; // 2 * (nx * ny * nz / 2) reals per field in the split layout
     _Pragma("unroll") for (int az = 0; az < ORDER; az++) {
         real z0 = w[(3 * i + 2) * ORDER + az];
         int mz = cz + NLOWER + az;
         mz += mz < 0 ? nz : 0; mz -= mz >= nz ? nz : 0;
-        mz *= ny;
         _Pragma("unroll") for (int ay = 0; ay < ORDER; ay++) {
             real y0 = z0 * w[(3 * i + 1) * ORDER + ay];
             int my = cy + NLOWER + ay;
             my += my < 0 ? ny : 0; my -= my >= ny ? ny : 0;
-            int row = (mz + my) * nx;
-            _Pragma("unroll") for (int ax = 0; ax < ORDER; ax++) {
-                int idx = row + ix[ax];
-                real x0 = y0 * wx[ax];
-                real2 fxy = field[idx];
-                ekx -= x0 * fxy.x;
-                eky -= x0 * fxy.y;
-                ekz -= x0 * field[ntot + idx].x;
+            if (split) {
+                // real value of plane mz: component mz & 1 of half-mesh plane mz / 2, fields one after the other
+                int row = 2 * (((mz >> 1) * ny + my) * nx) + (mz & 1);
+                _Pragma("unroll") for (int ax = 0; ax < ORDER; ax++) {
+                    int idx = row + 2 * ix[ax];
+                    real x0 = y0 * wx[ax];
+                    ekx -= x0 * fr[idx];
+                    eky -= x0 * fr[mh2 + idx];
+                    ekz -= x0 * fr[2 * mh2 + idx];
+                }
+            } else {
+                int row = (mz * ny + my) * nx;
+                _Pragma("unroll") for (int ax = 0; ax < ORDER; ax++) {
+                    int idx = row + ix[ax];
+                    real x0 = y0 * wx[ax];
+                    real2 fxy = field[idx];
+                    ekx -= x0 * fxy.x;
+                    eky -= x0 * fxy.y;
+                    ekz -= x0 * field[ntot + idx].x;
+                }
             }
         }
     }

@@ -116,6 +116,7 @@ class ClPppmTest {
         Result ref = java(jp, s);
         try (ClPppm cp = new ClPppm(dev.context, dev.queue, dev.device, false, 1e-5, CUTOFF, 5)) {
             cp.setup(s);
+            assertTrue(!cp.split, "mesh 27: odd nz, full complex transforms");
             assertEquals(jp.gEwald(), cp.gEwald(), 0.0);
             assertArrayEquals(jp.mesh(), cp.mesh());
             assertTrue(cp.describe().startsWith(jp.describe()), cp.describe());
@@ -149,18 +150,30 @@ class ClPppmTest {
         }
     }
 
-    /** A fixed non-cubic mesh of 25 x 30 x 32 (radix 5, 4, 2, 3 passes; the y and z lines differ from x). */
+    /**
+     * A fixed non-cubic mesh of 25 x 30 x 32 (radix 5, 4, 2, 3 passes; the y and z lines differ from x), through both
+     * FFT paths: real transforms by z-splitting (nz even: the default here) and full complex transforms (the path of
+     * odd nz), in double and mixed mode.
+     */
     @Test
-    void fixedMixedRadixMeshMatchesJavaPppm() {
+    void fixedMixedRadixMeshMatchesJavaPppmOnBothFftPaths() {
         MdState s = copy(state);
         Pppm jp = new Pppm(1e-5, CUTOFF).withParameters(0.31, 25, 30, 32);
         jp.setup(s);
         Result ref = java(jp, s);
-        try (ClPppm cp = new ClPppm(dev.context, dev.queue, dev.device, false, 1e-5, CUTOFF, 5)
-                .withParameters(0.31, 25, 30, 32)) {
-            cp.setup(s);
-            assertArrayEquals(new int[] {25, 30, 32}, cp.mesh());
-            assertAgrees("double " + cp.describe(), ref, device(cp, s, new double[3 * s.n]), 1e-10, 1e-12);
+        for (boolean mixed : new boolean[] {false, true}) {
+            try (ClPppm cp = new ClPppm(dev.context, dev.queue, dev.device, mixed, 1e-5, CUTOFF, 5)
+                    .withParameters(0.31, 25, 30, 32)) {
+                cp.setup(s);
+                assertArrayEquals(new int[] {25, 30, 32}, cp.mesh());
+                assertTrue(cp.split, "even nz: split real transforms");
+                double fTol = mixed ? 1e-4 : 1e-10, eTol = mixed ? 1e-5 : 1e-12;
+                Result split = device(cp, s, new double[3 * s.n]);
+                assertAgrees((mixed ? "mixed " : "double ") + cp.describe() + " split", ref, split, fTol, eTol);
+                cp.split = false;
+                Result full = device(cp, s, new double[3 * s.n]);
+                assertAgrees((mixed ? "mixed " : "double ") + cp.describe() + " full complex", ref, full, fTol, eTol);
+            }
         }
     }
 
