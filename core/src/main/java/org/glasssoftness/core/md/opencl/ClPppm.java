@@ -110,7 +110,7 @@ public final class ClPppm implements AutoCloseable {
         check(CL.clGetDeviceInfo(device, CL.CL_DEVICE_TYPE, Sizeof.cl_long, Pointer.to(type), null), "clGetDeviceInfo");
         // CPUs: long chunks of mesh points per assign work item (fewer cell-row look-ups); GPUs: short (parallelism)
         cpu = (type[0] & CL.CL_DEVICE_TYPE_CPU) != 0;
-        maxAssignChunk = cpu ? 16 : 4;
+        maxAssignChunk = cpu ? 32 : 4;
         program = buildProgram(context, device, SOURCE, loadSource(),
                 "-DREAL=" + real + " -DREAL2=" + real + "2 -DORDER=" + order + " -DACHUNK=" + maxAssignChunk);
         try {
