@@ -78,6 +78,11 @@ public final class ClPppm implements AutoCloseable {
     private final cl_kernel[] kFftX = new cl_kernel[6], kFftYZ = new cl_kernel[6];
 
     private final int maxAssignChunk;
+    /**
+     * The device's largest allocation (CL_DEVICE_MAX_MEM_ALLOC_SIZE); requests above it fail before the driver is
+     * asked. Package-private: a test lowers it to check the out-of-memory report on any device.
+     */
+    long maxAllocBytes;
     /** A CPU device (PoCL): longer assign chunks. */
     private final boolean cpu;
     /** Mesh points per assign work item (results do not depend on it); package-private for the test that says so. */
@@ -110,6 +115,10 @@ public final class ClPppm implements AutoCloseable {
         check(CL.clGetDeviceInfo(device, CL.CL_DEVICE_TYPE, Sizeof.cl_long, Pointer.to(type), null), "clGetDeviceInfo");
         // CPUs: long chunks of mesh points per assign work item (fewer cell-row look-ups); GPUs: short (parallelism)
         cpu = (type[0] & CL.CL_DEVICE_TYPE_CPU) != 0;
+        long[] max = new long[1];
+        check(CL.clGetDeviceInfo(device, CL_DEVICE_MAX_MEM_ALLOC_SIZE, Sizeof.cl_ulong, Pointer.to(max), null),
+                "clGetDeviceInfo");
+        maxAllocBytes = max[0];
         maxAssignChunk = cpu ? 32 : 4;
         program = buildProgram(context, device, SOURCE, loadSource(),
                 "-DREAL=" + real + " -DREAL2=" + real + "2 -DORDER=" + order + " -DACHUNK=" + maxAssignChunk);
@@ -200,31 +209,37 @@ public final class ClPppm implements AutoCloseable {
             chunk = (ntot + nchunks - 1) / nchunks;
             nchunks = (ntot + chunk - 1) / chunk;
             int o = order;
-            // the mesh-sized buffers first: a mesh too large for the device fails before anything else is allocated
-            fftA = alloc(2L * ntot * 2 * realBytes, "FFT mesh");
-            fftB = alloc(2L * ntot * 2 * realBytes, "FFT mesh");
-            qBuf = alloc((long) n * Sizeof.cl_double, "charges");
-            wBuf = alloc((long) 3 * o * n * realBytes, "stencil weights");
-            cellxyzBuf = alloc((long) 3 * n * Sizeof.cl_int, "atom cells");
-            cellBuf = alloc((long) n * Sizeof.cl_int, "atom cells");
-            countBuf = alloc((long) ntot * Sizeof.cl_int, "cell counts");
-            chunkBuf = alloc((long) nchunks * Sizeof.cl_int, "scan chunks");
-            startBuf = alloc((long) (ntot + 1) * Sizeof.cl_int, "cell starts");
-            cursorBuf = alloc((long) ntot * Sizeof.cl_int, "cell cursors");
-            permBuf = alloc((long) n * Sizeof.cl_int, "sorted atoms");
-            swBuf = alloc((long) 3 * o * n * realBytes, "sorted weights");
-            scellxBuf = alloc((long) n * Sizeof.cl_int, "sorted cells");
-            greensBuf = alloc((long) ntot * realBytes, "influence function");
-            radX = radices(nx); radY = radices(ny); radZ = radices(nz);
-            twX = twiddles(nx); twY = twiddles(ny); twZ = twiddles(nz);
-            split = nz % 2 == 0;
-            radH = split ? radices(nz / 2) : null;
-            twH = split ? twiddles(nz / 2) : null;
-            rhoBuf = alloc((long) o * o * realBytes, "assignment coefficients");
-            gfBBuf = alloc((long) o * Sizeof.cl_double, "influence coefficients");
-            partialBuf = alloc(7L * ny * nz * Sizeof.cl_double, "energy partial sums");
+            try {
+                // the mesh-sized buffers first: a mesh too large for the device fails before anything else is allocated
+                fftA = alloc(2L * ntot * 2 * realBytes, "FFT mesh");
+                fftB = alloc(2L * ntot * 2 * realBytes, "FFT mesh");
+                qBuf = alloc((long) n * Sizeof.cl_double, "charges");
+                wBuf = alloc((long) 3 * o * n * realBytes, "stencil weights");
+                cellxyzBuf = alloc((long) 3 * n * Sizeof.cl_int, "atom cells");
+                cellBuf = alloc((long) n * Sizeof.cl_int, "atom cells");
+                countBuf = alloc((long) ntot * Sizeof.cl_int, "cell counts");
+                chunkBuf = alloc((long) nchunks * Sizeof.cl_int, "scan chunks");
+                startBuf = alloc((long) (ntot + 1) * Sizeof.cl_int, "cell starts");
+                cursorBuf = alloc((long) ntot * Sizeof.cl_int, "cell cursors");
+                permBuf = alloc((long) n * Sizeof.cl_int, "sorted atoms");
+                swBuf = alloc((long) 3 * o * n * realBytes, "sorted weights");
+                scellxBuf = alloc((long) n * Sizeof.cl_int, "sorted cells");
+                greensBuf = alloc((long) ntot * realBytes, "influence function");
+                radX = radices(nx); radY = radices(ny); radZ = radices(nz);
+                twX = twiddles(nx); twY = twiddles(ny); twZ = twiddles(nz);
+                split = nz % 2 == 0;
+                radH = split ? radices(nz / 2) : null;
+                twH = split ? twiddles(nz / 2) : null;
+                rhoBuf = alloc((long) o * o * realBytes, "assignment coefficients");
+                gfBBuf = alloc((long) o * Sizeof.cl_double, "influence coefficients");
+                partialBuf = alloc(7L * ny * nz * Sizeof.cl_double, "energy partial sums");
+                sumsBuf = alloc(7L * Sizeof.cl_double, "energy sums");
+            } catch (RuntimeException e) {
+                releaseBuffers(); // nothing half-allocated stays; the next setup allocates again
+                n = -1;
+                throw e;
+            }
             assignChunk = Math.min(maxAssignChunk, nx - order + 1);
-            sumsBuf = alloc(7L * Sizeof.cl_double, "energy sums");
         }
         write(qBuf, s.charge);
         double[][] rc = params.assignmentCoefficients();
@@ -306,7 +321,7 @@ public final class ClPppm implements AutoCloseable {
             }
             field = fft3d(other, dens, 2, nz, radZ, twZ, true);
         }
-        args(kInterpolate, n, nx, ny, nz, sp ? 1 : 0, Units.QQR2E, qBuf, wBuf, cellxyzBuf, field, forces);
+        args(kInterpolate, n, nx, ny, nz, sp ? 1 : 0, Units.QQR2E, qBuf, wBuf, cellxyzBuf, permBuf, field, forces);
         run(kInterpolate, n);
         double energy = Double.NaN;
         if (virialOut != null) {
@@ -478,7 +493,7 @@ public final class ClPppm implements AutoCloseable {
     }
 
     private cl_mem alloc(long bytes, String what) {
-        cl_mem m = allocate(context, device, bytes, () -> outOfMemoryPrefix(what, bytes));
+        cl_mem m = allocate(context, device, bytes, maxAllocBytes, () -> outOfMemoryPrefix(what, bytes));
         buffers.add(m);
         return m;
     }
@@ -490,16 +505,13 @@ public final class ClPppm implements AutoCloseable {
 
     /**
      * A read-write buffer of {@code bytes}; a request above the device's largest allocation or a failed allocation
-     * throws with {@code description} (what, for which mesh, how many bytes). Package-private: tests call it directly.
+     * throws with {@code description} (what, for which mesh, how many bytes).
      */
-    static cl_mem allocate(cl_context context, cl_device_id device, long bytes,
+    static cl_mem allocate(cl_context context, cl_device_id device, long bytes, long maxBytes,
                            java.util.function.Supplier<String> description) {
-        long[] max = new long[1];
-        check(CL.clGetDeviceInfo(device, CL_DEVICE_MAX_MEM_ALLOC_SIZE, Sizeof.cl_ulong, Pointer.to(max), null),
-                "clGetDeviceInfo");
-        if (bytes > max[0]) {
+        if (bytes > maxBytes) {
             throw new IllegalStateException(description.get() + ", more than the largest allocation of "
-                    + deviceName(device) + " (" + max[0] + " bytes)");
+                    + deviceName(device) + " (" + maxBytes + " bytes)");
         }
         int[] err = new int[1];
         cl_mem m;

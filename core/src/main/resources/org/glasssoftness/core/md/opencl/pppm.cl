@@ -317,17 +317,20 @@ __kernel void pppm_poisson_split(int nx, int ny, int nz, double ukx, double uky,
     int k0 = (kp * ny + ky) * nx + kx, k1 = ((kp + h) * ny + ky) * nx + kx;
     real sc0 = (real) scaleinv * greens[k0], sc1 = (real) scaleinv * greens[k1];
     real2 p0 = x0 * sc0, p1 = x1 * sc1;
-    real f[3] = {(real) (ukx * perIndex(kx, nx)), (real) (uky * perIndex(ky, ny)), 0};
+    real fx = (real) (ukx * perIndex(kx, nx)), fy = (real) (uky * perIndex(ky, ny));
     real fz0 = (real) (ukz * perIndex(kp, nz)), fz1 = (real) (ukz * perIndex(kp + h, nz));
     real2 winv = twz[kp];
     winv.y = -winv.y;
     int mh = nx * ny * h, idx = (kp * ny + ky) * nx + kx;
-    for (int d = 0; d < 3; d++) {
-        real fa = d == 2 ? fz0 : f[d], fb = d == 2 ? fz1 : f[d];
-        real2 a0 = (real2) (-fa * p0.y, fa * p0.x), a1 = (real2) (-fb * p1.y, fb * p1.x); // i k_d phi
-        real2 sum = a0 + a1, dif = cmul(a0 - a1, winv);
-        out[d * mh + idx] = (real2) (sum.x - dif.y, sum.y + dif.x); // sum + i dif
-    }
+    // A_d = i k_d phi at kz = k' (a0) and k' + h (a1), packed as (a0 + a1) + i (a0 - a1) w^-k'
+    real2 ip0 = (real2) (-p0.y, p0.x), ip1 = (real2) (-p1.y, p1.x);
+    real2 sum = fx * (ip0 + ip1), dif = cmul(fx * (ip0 - ip1), winv);
+    out[idx] = (real2) (sum.x - dif.y, sum.y + dif.x);
+    sum = fy * (ip0 + ip1); dif = cmul(fy * (ip0 - ip1), winv);
+    out[mh + idx] = (real2) (sum.x - dif.y, sum.y + dif.x);
+    real2 a0 = fz0 * ip0, a1 = fz1 * ip1;
+    sum = a0 + a1; dif = cmul(a0 - a1, winv);
+    out[2 * mh + idx] = (real2) (sum.x - dif.y, sum.y + dif.x);
 }
 
 // Energy and virial for the split path: work item (ky, k') sums x rows kz = k' and k' + h.
@@ -403,11 +406,13 @@ __kernel void pppm_reduce(int parts, __global const double* partial, __global do
 }
 
 // Field at each atom by its stencil weights, force q E added (double accumulation).
+// Work item s takes atom perm[s] (atoms in cell order: neighbouring work items read neighbouring mesh points).
 __kernel void pppm_interpolate(int n, int nx, int ny, int nz, int split, double qqrd2e, __global const double* q,
-                               __global const real* w, __global const int* cellxyz, __global const real2* field,
-                               __global double* f) {
-    int i = get_global_id(0);
-    if (i >= n) return;
+                               __global const real* w, __global const int* cellxyz, __global const int* perm,
+                               __global const real2* field, __global double* f) {
+    int s = get_global_id(0);
+    if (s >= n) return;
+    int i = perm[s];
     int ntot = nx * ny * nz;
     int cx = cellxyz[3 * i], cy = cellxyz[3 * i + 1], cz = cellxyz[3 * i + 2];
     int ix[ORDER];

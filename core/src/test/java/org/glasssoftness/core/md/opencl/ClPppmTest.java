@@ -265,22 +265,50 @@ class ClPppmTest {
         }
     }
 
+    /** With JOCL's exceptions off (its default) and on (a caller may switch them on globally). */
     @Test
     void buildFailureReportsTheBuildLog() {
         String broken = "__kernel void pppm_broken(__global int* a) { a[0] = undeclared_symbol_xyz; }";
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> ClPppm.buildProgram(dev.context, dev.device, "pppm_broken.cl", broken, ""));
-        assertTrue(e.getMessage().contains("build log") && e.getMessage().contains("undeclared_symbol_xyz")
-                && e.getMessage().contains("pppm_broken.cl"), e.getMessage());
+        for (boolean exceptions : new boolean[] {false, true}) {
+            CL.setExceptionsEnabled(exceptions);
+            try {
+                IllegalStateException e = assertThrows(IllegalStateException.class,
+                        () -> ClPppm.buildProgram(dev.context, dev.device, "pppm_broken.cl", broken, ""));
+                assertTrue(e.getMessage().contains("build log") && e.getMessage().contains("undeclared_symbol_xyz")
+                        && e.getMessage().contains("pppm_broken.cl"), e.getMessage());
+            } finally {
+                CL.setExceptionsEnabled(false);
+            }
+        }
     }
 
     @Test
     void meshTooLargeForTheDeviceNamesTheSize() {
+        // 1000^3 points: each FFT buffer holds 2 x 10^9 complex doubles (32 GB), asked for first, so nothing is
+        // allocated. Where the device's largest allocation is smaller (PoCL, H100) that limit refuses it; the device
+        // limit is also lowered to 1 MB for a 64^3 mesh (8 MB buffers), which works on any device.
         try (ClPppm cp = new ClPppm(dev.context, dev.queue, dev.device, false, 1e-5, CUTOFF, 5)
                 .withParameters(0.3, 1000, 1000, 1000)) {
+            if (cp.maxAllocBytes < 32_000_000_000L) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> cp.setup(copy(state)));
+                assertTrue(e.getMessage().contains("1000 x 1000 x 1000") && e.getMessage().contains("32000000000 bytes")
+                        && e.getMessage().contains("out of device memory"), e.getMessage());
+            }
+        }
+        try (ClPppm cp = new ClPppm(dev.context, dev.queue, dev.device, false, 1e-5, CUTOFF, 5)
+                .withParameters(0.3, 64, 64, 64)) {
+            cp.maxAllocBytes = 1 << 20;
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> cp.setup(copy(state)));
-            assertTrue(e.getMessage().contains("1000 x 1000 x 1000") && e.getMessage().contains("32000000000 bytes")
-                    && e.getMessage().contains("out of device memory"), e.getMessage());
+            assertTrue(e.getMessage().contains("64 x 64 x 64") && e.getMessage().contains("8388608 bytes")
+                    && e.getMessage().contains("out of device memory") && e.getMessage().contains("1048576 bytes"),
+                    e.getMessage());
+            // a sufficient limit again: the same instance sets up and computes
+            cp.maxAllocBytes = Long.MAX_VALUE;
+            MdState s = copy(state);
+            cp.setup(s);
+            Pppm jp = new Pppm(1e-5, CUTOFF).withParameters(0.3, 64, 64, 64);
+            jp.setup(s);
+            assertAgrees("after a refused setup", java(jp, s), device(cp, s, new double[3 * s.n]), 1e-10, 1e-12);
         }
     }
 }
