@@ -72,7 +72,7 @@ public final class ClPppm implements AutoCloseable {
     private final Pppm params;
     private final cl_program program;
     private final cl_kernel kStencil, kScanChunks, kScanTop, kScanWrite, kPlace, kSortCells, kGatherPrep, kAssign,
-            kGreens, kPoisson, kPoissonSplit, kEnergySplit, kEnergy, kReduce, kInterpolate;
+            kAssignRow, kGreens, kPoisson, kPoissonSplit, kEnergySplit, kEnergy, kReduce, kInterpolate;
     private final List<cl_mem> buffers = new ArrayList<>();
     /** FFT pass kernels by radix (x lines; y and z lines). */
     private final cl_kernel[] kFftX = new cl_kernel[6], kFftYZ = new cl_kernel[6];
@@ -85,8 +85,15 @@ public final class ClPppm implements AutoCloseable {
     long maxAllocBytes;
     /** A CPU device (PoCL): longer assign chunks. */
     private final boolean cpu;
-    /** Mesh points per assign work item (results do not depend on it); package-private for the test that says so. */
+    /**
+     * Mesh points per assign work item, 0 for whole x rows (CPUs, nx <= ROW_MAX); results do not depend on it.
+     * Package-private for the test that says so.
+     */
     int assignChunk;
+    /** Longest x row of pppm_assign_row (ROWMAX of pppm.cl). */
+    private static final int ROW_MAX = 128;
+    /** Work-group size of pppm_assign_row (its row accumulator is private memory: the runtime's stack on CPUs). */
+    private static final int ROW_GROUP = 4;
     private int n = -1, nx, ny, nz, ntot, chunk, nchunks;
     private double qsum, qsqsum;
     private double lastLx = Double.NaN, lastLy = Double.NaN, lastLz = Double.NaN;
@@ -131,6 +138,7 @@ public final class ClPppm implements AutoCloseable {
             kSortCells = kernel("pppm_sort_cells");
             kGatherPrep = kernel("pppm_gather_prep");
             kAssign = kernel("pppm_assign");
+            kAssignRow = kernel("pppm_assign_row");
             kGreens = kernel("pppm_greens");
             for (int r = 2; r <= 5; r++) {
                 kFftX[r] = kernel("pppm_fft_x" + r);
@@ -239,7 +247,7 @@ public final class ClPppm implements AutoCloseable {
                 n = -1;
                 throw e;
             }
-            assignChunk = Math.min(maxAssignChunk, nx - order + 1);
+            assignChunk = cpu && nx <= ROW_MAX ? 0 : Math.min(maxAssignChunk, nx - order + 1);
         }
         write(qBuf, s.charge);
         double[][] rc = params.assignmentCoefficients();
@@ -287,12 +295,18 @@ public final class ClPppm implements AutoCloseable {
         run(kSortCells, ntot);
         args(kGatherPrep, n, dxinv * dyinv * dzinv, permBuf, qBuf, wBuf, cellxyzBuf, swBuf, scellxBuf);
         run(kGatherPrep, n);
-        if (assignChunk < 1 || assignChunk > Math.min(maxAssignChunk, nx - order + 1)) {
-            throw new IllegalStateException("assign chunk " + assignChunk + " outside 1.." + Math.min(maxAssignChunk, nx - order + 1));
-        }
         boolean sp = split && radH != null;
-        args(kAssign, nx, ny, nz, assignChunk, sp ? 1 : 0, startBuf, swBuf, scellxBuf, fftA);
-        run(kAssign, (nx + assignChunk - 1) / assignChunk, ny, nz);
+        if (assignChunk == 0 && nx <= ROW_MAX) {
+            args(kAssignRow, nx, ny, nz, sp ? 1 : 0, startBuf, swBuf, scellxBuf, fftA);
+            runLocal(kAssignRow, ny, nz, ROW_GROUP, 1);
+        } else {
+            int most = Math.min(maxAssignChunk, nx - order + 1);
+            if (assignChunk < 1 || assignChunk > most) {
+                throw new IllegalStateException("assign chunk " + assignChunk + " outside 1.." + most);
+            }
+            args(kAssign, nx, ny, nz, assignChunk, sp ? 1 : 0, startBuf, swBuf, scellxBuf, fftA);
+            run(kAssign, (nx + assignChunk - 1) / assignChunk, ny, nz);
+        }
         double ukx = 2 * Math.PI / lx, uky = 2 * Math.PI / ly, ukz = 2 * Math.PI / lz;
         cl_mem field;
         if (sp) {
@@ -425,6 +439,13 @@ public final class ClPppm implements AutoCloseable {
     /** Enqueues k over {@code count} work items (rounded up to the work-group multiple; kernels bound-check). */
     private void run(cl_kernel k, long count) {
         run(k, (count + WG - 1) / WG * WG, 1, 1);
+    }
+
+    /** Enqueues k over a 2D range of local size lx x ly, the range rounded up to it (the kernel bound-checks). */
+    private void runLocal(cl_kernel k, long gx, long gy, int lx, int ly) {
+        long t0 = profileNanos == null ? 0 : profileStart();
+        enqueue(k, new long[] {(gx + lx - 1) / lx * lx, (gy + ly - 1) / ly * ly}, new long[] {lx, ly});
+        if (profileNanos != null) profileEnd(k, t0);
     }
 
     private long profileStart() {

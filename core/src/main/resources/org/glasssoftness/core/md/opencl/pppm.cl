@@ -112,8 +112,9 @@ __kernel void pppm_gather_prep(int n, double delvolinv, __global const int* perm
 // Charge density: work item (xc, my, mz) makes mesh points x0 = xc * chunk .. x0 + chunk - 1 of row (my, mz) (chunk
 // <= ACHUNK, chunk + ORDER - 1 <= nx). For each of the ORDER^2 cell rows (z cell, then y cell) whose stencils reach
 // the row, the atoms of the x cells that reach the chunk (one or two contiguous runs of the sorted atoms) add their
-// x weights to the chunk's points. Each mesh point sums its contributions in the order (z cell, y cell, sorted atom),
-// whatever the chunk size, so the result does not depend on it.
+// x weights to the chunk's points. Each mesh point sums its contributions in the order (z cell, y cell, atoms in
+// ascending x cell and index), whatever the chunk size and in pppm_assign_row too, so the result does not depend on
+// which is used.
 __kernel void pppm_assign(int nx, int ny, int nz, int chunk, int split, __global const int* start,
                           __global const real* sw, __global const int* scellx, __global real2* dens) {
     int xc = get_global_id(0), my = get_global_id(1), mz = get_global_id(2);
@@ -132,8 +133,9 @@ __kernel void pppm_assign(int nx, int ny, int nz, int chunk, int split, __global
             cy += cy < 0 ? ny : 0; cy -= cy >= ny ? ny : 0;
             int row = (cz * ny + cy) * nx;
             int s0, e0, s1, e1;
-            if (lo < 0) { s0 = start[row + lo + nx]; e0 = start[row + nx]; s1 = start[row]; e1 = start[row + hi + 1]; }
-            else if (hi >= nx) { s0 = start[row + lo]; e0 = start[row + nx]; s1 = start[row]; e1 = start[row + hi - nx + 1]; }
+            // atoms in ascending cell order (the low cells of a wrapped range first), as pppm_assign_row
+            if (lo < 0) { s0 = start[row]; e0 = start[row + hi + 1]; s1 = start[row + lo + nx]; e1 = start[row + nx]; }
+            else if (hi >= nx) { s0 = start[row]; e0 = start[row + hi - nx + 1]; s1 = start[row + lo]; e1 = start[row + nx]; }
             else { s0 = start[row + lo]; e0 = start[row + hi + 1]; s1 = 0; e1 = 0; }
             for (int seg = 0; seg < 2; seg++) {
                 int from = seg == 0 ? s0 : s1, to = seg == 0 ? e0 : e1;
@@ -157,6 +159,46 @@ __kernel void pppm_assign(int nx, int ny, int nz, int chunk, int split, __global
     } else {
         int base = (mz * ny + my) * nx + x0;
         for (int t = 0; t < c; t++) dens[base + t] = (real2) ((real) acc[t], (real) 0);
+    }
+}
+
+// CPU variant: work item (my, mz) makes the whole x row (nx <= ROWMAX): for each of the ORDER^2 cell rows, every
+// atom of the row (one contiguous run of the sorted atoms) adds to its ORDER stencil points (indices wrapped).
+#ifndef ROWMAX
+#define ROWMAX 128
+#endif
+__kernel void pppm_assign_row(int nx, int ny, int nz, int split, __global const int* start, __global const real* sw,
+                              __global const int* scellx, __global real2* dens) {
+    int my = get_global_id(0), mz = get_global_id(1);
+    if (my >= ny || mz >= nz) return;
+    double acc[ROWMAX];
+    for (int t = 0; t < nx; t++) acc[t] = 0;
+    for (int az = 0; az < ORDER; az++) {
+        int cz = mz - NLOWER - az;
+        cz += cz < 0 ? nz : 0; cz -= cz >= nz ? nz : 0;
+        for (int ay = 0; ay < ORDER; ay++) {
+            int cy = my - NLOWER - ay;
+            cy += cy < 0 ? ny : 0; cy -= cy >= ny ? ny : 0;
+            int row = (cz * ny + cy) * nx;
+            int from = start[row], to = start[row + nx];
+            for (int s = from; s < to; s++) {
+                real yz = sw[(3 * s + 1) * ORDER + ay] * sw[(3 * s + 2) * ORDER + az];
+                int l0 = scellx[s] + NLOWER;
+                _Pragma("unroll") for (int ax = 0; ax < ORDER; ax++) {
+                    int l = l0 + ax;
+                    l += l < 0 ? nx : 0; l -= l >= nx ? nx : 0;
+                    acc[l] += sw[(3 * s) * ORDER + ax] * yz;
+                }
+            }
+        }
+    }
+    if (split) {
+        __global real* d = (__global real*) dens;
+        int base = ((mz >> 1) * ny + my) * nx;
+        for (int t = 0; t < nx; t++) d[2 * (base + t) + (mz & 1)] = (real) acc[t];
+    } else {
+        int base = (mz * ny + my) * nx;
+        for (int t = 0; t < nx; t++) dens[base + t] = (real2) ((real) acc[t], (real) 0);
     }
 }
 
