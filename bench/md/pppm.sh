@@ -22,7 +22,8 @@ for atoms in $SIZES; do
       (cd "$WORK" && mpirun --allow-run-as-root -np "$np" lmp -in "$OLDPWD/bench/md/in.pppm.lmp" -var g "$g" \
           -var mx "$mx" -var my "$my" -var mz "$mz" -var steps "$STEPS" -log "lmp.log" -screen none)
       k=$(awk '/^Kspace/ {print $5}' "$WORK/lmp.log")
-      echo "lammps atoms=$atoms ranks=$np mesh=$mx,$my,$mz kspace ms/step=$(python3 -c "print('%.3f' % (1000 * $k / $STEPS))")" | tee -a "$WORK/lmp-$atoms.txt"
+      cpu=$(sed -n 's/^\([0-9.]*\)% CPU use.*/\1/p' "$WORK/lmp.log")
+      echo "lammps atoms=$atoms ranks=$np mesh=$mx,$my,$mz kspace ms/step=$(python3 -c "print('%.3f cpu ms/step=%.3f' % (1000 * $k / $STEPS, 10 * $k / $STEPS * $cpu * $np))")" | tee -a "$WORK/lmp-$atoms.txt"
     done
   done
   python3 - "$WORK" "$atoms" "$RANKS" <<'PY'
@@ -34,10 +35,14 @@ jv = min(float(x) for x in re.findall(r'(?m)^java .*best ms/call=([0-9.]+)', j))
 cd = min(float(x) for x in re.findall(r'(?m)^opencl .*opencl double virial=false best ms/call=([0-9.]+)', j))
 cm = min(float(x) for x in re.findall(r'(?m)^opencl .*opencl mixed virial=false best ms/call=([0-9.]+)', j))
 cdv = min(float(x) for x in re.findall(r'(?m)^opencl .*opencl double virial=true best ms/call=([0-9.]+)', j))
-l1 = min(float(x) for x in re.findall(r'ranks=1 .*ms/step=([0-9.]+)', l))
-ln = min(float(x) for x in re.findall(r'ranks=%s .*ms/step=([0-9.]+)' % ranks, l))
-print('best of runs, atoms %s: ClPppm double %.2f ms (with virial %.2f), mixed %.2f ms; Java Pppm (%s threads) %.2f ms; '
-      'LAMMPS pppm 1 rank %.2f ms, %s ranks %.2f ms; LAMMPS %s ranks / ClPppm double = %.2fx, / mixed = %.2fx'
-      % (atoms, cd, cdv, cm, ranks, jv, l1, ranks, ln, ranks, ln / cd, ln / cm))
+l1 = min(float(x) for x in re.findall(r'ranks=1 .*kspace ms/step=([0-9.]+)', l))
+ln = min(float(x) for x in re.findall(r'ranks=%s .*kspace ms/step=([0-9.]+)' % ranks, l))
+l1c = min(float(x) for x in re.findall(r'ranks=1 .*cpu ms/step=([0-9.]+)', l))
+cdc = min(float(x) for x in re.findall(r'(?m)^opencl .*opencl double virial=false .*cpu ms/call=([0-9.]+)', j))
+cmc = min(float(x) for x in re.findall(r'(?m)^opencl .*opencl mixed virial=false .*cpu ms/call=([0-9.]+)', j))
+print('best of runs, atoms %s (wall ms per call): ClPppm double %.2f (with virial %.2f), mixed %.2f; Java Pppm (%s threads) '
+      '%.2f; LAMMPS pppm 1 rank %.2f, %s ranks %.2f; LAMMPS %s ranks / ClPppm double = %.2fx, / mixed = %.2fx; '
+      'CPU ms per call: ClPppm double %.1f, mixed %.1f, LAMMPS 1 rank %.1f'
+      % (atoms, cd, cdv, cm, ranks, jv, l1, ranks, ln, ranks, ln / cd, ln / cm, cdc, cmc, l1c))
 PY
 done
