@@ -39,12 +39,15 @@ import org.jocl.cl_program;
  * <li>stencils: per atom its cell and order weights per axis; the atoms counted per cell (int atomics);</li>
  * <li>a counting sort of the atoms by cell (scan of the counts, placement, then atoms of each cell put in index
  * order), and sorted copies of the weights;</li>
- * <li>charge assignment as a gather: one work item per mesh point sums the atoms of the order^3 cells whose stencils
- * cover it in a fixed order (no floating-point atomics, same bits on every run);</li>
- * <li>3D FFT: batched mixed-radix Stockham passes (radix 4, 2, 3, 5) along x, y, z, ping-ponging two buffers;</li>
- * <li>Poisson solve and ik differentiation, one backward transform of two stacked meshes (A_x + i A_y and A_z);</li>
- * <li>energy and virial (when asked): strided partial sums per work item, summed in a fixed order;</li>
- * <li>force interpolation per atom, added to the caller's force buffer.</li>
+ * <li>charge assignment as a gather: each mesh point sums the atoms of the order^3 cells whose stencils cover it,
+ * always in the order (z cell, y cell, ascending x cell and atom index), whether a work item makes a whole x row
+ * (CPUs) or a few mesh points (GPUs): no floating-point atomics, the same bits on every call;</li>
+ * <li>3D FFT: batched mixed-radix Stockham passes (radix 4, 2, 3, 5; one kernel per pass and axis); for even nz real
+ * transforms by z-splitting (one forward and three backward half-mesh transforms), else one forward and two backward
+ * full complex ones (A_x + i A_y and A_z);</li>
+ * <li>Poisson solve and ik differentiation; energy and virial (when asked) as per-row sums added in a fixed
+ * order;</li>
+ * <li>force interpolation per atom (in cell order), added to the caller's force buffer.</li>
  * </ol>
  * The influence function is computed on the device (one kernel, O(mesh points x aliasing images)) at the first call
  * after {@link #setup} and whenever the box lengths differ from the previous call (NPT, tension); g and the mesh stay
@@ -99,8 +102,11 @@ public final class ClPppm implements AutoCloseable {
     private double lastLx = Double.NaN, lastLy = Double.NaN, lastLz = Double.NaN;
     private boolean closed;
     private cl_mem qBuf, wBuf, cellxyzBuf, cellBuf, countBuf, chunkBuf, startBuf, cursorBuf, permBuf, swBuf, scellxBuf,
-            greensBuf, fftA, fftB, twX, twY, twZ, twH, rhoBuf, gfBBuf, partialBuf, sumsBuf;
+            greensBuf, fftA, fftB, twX, twY, twZ, twH, rhoBuf, partialBuf, sumsBuf;
     private int[] radX, radY, radZ, radH;
+    /** Influence-function axis tables on the device (rewritten at each box change) and their length in doubles. */
+    private cl_mem greensTab;
+    private int greensTabLength;
     /**
      * Real transforms by z-splitting (even nz): the density and the three fields packed as half meshes, one forward
      * and three backward transforms of nx x ny x nz/2; else full complex transforms (one forward of the density,
@@ -126,6 +132,13 @@ public final class ClPppm implements AutoCloseable {
         check(CL.clGetDeviceInfo(device, CL_DEVICE_MAX_MEM_ALLOC_SIZE, Sizeof.cl_ulong, Pointer.to(max), null),
                 "clGetDeviceInfo");
         maxAllocBytes = max[0];
+        long[] fp64 = new long[1];
+        check(CL.clGetDeviceInfo(device, CL.CL_DEVICE_DOUBLE_FP_CONFIG, Sizeof.cl_long, Pointer.to(fp64), null),
+                "clGetDeviceInfo");
+        if (fp64[0] == 0) {
+            throw new UnsupportedOperationException("the OpenCL device " + deviceName(device) + " has no double "
+                    + "precision (cl_khr_fp64), which the device PPPM needs in both modes (positions, forces, sums)");
+        }
         maxAssignChunk = cpu ? 32 : 4;
         program = buildProgram(context, device, SOURCE, loadSource(),
                 "-DREAL=" + real + " -DREAL2=" + real + "2 -DORDER=" + order + " -DACHUNK=" + maxAssignChunk);
@@ -177,10 +190,13 @@ public final class ClPppm implements AutoCloseable {
         return this;
     }
 
+    /** Splitting parameter g (1/Å) chosen by {@link #setup}; the real-space part must use it. */
     public double gEwald() { return params.gEwald(); }
 
+    /** Mesh points per axis chosen by {@link #setup}. */
     public int[] mesh() { return params.mesh(); }
 
+    /** As {@link Pppm#describe()}, plus the device mode, e.g. "pppm g=0.33068204 mesh=60,60,60 order=5 opencl double". */
     public String describe() {
         return params.describe() + (mixed ? " opencl mixed" : " opencl double");
     }
@@ -239,7 +255,6 @@ public final class ClPppm implements AutoCloseable {
                 radH = split ? radices(nz / 2) : null;
                 twH = split ? twiddles(nz / 2) : null;
                 rhoBuf = alloc((long) o * o * realBytes, "assignment coefficients");
-                gfBBuf = alloc((long) o * Sizeof.cl_double, "influence coefficients");
                 partialBuf = alloc(7L * ny * nz * Sizeof.cl_double, "energy partial sums");
                 sumsBuf = alloc(7L * Sizeof.cl_double, "energy sums");
             } catch (RuntimeException e) {
@@ -254,7 +269,6 @@ public final class ClPppm implements AutoCloseable {
         double[] rho = new double[order * order];
         for (int l = 0; l < order; l++) System.arraycopy(rc[l], 0, rho, l * order, order);
         writeReal(rhoBuf, rho);
-        write(gfBBuf, params.denominatorCoefficients());
         lastLx = Double.NaN; // g may have changed: influence function at the next compute
     }
 
@@ -274,7 +288,23 @@ public final class ClPppm implements AutoCloseable {
         double g = params.gEwald();
         if (lx != lastLx || ly != lastLy || lz != lastLz) {
             int[] nb = params.aliasingImages(box);
-            args(kGreens, nx, ny, nz, lx, ly, lz, g, nb[0], nb[1], nb[2], gfBBuf, greensBuf);
+            double[] gfB = params.denominatorCoefficients();
+            double[] tx = axisTable(nx, lx, nb[0], g, gfB), ty = axisTable(ny, ly, nb[1], g, gfB),
+                    tz = axisTable(nz, lz, nb[2], g, gfB);
+            double[] tab = new double[tx.length + ty.length + tz.length];
+            System.arraycopy(tx, 0, tab, 0, tx.length);
+            System.arraycopy(ty, 0, tab, tx.length, ty.length);
+            System.arraycopy(tz, 0, tab, tx.length + ty.length, tz.length);
+            if (greensTab == null || greensTabLength < tab.length) {
+                if (greensTab != null) {
+                    buffers.remove(greensTab);
+                    CL.clReleaseMemObject(greensTab);
+                }
+                greensTab = alloc((long) tab.length * Sizeof.cl_double, "influence-function tables");
+                greensTabLength = tab.length;
+            }
+            write(greensTab, tab); // blocking: small, and NPT reads the virial every step anyway
+            args(kGreens, nx, ny, nz, nb[0], nb[1], nb[2], tx.length, tx.length + ty.length, greensTab, greensBuf);
             run(kGreens, nx, ny, nz);
             lastLx = lx; lastLy = ly; lastLz = lz;
         }
@@ -350,6 +380,38 @@ public final class ClPppm implements AutoCloseable {
             for (int j = 0; j < 6; j++) virialOut[j] += 0.5 * Units.QQR2E * volume * sums[1 + j] * s2;
         }
         return energy;
+    }
+
+    /**
+     * Per-axis factors of the influence function for n mesh points over length prd (the expressions of
+     * {@code Pppm.computeGreens}): per index i, k_i = 2 pi per(i) / prd, the axis factor sum_l gfB_l s^l of the
+     * denominator with s = sin^2(k_i prd / 2n), then per aliasing image j = -nb..nb: q = k_i + 2 pi n j / prd and
+     * exp(-(q / 2g)^2) (sin(x) / x)^(2 order) with x = q prd / 2n.
+     */
+    private double[] axisTable(int n, double prd, int nb, double g, double[] gfB) {
+        int stride = 2 + 2 * (2 * nb + 1);
+        double[] t = new double[n * stride];
+        double uk = 2 * Math.PI / prd;
+        for (int i = 0; i < n; i++) {
+            int p = i - n * (2 * i / n);
+            double sn = Math.pow(Math.sin(0.5 * uk * p * prd / n), 2);
+            double d = 0;
+            for (int l = order - 1; l >= 0; l--) d = gfB[l] + d * sn;
+            t[i * stride] = uk * p;
+            t[i * stride + 1] = d;
+            for (int j = -nb; j <= nb; j++) {
+                double q = uk * (p + n * j);
+                double x = 0.5 * q * prd / n;
+                double w = 1;
+                if (x != 0) {
+                    double y = Math.sin(x) / x;
+                    for (int r = 0; r < 2 * order; r++) w *= y;
+                }
+                t[i * stride + 2 + 2 * (j + nb)] = q;
+                t[i * stride + 3 + 2 * (j + nb)] = Math.exp(-0.25 * (q / g) * (q / g)) * w;
+            }
+        }
+        return t;
     }
 
     /**
@@ -606,6 +668,8 @@ public final class ClPppm implements AutoCloseable {
     private void releaseBuffers() {
         for (cl_mem m : buffers) CL.clReleaseMemObject(m);
         buffers.clear();
+        greensTab = null;
+        greensTabLength = 0;
     }
 
     @Override

@@ -202,44 +202,33 @@ __kernel void pppm_assign_row(int nx, int ny, int nz, int split, __global const 
     }
 }
 
-// Optimal influence function (Hockney-Eastwood, aliasing sums over -nb..nb), as kspace.Pppm.computeGreens.
-inline double powsinxx(double x, int n) {
-    if (x == 0) return 1;
-    return pown(sin(x) / x, n);
-}
-
-__kernel void pppm_greens(int nx, int ny, int nz, double xprd, double yprd, double zprd, double g,
-                          int nbx, int nby, int nbz, __constant double* gfB, __global real* greens) {
+// Optimal influence function (Hockney-Eastwood, aliasing sums over -nb..nb), as kspace.Pppm.computeGreens, from
+// per-axis tables made on the host at each box change (every transcendental factor depends on one axis only): for
+// mesh index i of an axis, at tab[off + i * (2 + 2 * (2 nb + 1))]: k_i, the axis factor of the denominator
+// sum_l gfB_l sin^2l(k_i h / 2), then per image j: q = k_i + 2 pi j / h and exp(-q^2 / 4g^2) W(q h / 2)^(2 order).
+__kernel void pppm_greens(int nx, int ny, int nz, int nbx, int nby, int nbz, int offy, int offz,
+                          __global const double* tab, __global real* greens) {
     int k = get_global_id(0), l = get_global_id(1), m = get_global_id(2);
     if (k >= nx || l >= ny || m >= nz) return;
     int n = (m * ny + l) * nx + k;
-    double ukx = 2 * M_PI / xprd, uky = 2 * M_PI / yprd, ukz = 2 * M_PI / zprd;
-    int kper = perIndex(k, nx), lper = perIndex(l, ny), mper = perIndex(m, nz);
-    double sqk = (ukx * kper) * (ukx * kper) + (uky * lper) * (uky * lper) + (ukz * mper) * (ukz * mper);
+    __global const double* tx = tab + k * (2 + 2 * (2 * nbx + 1));
+    __global const double* ty = tab + offy + l * (2 + 2 * (2 * nby + 1));
+    __global const double* tz = tab + offz + m * (2 + 2 * (2 * nbz + 1));
+    double kx = tx[0], ky = ty[0], kz = tz[0];
+    double sqk = kx * kx + ky * ky + kz * kz;
     if (sqk == 0) { greens[n] = 0; return; }
-    double snx = sin(0.5 * ukx * kper * xprd / nx); snx *= snx;
-    double sny = sin(0.5 * uky * lper * yprd / ny); sny *= sny;
-    double snz = sin(0.5 * ukz * mper * zprd / nz); snz *= snz;
-    double sx = 0, sy = 0, sz = 0;
-    for (int b = ORDER - 1; b >= 0; b--) { sx = gfB[b] + sx * snx; sy = gfB[b] + sy * sny; sz = gfB[b] + sz * snz; }
-    double den = sx * sy * sz;
+    double den = tx[1] * ty[1] * tz[1];
     den *= den;
     double sum1 = 0;
-    for (int ix = -nbx; ix <= nbx; ix++) {
-        double qx = ukx * (kper + nx * ix);
-        double ex = exp(-0.25 * (qx / g) * (qx / g));
-        double wx = powsinxx(0.5 * qx * xprd / nx, 2 * ORDER);
-        for (int iy = -nby; iy <= nby; iy++) {
-            double qy = uky * (lper + ny * iy);
-            double ey = exp(-0.25 * (qy / g) * (qy / g));
-            double wy = powsinxx(0.5 * qy * yprd / ny, 2 * ORDER);
-            for (int iz = -nbz; iz <= nbz; iz++) {
-                double qz = ukz * (mper + nz * iz);
-                double ez = exp(-0.25 * (qz / g) * (qz / g));
-                double wz = powsinxx(0.5 * qz * zprd / nz, 2 * ORDER);
-                double dot1 = ukx * kper * qx + uky * lper * qy + ukz * mper * qz;
+    for (int ix = 0; ix <= 2 * nbx; ix++) {
+        double qx = tx[2 + 2 * ix], ex = tx[3 + 2 * ix];
+        for (int iy = 0; iy <= 2 * nby; iy++) {
+            double qy = ty[2 + 2 * iy], exy = ex * ty[3 + 2 * iy];
+            for (int iz = 0; iz <= 2 * nbz; iz++) {
+                double qz = tz[2 + 2 * iz];
+                double dot1 = kx * qx + ky * qy + kz * qz;
                 double dot2 = qx * qx + qy * qy + qz * qz;
-                sum1 += (dot1 / dot2) * ex * ey * ez * wx * wy * wz;
+                sum1 += (dot1 / dot2) * exy * tz[3 + 2 * iz];
             }
         }
     }

@@ -79,6 +79,17 @@ public final class ClPppmBench {
                         }
                         System.out.println(sb.append(String.format(Locale.ROOT, " (sum %.2f)", total)));
                     }
+                    // cost of a box change (NPT, tension): the influence function recomputed on the device
+                    cp.profileNanos = new TreeMap<>();
+                    cp.profileClock = System::nanoTime;
+                    for (int k = 0; k < reps; k++) {
+                        double sc = 1 + 1e-4 * (k + 1);
+                        org.glasssoftness.core.model.Box b = s.box;
+                        cp.compute(x, f, new org.glasssoftness.core.model.Box(b.xlo(), b.ylo(), b.zlo(), b.lx() * sc,
+                                b.ly() * sc, b.lz() * sc, 0, 0, 0, true, true, true), null);
+                    }
+                    System.out.printf(Locale.ROOT, "  box change: influence function %.2f ms (wall, waited for)%n",
+                            cp.profileNanos.getOrDefault("pppm_greens", 0L) / 1e6 / reps);
                     cp.profileNanos = null;
                 }
             }

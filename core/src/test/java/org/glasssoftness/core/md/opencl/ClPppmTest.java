@@ -177,6 +177,23 @@ class ClPppmTest {
         }
     }
 
+    /** A coarse mesh with a large g: the influence function sums over aliasing images (nb >= 1), odd and even axes. */
+    @Test
+    void aliasingImagesMatchJavaPppm() {
+        MdState s = copy(state);
+        Pppm jp = new Pppm(1e-3, CUTOFF).withParameters(0.9, 10, 12, 9);
+        jp.setup(s);
+        int[] nb = jp.aliasingImages(s.box);
+        assertTrue(nb[0] >= 1 && nb[2] >= 1, java.util.Arrays.toString(nb));
+        Result ref = java(jp, s);
+        try (ClPppm cp = new ClPppm(dev.context, dev.queue, dev.device, false, 1e-3, CUTOFF, 5)
+                .withParameters(0.9, 10, 12, 9)) {
+            cp.setup(s);
+            assertAgrees("double " + cp.describe() + " images " + java.util.Arrays.toString(nb), ref,
+                    device(cp, s, new double[3 * s.n]), 1e-10, 1e-12);
+        }
+    }
+
     /** A box that changes between calls (NPT, tension): g and mesh of setup, influence function of the new box. */
     @Test
     void changedBoxGivesJavaResultForTheNewBox() {
