@@ -42,7 +42,7 @@ import org.jocl.cl_program;
  * <li>charge assignment as a gather: each mesh point sums the atoms of the order^3 cells whose stencils cover it,
  * always in the order (z cell, y cell, ascending x cell and atom index), whether a work item makes a whole x row
  * (CPUs) or a few mesh points (GPUs): no floating-point atomics, the same bits on every call;</li>
- * <li>3D FFT: batched mixed-radix Stockham passes (radix 4, 2, 3, 5; one kernel per pass and axis); for even nz real
+ * <li>3D FFT: batched mixed-radix Stockham passes (radix 9, 8, 6, 4, 5, 3, 2; one kernel per pass and axis); for even nz real
  * transforms by z-splitting (one forward and three backward half-mesh transforms), else one forward and two backward
  * full complex ones (A_x + i A_y and A_z);</li>
  * <li>Poisson solve and ik differentiation; energy and virial (when asked) as per-row sums added in a fixed
@@ -63,7 +63,8 @@ import org.jocl.cl_program;
 public final class ClPppm implements AutoCloseable {
     /** Resource name of the kernel source (next to this class). */
     static final String SOURCE = "pppm.cl";
-    private static final int[] RADICES = {4, 2, 3, 5};
+    /** FFT radices, tried in this order when factoring a length (fewest passes for the 2-3-5 lengths PPPM uses). */
+    private static final int[] RADICES = {9, 8, 6, 4, 5, 3, 2};
     private static final int WG = 64;
 
     private final cl_context context;
@@ -78,7 +79,7 @@ public final class ClPppm implements AutoCloseable {
             kAssignRow, kGreens, kPoisson, kPoissonSplit, kEnergySplit, kEnergy, kReduce, kInterpolate;
     private final List<cl_mem> buffers = new ArrayList<>();
     /** FFT pass kernels by radix (x lines; y and z lines). */
-    private final cl_kernel[] kFftX = new cl_kernel[6], kFftYZ = new cl_kernel[6];
+    private final cl_kernel[] kFftX = new cl_kernel[10], kFftYZ = new cl_kernel[10];
 
     private final int maxAssignChunk;
     /**
@@ -153,7 +154,7 @@ public final class ClPppm implements AutoCloseable {
             kAssign = kernel("pppm_assign");
             kAssignRow = kernel("pppm_assign_row");
             kGreens = kernel("pppm_greens");
-            for (int r = 2; r <= 5; r++) {
+            for (int r : RADICES) {
                 kFftX[r] = kernel("pppm_fft_x" + r);
                 kFftYZ[r] = kernel("pppm_fft_yz" + r);
             }
@@ -445,7 +446,7 @@ public final class ClPppm implements AutoCloseable {
         return src;
     }
 
-    /** Radix sequence for n (a product of 2, 3 and 5): 4s first, then 2, 3s, 5s. */
+    /** Radix sequence for n (a product of 2, 3 and 5), largest radices first (9, 8, 6, 4, 5, 3, 2). */
     static int[] radices(int n) {
         List<Integer> r = new ArrayList<>();
         int m = n;

@@ -235,7 +235,7 @@ __kernel void pppm_greens(int nx, int ny, int nz, int nbx, int nby, int nbz, int
     greens[n] = (real) (4 * M_PI / sqk * sum1 / den);
 }
 
-// One radix-R pass of a batched mixed-radix Stockham FFT (Govindaraju et al., SC08) along one axis: element t of line
+// One radix-R pass (R = 2, 3, 4, 5, 6, 8, 9) of a batched mixed-radix Stockham FFT (Govindaraju et al., SC08) along one axis: element t of line
 // is at base + t * stride. tw[t] = exp(-2 pi i t / n); backward conjugates. Unnormalised like kspace.Fft3d.
 inline real2 cmul(real2 a, real2 b) { return (real2) (a.x * b.x - a.y * b.y, a.x * b.y + a.y * b.x); }
 // s * i * a for s = +1 (backward) / -1 (forward)
@@ -248,8 +248,8 @@ inline real2 sI(real2 a, real s) { return (real2) (-s * a.y, s * a.x); }
     v[0] = t0 + t2; v[2] = t0 - t2; v[1] = t1 + t3; v[3] = t1 - t3; }
 #define BUTTERFLY_3(v, s) { \
     const real h = (real) 0.86602540378443864676; \
-    real2 t = v[1] + v[2], d = sI(v[1] - v[2], s) * h, a = v[0] - t * (real) 0.5; \
-    v[0] = v[0] + t; v[1] = a + d; v[2] = a - d; }
+    real2 t3_ = v[1] + v[2], d3_ = sI(v[1] - v[2], s) * h, a3_ = v[0] - t3_ * (real) 0.5; \
+    v[0] = v[0] + t3_; v[1] = a3_ + d3_; v[2] = a3_ - d3_; }
 #define BUTTERFLY_5(v, s) { \
     const real c1 = (real) 0.30901699437494742410, c2 = (real) -0.80901699437494742410; \
     const real s1 = (real) 0.95105651629515357212, s2 = (real) 0.58778525229247312917; \
@@ -257,6 +257,33 @@ inline real2 sI(real2 a, real s) { return (real2) (-s * a.y, s * a.x); }
     real2 a1 = v[0] + t1 * c1 + t2 * c2, a2 = v[0] + t1 * c2 + t2 * c1; \
     real2 b1 = sI(d1 * s1 + d2 * s2, s), b2 = sI(d1 * s2 - d2 * s1, s); \
     v[0] = v[0] + t1 + t2; v[1] = a1 + b1; v[4] = a1 - b1; v[2] = a2 + b2; v[3] = a2 - b2; }
+
+// Composite radix R = R1 R2 in registers (two stages): input r = R2 r1 + r2, output k = k1 + R1 k2;
+// X[k] = sum_r2 w_R^(r2 k1) w_R2^(r2 k2) sum_r1 v[R2 r1 + r2] w_R1^(r1 k1), w_R = exp(s 2 pi i / R).
+#define BUTTERFLY_COMPOSITE(v, s, R1, R2) { \
+    real2 cu_[R1 * R2]; \
+    _Pragma("unroll") for (int r2 = 0; r2 < R2; r2++) { \
+        real2 ca_[R1]; \
+        _Pragma("unroll") for (int r1 = 0; r1 < R1; r1++) ca_[r1] = v[R2 * r1 + r2]; \
+        BUTTERFLY_##R1(ca_, s) \
+        _Pragma("unroll") for (int k1 = 0; k1 < R1; k1++) { \
+            real2 t = ca_[k1]; \
+            if (r2 * k1 != 0) { \
+                const double ang = 2 * M_PI * (r2 * k1) / (R1 * R2); \
+                t = cmul(t, (real2) ((real) cos(ang), s * (real) sin(ang))); \
+            } \
+            cu_[r2 * R1 + k1] = t; \
+        } \
+    } \
+    _Pragma("unroll") for (int k1 = 0; k1 < R1; k1++) { \
+        real2 cb_[R2]; \
+        _Pragma("unroll") for (int r2 = 0; r2 < R2; r2++) cb_[r2] = cu_[r2 * R1 + k1]; \
+        BUTTERFLY_##R2(cb_, s) \
+        _Pragma("unroll") for (int k2 = 0; k2 < R2; k2++) v[k1 + R1 * k2] = cb_[k2]; \
+    } }
+#define BUTTERFLY_6(v, s) BUTTERFLY_COMPOSITE(v, s, 2, 3)
+#define BUTTERFLY_8(v, s) BUTTERFLY_COMPOSITE(v, s, 2, 4)
+#define BUTTERFLY_9(v, s) BUTTERFLY_COMPOSITE(v, s, 3, 3)
 
 // One pass of radix R on the line at base (element t at base + t * stride), output index j of n / R.
 #define FFT_PASS(R) \
@@ -299,6 +326,9 @@ FFT_KERNELS(2)
 FFT_KERNELS(3)
 FFT_KERNELS(4)
 FFT_KERNELS(5)
+FFT_KERNELS(6)
+FFT_KERNELS(8)
+FFT_KERNELS(9)
 
 // Poisson solve and ik differentiation: phi = G rho / N; out[0..M) = A_x + i A_y, out[M..2M) = A_z (A_d = i k_d phi),
 // whose backward transforms are the fields (one complex transform for x and y, as kspace.Pppm).
