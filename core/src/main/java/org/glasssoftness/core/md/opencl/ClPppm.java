@@ -42,9 +42,9 @@ import org.jocl.cl_program;
  * <li>charge assignment as a gather: each mesh point sums the atoms of the order^3 cells whose stencils cover it,
  * always in the order (z cell, y cell, ascending x cell and atom index), whether a work item makes a whole x row
  * (CPUs) or a few mesh points (GPUs): no floating-point atomics, the same bits on every call;</li>
- * <li>3D FFT: batched mixed-radix Stockham passes (radix 9, 8, 6, 4, 5, 3, 2; one kernel per pass and axis); for even nz real
- * transforms by z-splitting (one forward and three backward half-mesh transforms), else one forward and two backward
- * full complex ones (A_x + i A_y and A_z);</li>
+ * <li>3D FFT: batched mixed-radix Stockham passes (radix 9, 8, 6, 4, 5, 3, 2; one kernel per pass and axis); for
+ * even nz real transforms by z-splitting (one forward and three backward half-mesh transforms), else one forward and
+ * two backward full complex ones (A_x + i A_y and A_z);</li>
  * <li>Poisson solve and ik differentiation; energy and virial (when asked) as per-row sums added in a fixed
  * order;</li>
  * <li>force interpolation per atom (in cell order), added to the caller's force buffer.</li>
