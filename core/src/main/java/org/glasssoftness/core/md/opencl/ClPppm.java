@@ -185,7 +185,7 @@ public final class ClPppm implements AutoCloseable {
         return k;
     }
 
-    /** Fixes g and the mesh instead of choosing them (LAMMPS kspace_modify gewald / mesh), as {@link Pppm#withParameters}. */
+    /** Fixes g and the mesh instead of choosing them (kspace_modify gewald / mesh), as {@link Pppm#withParameters}. */
     public ClPppm withParameters(double gEwald, int meshX, int meshY, int meshZ) {
         params.withParameters(gEwald, meshX, meshY, meshZ);
         return this;
@@ -197,7 +197,7 @@ public final class ClPppm implements AutoCloseable {
     /** Mesh points per axis chosen by {@link #setup}. */
     public int[] mesh() { return params.mesh(); }
 
-    /** As {@link Pppm#describe()}, plus the device mode, e.g. "pppm g=0.33068204 mesh=60,60,60 order=5 opencl double". */
+    /** As {@link Pppm#describe()} plus the mode, e.g. "pppm g=0.33068204 mesh=60,60,60 order=5 opencl double". */
     public String describe() {
         return params.describe() + (mixed ? " opencl mixed" : " opencl double");
     }
@@ -476,18 +476,29 @@ public final class ClPppm implements AutoCloseable {
     }
 
     private static void check(int err, String what) {
-        if (err != CL_SUCCESS) throw new IllegalStateException("OpenCL " + what + " failed: " + CL.stringFor_errorCode(err));
+        if (err != CL_SUCCESS) {
+            throw new IllegalStateException("OpenCL " + what + " failed: " + CL.stringFor_errorCode(err));
+        }
     }
 
     private void args(cl_kernel k, Object... values) {
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
-            int err;
-            if (v instanceof cl_mem) err = CL.clSetKernelArg(k, i, Sizeof.cl_mem, Pointer.to((cl_mem) v));
-            else if (v instanceof Integer) err = CL.clSetKernelArg(k, i, Sizeof.cl_int, Pointer.to(new int[] {(Integer) v}));
-            else if (v instanceof Double) err = CL.clSetKernelArg(k, i, Sizeof.cl_double, Pointer.to(new double[] {(Double) v}));
-            else throw new IllegalArgumentException("kernel argument of type " + v.getClass());
-            check(err, "clSetKernelArg " + i);
+            Pointer p;
+            long size;
+            if (v instanceof cl_mem) {
+                p = Pointer.to((cl_mem) v);
+                size = Sizeof.cl_mem;
+            } else if (v instanceof Integer) {
+                p = Pointer.to(new int[] {(int) v});
+                size = Sizeof.cl_int;
+            } else if (v instanceof Double) {
+                p = Pointer.to(new double[] {(double) v});
+                size = Sizeof.cl_double;
+            } else {
+                throw new IllegalArgumentException("kernel argument of type " + v.getClass());
+            }
+            check(CL.clSetKernelArg(k, i, size, p), "clSetKernelArg " + i);
         }
     }
 
@@ -635,7 +646,8 @@ public final class ClPppm implements AutoCloseable {
      * Compiles {@code source} for {@code device}; a failed build throws with the device's build log. Package-private:
      * tests build a broken source through it.
      */
-    static cl_program buildProgram(cl_context context, cl_device_id device, String name, String source, String options) {
+    static cl_program buildProgram(cl_context context, cl_device_id device, String name, String source,
+                                   String options) {
         int[] err = new int[1];
         cl_program p = CL.clCreateProgramWithSource(context, 1, new String[] {source}, null, err);
         check(err[0], "clCreateProgramWithSource " + name);

@@ -1,8 +1,9 @@
 // Device PPPM (org.glasssoftness.core.md.opencl.ClPppm): the kernels of kspace.Pppm on an OpenCL device.
-// Built with -DREAL=double|float -DREAL2=double2|float2 -DORDER=p -DACHUNK=c (most mesh points per assign work item). REAL is the mesh/FFT/interpolation type (float in
-// the mixed mode); positions, forces, scalar arguments and every accumulation (mesh sums, forces, energy, virial) are
-// double. No floating-point atomics: charge assignment is a gather over atoms binned by cell (counting sort, atoms in
-// index order within a cell), reductions run in a fixed order, so every call gives the same bits.
+// Built with -DREAL=double|float -DREAL2=double2|float2 -DORDER=p -DACHUNK=c (most mesh points per assign work
+// item). REAL is the mesh/FFT/interpolation type (float in the mixed mode); positions, forces, scalar arguments and
+// every accumulation (mesh sums, forces, energy, virial) are double. No floating-point atomics: charge assignment is
+// a gather over atoms binned by cell (counting sort, atoms in index order within a cell), reductions run in a fixed
+// order, so every call gives the same bits.
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 
 typedef REAL real;
@@ -135,7 +136,9 @@ __kernel void pppm_assign(int nx, int ny, int nz, int chunk, int split, __global
             int s0, e0, s1, e1;
             // atoms in ascending cell order (the low cells of a wrapped range first), as pppm_assign_row
             if (lo < 0) { s0 = start[row]; e0 = start[row + hi + 1]; s1 = start[row + lo + nx]; e1 = start[row + nx]; }
-            else if (hi >= nx) { s0 = start[row]; e0 = start[row + hi - nx + 1]; s1 = start[row + lo]; e1 = start[row + nx]; }
+            else if (hi >= nx) {
+                s0 = start[row]; e0 = start[row + hi - nx + 1]; s1 = start[row + lo]; e1 = start[row + nx];
+            }
             else { s0 = start[row + lo]; e0 = start[row + hi + 1]; s1 = 0; e1 = 0; }
             for (int seg = 0; seg < 2; seg++) {
                 int from = seg == 0 ? s0 : s1, to = seg == 0 ? e0 : e1;
@@ -235,8 +238,9 @@ __kernel void pppm_greens(int nx, int ny, int nz, int nbx, int nby, int nbz, int
     greens[n] = (real) (4 * M_PI / sqk * sum1 / den);
 }
 
-// One radix-R pass (R = 2, 3, 4, 5, 6, 8, 9) of a batched mixed-radix Stockham FFT (Govindaraju et al., SC08) along one axis: element t of line
-// is at base + t * stride. tw[t] = exp(-2 pi i t / n); backward conjugates. Unnormalised like kspace.Fft3d.
+// One radix-R pass (R = 2, 3, 4, 5, 6, 8, 9) of a batched mixed-radix Stockham FFT (Govindaraju et al., SC08)
+// along one axis: element t of a line is at base + t * stride. tw[t] = exp(-2 pi i t / n); backward conjugates.
+// Unnormalised like kspace.Fft3d.
 inline real2 cmul(real2 a, real2 b) { return (real2) (a.x * b.x - a.y * b.y, a.x * b.y + a.y * b.x); }
 // s * i * a for s = +1 (backward) / -1 (forward)
 inline real2 sI(real2 a, real s) { return (real2) (-s * a.y, s * a.x); }
@@ -478,7 +482,10 @@ __kernel void pppm_interpolate(int n, int nx, int ny, int nz, int split, double 
     int cx = cellxyz[3 * i], cy = cellxyz[3 * i + 1], cz = cellxyz[3 * i + 2];
     int ix[ORDER];
     real wx[ORDER];
-    _Pragma("unroll") for (int a = 0; a < ORDER; a++) { ix[a] = wrapIndex(cx + NLOWER + a, nx); wx[a] = w[(3 * i) * ORDER + a]; }
+    _Pragma("unroll") for (int a = 0; a < ORDER; a++) {
+        ix[a] = wrapIndex(cx + NLOWER + a, nx);
+        wx[a] = w[(3 * i) * ORDER + a];
+    }
     double ekx = 0, eky = 0, ekz = 0;
     __global const real* fr = (__global const real*) field;
     int mh2 = nx * ny * nz; // 2 * (nx * ny * nz / 2) reals per field in the split layout
