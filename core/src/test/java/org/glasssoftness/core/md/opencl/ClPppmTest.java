@@ -136,17 +136,19 @@ class ClPppmTest {
         }
     }
 
-    /** Even order (4): the other shift of the stencil and the radix-2/3 paths of other meshes. */
+    /** Other orders: 4 and 2 (even: the other stencil shift), 3 and 7; meshes chosen for accuracy 1e-4. */
     @Test
-    void evenOrderMatchesJavaPppm() {
-        MdState s = copy(state);
-        Pppm jp = new Pppm(1e-4, CUTOFF, 4);
-        jp.setup(s);
-        Result ref = java(jp, s);
-        try (ClPppm cp = new ClPppm(dev.context, dev.queue, dev.device, false, 1e-4, CUTOFF, 4)) {
-            cp.setup(s);
-            assertArrayEquals(jp.mesh(), cp.mesh());
-            assertAgrees("double " + cp.describe(), ref, device(cp, s, new double[3 * s.n]), 1e-10, 1e-12);
+    void otherOrdersMatchJavaPppm() {
+        for (int order : new int[] {4, 2, 3, 7}) {
+            MdState s = copy(state);
+            Pppm jp = new Pppm(1e-4, CUTOFF, order);
+            jp.setup(s);
+            Result ref = java(jp, s);
+            try (ClPppm cp = new ClPppm(dev.context, dev.queue, dev.device, false, 1e-4, CUTOFF, order)) {
+                cp.setup(s);
+                assertArrayEquals(jp.mesh(), cp.mesh());
+                assertAgrees("double " + cp.describe(), ref, device(cp, s, new double[3 * s.n]), 1e-10, 1e-12);
+            }
         }
     }
 
