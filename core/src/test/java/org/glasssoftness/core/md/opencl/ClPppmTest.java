@@ -158,7 +158,7 @@ class ClPppmTest {
     }
 
     /**
-     * A fixed non-cubic mesh of 25 x 30 x 32 (radix 5, 4, 2, 3 passes; the y and z lines differ from x), through both
+     * A fixed non-cubic mesh of 25 x 30 x 32 (radix 5, 6, 8, 4 passes; the y and z lines differ from x), through both
      * FFT paths: real transforms by z-splitting (nz even: the default here) and full complex transforms (the path of
      * odd nz), in double and mixed mode.
      */
