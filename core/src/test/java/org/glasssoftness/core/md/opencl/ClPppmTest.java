@@ -116,6 +116,7 @@ class ClPppmTest {
         Result ref = java(jp, s);
         try (ClPppm cp = new ClPppm(dev.context, dev.queue, dev.device, false, 1e-5, CUTOFF, 5)) {
             cp.setup(s);
+            assertTrue(!cp.split, "mesh 27: odd nz, full complex transforms");
             assertEquals(jp.gEwald(), cp.gEwald(), 0.0);
             assertArrayEquals(jp.mesh(), cp.mesh());
             assertTrue(cp.describe().startsWith(jp.describe()), cp.describe());
@@ -135,32 +136,68 @@ class ClPppmTest {
         }
     }
 
-    /** Even order (4): the other shift of the stencil and the radix-2/3 paths of other meshes. */
+    /**
+     * Other orders: 4 and 2 (even: the other stencil shift), 3 and 7; meshes chosen for accuracy 1e-4, except order
+     * 2 (its 180^3 mesh would make the Java reference slow): fixed 36 x 40 x 30 with g = 0.29.
+     */
     @Test
-    void evenOrderMatchesJavaPppm() {
-        MdState s = copy(state);
-        Pppm jp = new Pppm(1e-4, CUTOFF, 4);
-        jp.setup(s);
-        Result ref = java(jp, s);
-        try (ClPppm cp = new ClPppm(dev.context, dev.queue, dev.device, false, 1e-4, CUTOFF, 4)) {
-            cp.setup(s);
-            assertArrayEquals(jp.mesh(), cp.mesh());
-            assertAgrees("double " + cp.describe(), ref, device(cp, s, new double[3 * s.n]), 1e-10, 1e-12);
+    void otherOrdersMatchJavaPppm() {
+        for (int order : new int[] {4, 2, 3, 7}) {
+            MdState s = copy(state);
+            Pppm jp = new Pppm(1e-4, CUTOFF, order);
+            if (order == 2) jp.withParameters(0.29, 36, 40, 30);
+            jp.setup(s);
+            Result ref = java(jp, s);
+            try (ClPppm cp = new ClPppm(dev.context, dev.queue, dev.device, false, 1e-4, CUTOFF, order)) {
+                if (order == 2) cp.withParameters(0.29, 36, 40, 30);
+                cp.setup(s);
+                assertArrayEquals(jp.mesh(), cp.mesh());
+                assertAgrees("double " + cp.describe(), ref, device(cp, s, new double[3 * s.n]), 1e-10, 1e-12);
+            }
         }
     }
 
-    /** A fixed non-cubic mesh of 25 x 30 x 32 (radix 5, 4, 2, 3 passes; the y and z lines differ from x). */
+    /**
+     * A fixed non-cubic mesh of 25 x 30 x 32 (radix 5, 6, 8, 4 passes; the y and z lines differ from x), through both
+     * FFT paths: real transforms by z-splitting (nz even: the default here) and full complex transforms (the path of
+     * odd nz), in double and mixed mode.
+     */
     @Test
-    void fixedMixedRadixMeshMatchesJavaPppm() {
+    void fixedMixedRadixMeshMatchesJavaPppmOnBothFftPaths() {
         MdState s = copy(state);
         Pppm jp = new Pppm(1e-5, CUTOFF).withParameters(0.31, 25, 30, 32);
         jp.setup(s);
         Result ref = java(jp, s);
-        try (ClPppm cp = new ClPppm(dev.context, dev.queue, dev.device, false, 1e-5, CUTOFF, 5)
-                .withParameters(0.31, 25, 30, 32)) {
+        for (boolean mixed : new boolean[] {false, true}) {
+            try (ClPppm cp = new ClPppm(dev.context, dev.queue, dev.device, mixed, 1e-5, CUTOFF, 5)
+                    .withParameters(0.31, 25, 30, 32)) {
+                cp.setup(s);
+                assertArrayEquals(new int[] {25, 30, 32}, cp.mesh());
+                assertTrue(cp.split, "even nz: split real transforms");
+                double fTol = mixed ? 1e-4 : 1e-10, eTol = mixed ? 1e-5 : 1e-12;
+                Result split = device(cp, s, new double[3 * s.n]);
+                assertAgrees((mixed ? "mixed " : "double ") + cp.describe() + " split", ref, split, fTol, eTol);
+                cp.split = false;
+                Result full = device(cp, s, new double[3 * s.n]);
+                assertAgrees((mixed ? "mixed " : "double ") + cp.describe() + " full complex", ref, full, fTol, eTol);
+            }
+        }
+    }
+
+    /** A coarse mesh with a large g: the influence function sums over aliasing images (nb >= 1), odd and even axes. */
+    @Test
+    void aliasingImagesMatchJavaPppm() {
+        MdState s = copy(state);
+        Pppm jp = new Pppm(1e-3, CUTOFF).withParameters(0.9, 10, 12, 9);
+        jp.setup(s);
+        int[] nb = jp.aliasingImages(s.box);
+        assertTrue(nb[0] >= 1 && nb[2] >= 1, java.util.Arrays.toString(nb));
+        Result ref = java(jp, s);
+        try (ClPppm cp = new ClPppm(dev.context, dev.queue, dev.device, false, 1e-3, CUTOFF, 5)
+                .withParameters(0.9, 10, 12, 9)) {
             cp.setup(s);
-            assertArrayEquals(new int[] {25, 30, 32}, cp.mesh());
-            assertAgrees("double " + cp.describe(), ref, device(cp, s, new double[3 * s.n]), 1e-10, 1e-12);
+            assertAgrees("double " + cp.describe() + " images " + java.util.Arrays.toString(nb), ref,
+                    device(cp, s, new double[3 * s.n]), 1e-10, 1e-12);
         }
     }
 
@@ -222,6 +259,16 @@ class ClPppmTest {
                 assertArrayEquals(a.f, b.f, "forces, mixed=" + mixed);
                 assertEquals(a.energy, b.energy, 0.0);
                 assertArrayEquals(a.virial, b.virial);
+                // the assign work split does not change a bit either: whole x rows per work item (CPU default),
+                // 1 and 4 mesh points per work item (4: GPU default)
+                int chunk = cp.assignChunk;
+                for (int c : new int[] {0, 1, 4}) {
+                    cp.assignChunk = c;
+                    Result r = device(cp, s, new double[3 * s.n]);
+                    assertArrayEquals(a.f, r.f, "forces with assign chunk " + c + ", mixed=" + mixed);
+                    assertEquals(a.energy, r.energy, 0.0);
+                }
+                cp.assignChunk = chunk;
             }
         }
     }
@@ -244,22 +291,50 @@ class ClPppmTest {
         }
     }
 
+    /** With JOCL's exceptions off (its default) and on (a caller may switch them on globally). */
     @Test
     void buildFailureReportsTheBuildLog() {
         String broken = "__kernel void pppm_broken(__global int* a) { a[0] = undeclared_symbol_xyz; }";
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> ClPppm.buildProgram(dev.context, dev.device, "pppm_broken.cl", broken, ""));
-        assertTrue(e.getMessage().contains("build log") && e.getMessage().contains("undeclared_symbol_xyz")
-                && e.getMessage().contains("pppm_broken.cl"), e.getMessage());
+        for (boolean exceptions : new boolean[] {false, true}) {
+            CL.setExceptionsEnabled(exceptions);
+            try {
+                IllegalStateException e = assertThrows(IllegalStateException.class,
+                        () -> ClPppm.buildProgram(dev.context, dev.device, "pppm_broken.cl", broken, ""));
+                assertTrue(e.getMessage().contains("build log") && e.getMessage().contains("undeclared_symbol_xyz")
+                        && e.getMessage().contains("pppm_broken.cl"), e.getMessage());
+            } finally {
+                CL.setExceptionsEnabled(false);
+            }
+        }
     }
 
     @Test
     void meshTooLargeForTheDeviceNamesTheSize() {
+        // 1000^3 points: each FFT buffer holds 2 x 10^9 complex doubles (32 GB), asked for first, so nothing is
+        // allocated. Where the device's largest allocation is smaller (PoCL, H100) that limit refuses it; the device
+        // limit is also lowered to 1 MB for a 64^3 mesh (8 MB buffers), which works on any device.
         try (ClPppm cp = new ClPppm(dev.context, dev.queue, dev.device, false, 1e-5, CUTOFF, 5)
                 .withParameters(0.3, 1000, 1000, 1000)) {
+            if (cp.maxAllocBytes < 32_000_000_000L) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> cp.setup(copy(state)));
+                assertTrue(e.getMessage().contains("1000 x 1000 x 1000") && e.getMessage().contains("32000000000 bytes")
+                        && e.getMessage().contains("out of device memory"), e.getMessage());
+            }
+        }
+        try (ClPppm cp = new ClPppm(dev.context, dev.queue, dev.device, false, 1e-5, CUTOFF, 5)
+                .withParameters(0.3, 64, 64, 64)) {
+            cp.maxAllocBytes = 1 << 20;
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> cp.setup(copy(state)));
-            assertTrue(e.getMessage().contains("1000 x 1000 x 1000") && e.getMessage().contains("32000000000 bytes")
-                    && e.getMessage().contains("out of device memory"), e.getMessage());
+            assertTrue(e.getMessage().contains("64 x 64 x 64") && e.getMessage().contains("8388608 bytes")
+                    && e.getMessage().contains("out of device memory") && e.getMessage().contains("1048576 bytes"),
+                    e.getMessage());
+            // a sufficient limit again: the same instance sets up and computes
+            cp.maxAllocBytes = Long.MAX_VALUE;
+            MdState s = copy(state);
+            cp.setup(s);
+            Pppm jp = new Pppm(1e-5, CUTOFF).withParameters(0.3, 64, 64, 64);
+            jp.setup(s);
+            assertAgrees("after a refused setup", java(jp, s), device(cp, s, new double[3 * s.n]), 1e-10, 1e-12);
         }
     }
 }
