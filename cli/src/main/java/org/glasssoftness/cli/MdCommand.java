@@ -15,6 +15,7 @@ import org.glasssoftness.core.md.build.GlassBuilder;
 import org.glasssoftness.core.md.forcefield.ForceField;
 import org.glasssoftness.core.md.forcefield.PairCoefficients;
 import org.glasssoftness.core.md.integrate.VelocityInit;
+import org.glasssoftness.core.md.opencl.ClRuntime;
 import org.glasssoftness.core.md.protocol.MdCheckpoint;
 import org.glasssoftness.core.md.protocol.MdSettings;
 import org.glasssoftness.core.md.protocol.MdSimulation;
@@ -29,13 +30,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Runs MD on the Java backend: start from a file (FrameStore .gsf or LAMMPS dump, last frame) or from the glass
+ * Runs MD on the OpenCL backend when a device is there (else, or with --backend java, on the Java backend): start from a file (FrameStore .gsf or LAMMPS dump, last frame) or from the glass
  * builder, then a list of stages. Writes thermo.csv, trajectory.gsf and trajectory.dump (recorded frames, LAMMPS dump with
  * unwrapped positions, image flags and velocities) and md.ckpt (state after the
  * last completed stage; --restart continues from it).
  */
 @Command(name = "md", mixinStandardHelpOptions = true,
-        description = "Molecular dynamics (Deng-Du force field, PPPM/Ewald, velocity Verlet, Nose-Hoover NVT) on the Java backend.")
+        description = "Molecular dynamics (Deng-Du force field, PPPM/Ewald, velocity Verlet, Nose-Hoover NVT/NPT) on an "
+                + "OpenCL device (GPU first, then CPU OpenCL) or the Java backend.")
 final class MdCommand implements Callable<Integer> {
     @Mixin
     MdOptions md = new MdOptions();
@@ -82,6 +84,19 @@ final class MdCommand implements Callable<Integer> {
 
     @Option(names = "--threads", defaultValue = "0", description = "worker threads (default 0 = all cores)")
     int threads;
+
+    @Option(names = "--backend", defaultValue = "auto",
+            description = "auto (default: OpenCL when a device is there, else Java), java, or opencl (falls back to Java"
+                    + " with a message when there is no usable device)")
+    String backend;
+
+    @Option(names = "--precision", defaultValue = "double",
+            description = "OpenCL precision: double (default) or mixed (float pair and mesh math, double accumulation)")
+    String precision;
+
+    @Option(names = "--device", description = "force an OpenCL device by a substring of 'platform / device name' (e.g."
+            + " pocl, H100); default: -D" + ClRuntime.DEVICE_PROPERTY + ", else the best device")
+    String device;
 
     @Option(names = "--minimize", defaultValue = "-1",
             description = "FIRE minimisation steps before MD (default: 500 when the glass is built, 0 otherwise)")
@@ -135,7 +150,7 @@ final class MdCommand implements Callable<Integer> {
         for (int i = 0; i < s.n; i++) counts.merge(s.speciesNames.get(s.species[i]), 1, Integer::sum);
         PairCoefficients[][] coeffs = ff.resolve(s.speciesNames, ff.oxideMolesFromCounts(counts), md.phosphate());
         MdSettings settings = new MdSettings(cutoff, 2.0, kspace, accuracy, dt, thermoEvery, dumpEvery,
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), backend, precision);
         List<Stage> all = parseStages(stages, dt);
         List<Stage> todo = all.subList(Math.min(stagesDone, all.size()), all.size());
         Files.createDirectories(out);
@@ -149,8 +164,9 @@ final class MdCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         long step0 = s.step;
         String status = "done";
-        try (MdSimulation sim = new MdSimulation(s, coeffs, settings)) {
+        try (MdSimulation sim = new MdSimulation(s, coeffs, settings, device)) {
             sim.setTimePs(time);
+            if (sim.backendWarning() != null) System.err.println("md: " + sim.backendWarning());
             if (restart == null) {
                 if (minimize > 0) {
                     var r = sim.minimize(minimize, 0.05, Progress.NONE);
@@ -178,8 +194,9 @@ final class MdCommand implements Callable<Integer> {
                 }
                 double sec = (System.nanoTime() - t0) / 1e9;
                 long steps = s.step - step0;
-                System.out.printf("md: %s, %d atoms, %d steps in %.1f s (%.2f steps/s, %.3f ns/day), %s -> %s%n", status, s.n, steps,
-                        sec, steps / sec, steps * dt * 1e-3 / sec * 86400, sim.forces().kspace().describe(), out);
+                System.out.printf("md: %s, %d atoms, %d steps in %.1f s (%.2f steps/s, %.3f ns/day), %s, %s -> %s%n", status,
+                        s.n, steps, sec, steps / sec, steps * dt * 1e-3 / sec * 86400, sim.backendDescription(),
+                        sim.forces().describeKspace(), out);
             }
         }
         return 0;

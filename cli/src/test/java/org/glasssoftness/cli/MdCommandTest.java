@@ -73,4 +73,41 @@ class MdCommandTest {
         assertEquals(2e-4, Double.parseDouble(ss.get(3).split(",")[1]), 1e-12, "strain after 4 steps at 0.05/ps");
         assertTrue(Files.readString(dir.resolve("thermo.csv")).contains("pull"));
     }
+
+    /**
+     * --backend opencl --precision mixed runs on the device and the summary names it; an unknown --device falls back to
+     * the Java backend with the reason on stderr, and the run still succeeds; mixed and double agree on the thermo to
+     * the mixed-mode accuracy.
+     */
+    @Test
+    void backendAndPrecisionOptionsAndTheFallback(@TempDir Path dir) throws Exception {
+        java.io.PrintStream oldOut = System.out, oldErr = System.err;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
+        int rcMixed, rcJava;
+        try {
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            rcMixed = GlassSoftnessCli.commandLine().execute("md", "--atoms", "800", "--minimize", "10", "--stages",
+                    "a:nvt:4:300", "--thermo-every", "2", "--backend", "opencl", "--precision", "mixed",
+                    "--out", dir.resolve("mixed").toString());
+            rcJava = GlassSoftnessCli.commandLine().execute("md", "--atoms", "800", "--minimize", "10", "--stages",
+                    "a:nvt:4:300", "--thermo-every", "2", "--backend", "opencl", "--device", "no-such-device-xyz",
+                    "--out", dir.resolve("java").toString());
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        String o = out.toString(java.nio.charset.StandardCharsets.UTF_8), e = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, rcMixed, o + e);
+        assertEquals(0, rcJava, o + e);
+        assertTrue(o.matches("(?s).*md: done, 801 atoms, 4 steps .*opencl mixed on OpenCL .*pppm g=.*opencl mixed.*"), o);
+        assertTrue(e.contains("OpenCL unavailable (no OpenCL device matches 'no-such-device-xyz'")
+                && e.contains("running on the Java backend"), e);
+        assertTrue(o.matches("(?s).*md: done, 801 atoms, 4 steps .*java \\(\\d+ threads?\\), pppm g=.*"), o);
+        List<String> a = Files.readAllLines(dir.resolve("mixed/thermo.csv")), b = Files.readAllLines(dir.resolve("java/thermo.csv"));
+        assertEquals(a.size(), b.size());
+        int pe = List.of(a.get(0).split(",")).indexOf("PE_eV");
+        double peMixed = Double.parseDouble(a.get(a.size() - 1).split(",")[pe]), peJava = Double.parseDouble(b.get(b.size() - 1).split(",")[pe]);
+        assertEquals(peJava, peMixed, 1e-4 * Math.abs(peJava), "final PE mixed (device) vs Java");
+    }
 }

@@ -12,10 +12,11 @@ import org.glasssoftness.core.md.pair.BuckCoulLong;
  * list plus an optional k-space part. Without k-space the Coulomb term is the bare 1/r truncated at the cutoff
  * (useful only for tests).
  */
-public final class ForceEvaluator implements AutoCloseable {
+public final class ForceEvaluator implements Forces {
     private final BuckCoulLong pair;
     private final VerletList list;
     private final KSpace kspace;
+    private final int threads;
 
     /** Energies (eV) and virial (eV; xx yy zz xy xz yz) of one evaluation. */
     public record Energies(double eVdwl, double eCoul, double eLong, double[] virial) {
@@ -33,13 +34,22 @@ public final class ForceEvaluator implements AutoCloseable {
         this.pair = new BuckCoulLong(coeffs, cutoff, threads, tabulatedCoulomb);
         this.list = new VerletList(cutoff, skin);
         this.kspace = kspace;
+        this.threads = threads;
     }
 
     public VerletList list() { return list; }
 
+    @Override
     public KSpace kspace() { return kspace; }
 
+    @Override
+    public void invalidate() { list.invalidate(); }
+
+    @Override
+    public String describe() { return "java (" + threads + (threads == 1 ? " thread)" : " threads)"); }
+
     /** Replaces s.f by the total force and returns energies and virial. */
+    @Override
     public Energies compute(MdState s) {
         Arrays.fill(s.f, 0.0);
         list.ensure(s);

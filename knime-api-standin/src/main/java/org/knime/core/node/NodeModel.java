@@ -16,6 +16,8 @@ public abstract class NodeModel {
 
     private String m_warningMessage;
 
+    private final java.util.Map<String, Object> m_pushedFlowVariables = new java.util.LinkedHashMap<>();
+
     private final NodeLogger m_logger = NodeLogger.getLogger(getClass());
 
     protected NodeModel(final int nrInDataPorts, final int nrOutDataPorts) {
@@ -97,6 +99,16 @@ public abstract class NodeModel {
 
     protected final String getWarningMessage() {
         return m_warningMessage;
+    }
+
+    /** As KNIME: puts a string flow variable on the node's outgoing flow object stack. */
+    protected final void pushFlowVariableString(final String name, final String value) {
+        m_pushedFlowVariables.put(name, value);
+    }
+
+    /** Stand-in only (read by StandinNodeRunner): the flow variables this node pushed, in push order. */
+    final java.util.Map<String, Object> pushedFlowVariables() {
+        return java.util.Collections.unmodifiableMap(m_pushedFlowVariables);
     }
 
     protected final NodeLogger getLogger() {

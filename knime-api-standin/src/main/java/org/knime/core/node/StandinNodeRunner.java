@@ -115,6 +115,11 @@ public final class StandinNodeRunner {
         model.reset();
     }
 
+    /** The flow variables the model pushed (pushFlowVariableString), by name. */
+    public static java.util.Map<String, Object> pushedFlowVariables(final NodeModel model) {
+        return model.pushedFlowVariables();
+    }
+
     public static String warningMessage(final NodeModel model) {
         return model.getWarningMessage();
     }

@@ -3,6 +3,7 @@ package org.glasssoftness.core.md.integrate;
 import java.util.Arrays;
 
 import org.glasssoftness.core.md.ForceEvaluator;
+import org.glasssoftness.core.md.Forces;
 import org.glasssoftness.core.md.MdState;
 import org.glasssoftness.core.md.Units;
 import org.glasssoftness.core.progress.Progress;
@@ -14,14 +15,14 @@ import org.glasssoftness.core.progress.Progress;
  * tens of thousands of kelvin. Velocities are zero afterwards.
  */
 public final class FireMinimizer {
-    private final ForceEvaluator forces;
+    private final Forces forces;
     private final double dt0, maxDisplacement;
 
     /**
      * @param dt0             initial time step, ps (e.g. 0.001)
      * @param maxDisplacement largest move of any atom in one step, Å (e.g. 0.1)
      */
-    public FireMinimizer(ForceEvaluator forces, double dt0, double maxDisplacement) {
+    public FireMinimizer(Forces forces, double dt0, double maxDisplacement) {
         this.forces = forces;
         this.dt0 = dt0;
         this.maxDisplacement = maxDisplacement;

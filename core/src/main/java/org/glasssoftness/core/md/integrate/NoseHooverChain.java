@@ -34,12 +34,7 @@ public final class NoseHooverChain implements Thermostat {
 
     @Override
     public void init(MdState s, double dt) {
-        nhc.timeStep(dt);
-        dof = Thermo.dof(s);
-        tTarget = tStart;
-        double kt = Units.BOLTZ * tTarget;
-        nhc.particleMasses(dof, kt, tDamp);
-        nhc.initForces(kt);
+        init(Thermo.dof(s), dt);
     }
 
     @Override
@@ -58,6 +53,27 @@ public final class NoseHooverChain implements Thermostat {
 
     private void integrateChain(MdState s) {
         nhc.particleHalfStep(s, dof, tTarget, tDamp);
+    }
+
+    /**
+     * {@link #init} for velocities held elsewhere (a device): {@code dof} degrees of freedom.
+     */
+    public void init(int dofs, double dt) {
+        nhc.timeStep(dt);
+        dof = dofs;
+        tTarget = tStart;
+        double kt = Units.BOLTZ * tTarget;
+        nhc.particleMasses(dof, kt, tDamp);
+        nhc.initForces(kt);
+    }
+
+    /**
+     * {@link #beforeFirstKick} (first = true) or {@link #afterSecondKick} for velocities held elsewhere: the same
+     * floating-point operations, given their current temperature (K); {@code scale} multiplies them by the factor.
+     */
+    public void halfStep(boolean first, double fraction, double tCurrent, java.util.function.DoubleConsumer scale) {
+        if (first) tTarget = tStart + fraction * (tStop - tStart);
+        nhc.particleHalfStep(tCurrent, dof, tTarget, tDamp, scale);
     }
 
     /** Thermostat energy: sum Q_k etaDot_k^2 / 2 + dof kT eta_0 + kT sum_{k>0} eta_k (LAMMPS compute_scalar). */

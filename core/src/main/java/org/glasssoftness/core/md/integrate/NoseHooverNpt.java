@@ -1,6 +1,7 @@
 package org.glasssoftness.core.md.integrate;
 
 import org.glasssoftness.core.md.ForceEvaluator;
+import org.glasssoftness.core.md.Forces;
 import org.glasssoftness.core.md.MdState;
 import org.glasssoftness.core.md.Units;
 import org.glasssoftness.core.model.Box;
@@ -15,7 +16,7 @@ import org.glasssoftness.core.progress.Progress;
  * deformed). Orthogonal boxes. Targets ramp linearly over the run.
  */
 public final class NoseHooverNpt {
-    private final ForceEvaluator forces;
+    private final Forces forces;
     private final double dt, dthalf, dt4;
     private final double tStart, tStop, tDamp, pStart, pStop, pDamp;
     private final boolean iso;
@@ -37,7 +38,7 @@ public final class NoseHooverNpt {
      * @param axes  which axes are controlled (ignored for iso)
      * @param pStartBar start target pressure (bar), {@code pStopBar} end target, {@code pDampPs} barostat damping (ps)
      */
-    public NoseHooverNpt(ForceEvaluator forces, double dtPs, double tStart, double tStop, double tDampPs,
+    public NoseHooverNpt(Forces forces, double dtPs, double tStart, double tStop, double tDampPs,
                          double pStartBar, double pStopBar, double pDampPs, boolean iso, boolean[] axes) {
         if (!(tStart > 0) || !(tStop > 0) || !(tDampPs > 0) || !(pDampPs > 0)) {
             throw new IllegalArgumentException("NPT needs temperatures > 0 K and damping times > 0 ps");

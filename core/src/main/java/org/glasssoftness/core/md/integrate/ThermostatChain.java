@@ -82,11 +82,17 @@ final class ThermostatChain {
      * of {@code s} with kinetic energy dof k T_current and target dof k T_target.
      */
     void particleHalfStep(MdState s, int dof, double tTarget, double tDamp) {
+        particleHalfStep(Thermo.temperature(s), dof, tTarget, tDamp, factor -> {
+            for (int k = 0; k < 3 * s.n; k++) s.v[k] *= factor;
+        });
+    }
+
+    /** The same for velocities held elsewhere (a device): their temperature, and {@code scale} multiplies them. */
+    void particleHalfStep(double tCurrent, int dof, double tTarget, double tDamp, java.util.function.DoubleConsumer scale) {
         double kt = Units.BOLTZ * tTarget;
-        double tCurrent = Thermo.temperature(s);
         particleMasses(dof, kt, tDamp);
         halfStep(dof * Units.BOLTZ * tCurrent, dof * kt, kt, factor -> {
-            for (int k = 0; k < 3 * s.n; k++) s.v[k] *= factor;
+            scale.accept(factor);
             return dof * Units.BOLTZ * (tCurrent * (factor * factor));
         });
     }

@@ -1,6 +1,7 @@
 package org.glasssoftness.core.md.integrate;
 
 import org.glasssoftness.core.md.ForceEvaluator;
+import org.glasssoftness.core.md.Forces;
 import org.glasssoftness.core.md.MdState;
 import org.glasssoftness.core.md.Units;
 import org.glasssoftness.core.progress.Progress;
@@ -11,13 +12,13 @@ import org.glasssoftness.core.progress.Progress;
  * run with a message naming the step and the atom.
  */
 public final class VelocityVerlet {
-    private final ForceEvaluator forces;
+    private final Forces forces;
     private final double dt;
     private final Thermostat thermostat;
     private ForceEvaluator.Energies last;
     private double maxTemperature = 1e5;
 
-    public VelocityVerlet(ForceEvaluator forces, double dtPs, Thermostat thermostat) {
+    public VelocityVerlet(Forces forces, double dtPs, Thermostat thermostat) {
         if (!(dtPs > 0)) throw new IllegalArgumentException("time step must be > 0 ps, got " + dtPs);
         this.forces = forces;
         this.dt = dtPs;

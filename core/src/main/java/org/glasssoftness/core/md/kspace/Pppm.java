@@ -105,6 +105,25 @@ public final class Pppm implements KSpace {
 
     /** Chooses g and the mesh (once per atom count) and precomputes the influence function for the current box. */
     public void setup(MdState s) {
+        chooseParameters(s);
+        Box box = s.box;
+        double xprd = box.lx(), yprd = box.ly(), zprd = box.lz();
+        volume = xprd * yprd * zprd;
+        delxinv = nxp / xprd; delyinv = nyp / yprd; delzinv = nzp / zprd;
+        delvolinv = delxinv * delyinv * delzinv;
+        computeGreens(xprd, yprd, zprd);
+        fft = new Fft3d(nxp, nyp, nzp, pool);
+        setupBox = box;
+        setupN = s.n;
+    }
+
+    /**
+     * The parameter part of {@link #setup}, shared with the OpenCL PPPM ({@code md.opencl.ClPppm}): refuses triclinic
+     * boxes, sums the charges, chooses g and the mesh when the atom count changed (unless fixed by
+     * {@link #withParameters}) and computes the assignment and influence-function denominator coefficients. Does not
+     * compute the influence function itself.
+     */
+    public void chooseParameters(MdState s) {
         Box box = s.box;
         if (box.isTriclinic()) {
             throw new UnsupportedOperationException("PPPM for triclinic boxes is not implemented yet; use Ewald");
@@ -134,16 +153,32 @@ public final class Pppm implements KSpace {
             while (!factorable(nzp)) nzp++;
             adjustG(box, natoms);
         }
-        volume = xprd * yprd * zprd;
-        delxinv = nxp / xprd; delyinv = nyp / yprd; delzinv = nzp / zprd;
-        delvolinv = delxinv * delyinv * delzinv;
         computeGfDenom();
         computeRhoCoeff();
-        computeGreens(xprd, yprd, zprd);
-        fft = new Fft3d(nxp, nyp, nzp, pool);
-        setupBox = box;
         setupN = s.n;
     }
+
+    /**
+     * Coefficients of the order-p charge assignment function: {@code [l][k]} is the coefficient of d^l of the weight of
+     * stencil point k (k = 0..order-1 from the lowest mesh point), d = mesh point + shift - position in mesh units.
+     */
+    public double[][] assignmentCoefficients() {
+        double[][] c = new double[order][];
+        for (int l = 0; l < order; l++) c[l] = rhoCoeff[l].clone();
+        return c;
+    }
+
+    /** Coefficients b_l of the influence-function denominator (sum_l b_l sin^2l per axis, squared product). */
+    public double[] denominatorCoefficients() { return gfB.clone(); }
+
+    /** Number of aliasing images per axis (sums over -n..n) of the optimal influence function for this box. */
+    public int[] aliasingImages(Box box) {
+        double hoc = Math.pow(-Math.log(EPS_HOC), 0.25);
+        return new int[] {(int) ((g * box.lx() / (Math.PI * nxp)) * hoc), (int) ((g * box.ly() / (Math.PI * nyp)) * hoc),
+            (int) ((g * box.lz() / (Math.PI * nzp)) * hoc)};
+    }
+
+    public int order() { return order; }
 
     private static boolean factorable(int n) {
         while (n > 1) {
@@ -252,10 +287,8 @@ public final class Pppm implements KSpace {
 
     private void computeGreens(double xprd, double yprd, double zprd) {
         double ukx = 2 * Math.PI / xprd, uky = 2 * Math.PI / yprd, ukz = 2 * Math.PI / zprd;
-        double hoc = Math.pow(-Math.log(EPS_HOC), 0.25);
-        int nbx = (int) ((g * xprd / (Math.PI * nxp)) * hoc);
-        int nby = (int) ((g * yprd / (Math.PI * nyp)) * hoc);
-        int nbz = (int) ((g * zprd / (Math.PI * nzp)) * hoc);
+        int[] nb = aliasingImages(Box.orthogonal(0, xprd, 0, yprd, 0, zprd));
+        int nbx = nb[0], nby = nb[1], nbz = nb[2];
         int two = 2 * order;
         int ntot = nxp * nyp * nzp;
         greensfn = new double[ntot];

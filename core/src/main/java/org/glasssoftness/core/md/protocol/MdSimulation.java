@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.glasssoftness.core.md.ForceEvaluator;
+import org.glasssoftness.core.md.Forces;
 import org.glasssoftness.core.md.MdState;
 import org.glasssoftness.core.md.forcefield.PairCoefficients;
 import org.glasssoftness.core.md.integrate.NoseHooverChain;
@@ -14,6 +15,12 @@ import org.glasssoftness.core.md.integrate.VelocityVerlet;
 import org.glasssoftness.core.md.kspace.Ewald;
 import org.glasssoftness.core.md.kspace.KSpace;
 import org.glasssoftness.core.md.kspace.Pppm;
+import org.glasssoftness.core.md.opencl.ClBuildException;
+import org.glasssoftness.core.md.opencl.ClForces;
+import org.glasssoftness.core.md.opencl.ClPppm;
+import org.glasssoftness.core.md.opencl.ClVelocityVerlet;
+import org.glasssoftness.core.md.opencl.ClRuntime;
+import org.glasssoftness.core.md.opencl.OpenClUnavailableException;
 import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.table.ResultTable;
@@ -26,7 +33,9 @@ import org.glasssoftness.core.table.ResultTable;
 public final class MdSimulation implements AutoCloseable {
     private final MdState state;
     private final MdSettings settings;
-    private final ForceEvaluator forces;
+    private final Forces forces;
+    /** Why the OpenCL backend was asked for but not used (null when it was used or not asked for). */
+    private final String backendWarning;
     private final ThermoLog thermo = new ThermoLog();
     private final List<Frame> frames = new ArrayList<>();
     private double timePs;
@@ -35,14 +44,90 @@ public final class MdSimulation implements AutoCloseable {
     private String tensionStage;
 
     public MdSimulation(MdState state, PairCoefficients[][] coeffs, MdSettings settings) {
+        this(state, coeffs, settings, null);
+    }
+
+    /**
+     * @param deviceFilter OpenCL device forced by a substring of "platform / device name" (null: the system property
+     *                     {@value ClRuntime#DEVICE_PROPERTY}, else the best device); unused on the Java backend
+     */
+    public MdSimulation(MdState state, PairCoefficients[][] coeffs, MdSettings settings, String deviceFilter) {
         this.state = state;
         this.settings = settings;
-        KSpace k = settings.kspace().equals("ewald") ? new Ewald(settings.accuracy(), settings.cutoffA())
-                : new Pppm(settings.accuracy(), settings.cutoffA(), 5, settings.threads());
-        // real-space Coulomb from a table, as LAMMPS does by default (pair_modify table 12); differences to the exact
-        // kernel ~1e-9 relative (TabulatedCoulombTest)
-        this.forces = new ForceEvaluator(coeffs, settings.cutoffA(), settings.skinA(), k, settings.threads(), true);
+        String warning = null;
+        Forces f = null;
+        if (!settings.backend().equals(MdSettings.BACKEND_JAVA)) {
+            try {
+                f = openCl(coeffs, settings, deviceFilter);
+            } catch (OpenClUnavailableException | ClBuildException e) {
+                warning = "OpenCL unavailable (" + e.getMessage() + "): running on the Java backend";
+            }
+        }
+        if (f == null) {
+            // real-space Coulomb from a table, as LAMMPS does by default (pair_modify table 12); differences to the
+            // exact kernel ~1e-9 relative (TabulatedCoulombTest)
+            f = new ForceEvaluator(coeffs, settings.cutoffA(), settings.skinA(), kspace(settings), settings.threads(), true);
+        }
+        this.forces = f;
+        this.backendWarning = warning;
     }
+
+    private static KSpace kspace(MdSettings settings) {
+        return settings.kspace().equals("ewald") ? new Ewald(settings.accuracy(), settings.cutoffA())
+                : new Pppm(settings.accuracy(), settings.cutoffA(), 5, settings.threads());
+    }
+
+    /**
+     * The OpenCL force backend for these settings on the device forced by {@code deviceFilter} (null: the system
+     * property {@value ClRuntime#DEVICE_PROPERTY}, else the best device).
+     *
+     * @throws OpenClUnavailableException when there is no usable device
+     * @throws ClBuildException           when the kernels do not build (message with the build log)
+     */
+    public static Forces openCl(PairCoefficients[][] coeffs, MdSettings settings, String deviceFilter) {
+        ClRuntime rt = deviceFilter == null ? ClRuntime.open() : ClRuntime.open(deviceFilter);
+        boolean mixed = settings.precision().equals(MdSettings.PRECISION_MIXED);
+        ClPppm pppm = null;
+        try {
+            if (!rt.info().fp64()) {
+                throw new OpenClUnavailableException(rt.info().describe() + " has no double support (cl_khr_fp64), "
+                        + "which both precision modes need (double accumulation)");
+            }
+            if (settings.kspace().equals("pppm")) {
+                try {
+                    pppm = new ClPppm(rt.context(), rt.queue(), rt.device(), mixed, settings.accuracy(),
+                            settings.cutoffA(), 5);
+                } catch (IllegalStateException e) {
+                    throw new ClBuildException("device PPPM: " + e.getMessage());
+                }
+                return new ClForces(rt, true, coeffs, settings.cutoffA(), settings.skinA(), pppm, mixed);
+            }
+            return new ClForces(rt, true, coeffs, settings.cutoffA(), settings.skinA(), kspace(settings), mixed);
+        } catch (RuntimeException e) {
+            if (pppm != null) pppm.close();
+            rt.close();
+            throw e;
+        }
+    }
+
+    /** For tests: a simulation on the given force backend (closed with the simulation). */
+    public MdSimulation(MdState state, Forces forces, MdSettings settings) {
+        this.state = state;
+        this.settings = settings;
+        this.forces = forces;
+        this.backendWarning = null;
+    }
+
+    /** "java" or "opencl": the backend that runs. */
+    public String backend() {
+        return forces instanceof ClForces ? MdSettings.BACKEND_OPENCL : MdSettings.BACKEND_JAVA;
+    }
+
+    /** Backend, precision and device that run, e.g. "opencl double on OpenCL CPU '...' (...)" or "java (2 threads)". */
+    public String backendDescription() { return forces.describe(); }
+
+    /** Why the OpenCL backend that was asked for is not used (with the reason), or null. */
+    public String backendWarning() { return backendWarning; }
 
     public MdState state() { return state; }
 
@@ -52,7 +137,7 @@ public final class MdSimulation implements AutoCloseable {
     /** Sets the simulated time (when continuing from a checkpoint). */
     public void setTimePs(double t) { this.timePs = t; }
 
-    public ForceEvaluator forces() { return forces; }
+    public Forces forces() { return forces; }
 
     /**
      * FIRE minimisation (at most {@code maxSteps}, until the largest force is below {@code fTol} eV/Å); velocities are
@@ -89,7 +174,7 @@ public final class MdSimulation implements AutoCloseable {
     private void runStage(Stage st, Progress progress) {
         // a fresh neighbour list at every stage start: a run restarted from a checkpoint between stages then sums
         // forces in exactly the same order as the uninterrupted run
-        forces.list().invalidate();
+        forces.invalidate();
         VelocityVerlet.StepObserver obs = (s, e) -> {
             timePs += settings.dtPs();
             if (s.step % settings.thermoEvery() == 0) record(st, e);
@@ -110,6 +195,15 @@ public final class MdSimulation implements AutoCloseable {
             if (st.ensemble() == Stage.Ensemble.TENSION && !recorded) record(st, e0);
             npt.run(state, st.steps(), obs, progress);
             end = npt.last();
+        } else if (forces instanceof ClForces cf && cf.kspace() == null) {
+            // device-resident: positions, velocities and forces stay on the device between thermo/dump steps
+            ClVelocityVerlet vv = new ClVelocityVerlet(cf, settings.dtPs(),
+                    st.ensemble() == Stage.Ensemble.NVT ? new NoseHooverChain(st.tStartK(), st.tStopK(), st.tDampPs()) : null);
+            e0 = vv.setup(state);
+            startRows(st, e0);
+            vv.run(state, st.steps(), obs, progress, step -> step % settings.thermoEvery() == 0
+                    || (settings.dumpEvery() > 0 && step % settings.dumpEvery() == 0));
+            end = vv.last();
         } else {
             VelocityVerlet vv = new VelocityVerlet(forces, settings.dtPs(),
                     st.ensemble() == Stage.Ensemble.NVT ? new NoseHooverChain(st.tStartK(), st.tStopK(), st.tDampPs()) : null);

@@ -3,7 +3,7 @@ package org.glasssoftness.knime.nodes.runmd;
 import org.glasssoftness.knime.common.GlassSoftnessNodeFactory;
 import org.knime.core.node.NodeDialogPane;
 
-/** Node "Run GPU MD" (Java backend for now); its description is RunMdNodeFactory.xml next to this class. */
+/** Node "Run GPU MD" (OpenCL device or Java backend); its description is RunMdNodeFactory.xml next to this class. */
 public final class RunMdNodeFactory extends GlassSoftnessNodeFactory<RunMdNodeModel> {
     public RunMdNodeFactory() {
         super("Run GPU MD", false);

@@ -31,16 +31,23 @@ import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.PortTypeRegistry;
 
 /**
- * Runs molecular dynamics of a Li2O-B2O3-P2O5 glass with the Deng-Du force field on the Java backend: start from the
- * last frame of the optional input trajectory or from a random packing of a composition, optionally minimise, then run
- * a list of NVE/NVT stages. Outputs the recorded frames and the thermo table.
+ * Runs molecular dynamics of a Li2O-B2O3-P2O5 glass with the Deng-Du force field on an OpenCL device or the Java
+ * backend: start from the last frame of the optional input trajectory or from a random packing of a composition,
+ * optionally minimise, then run a list of stages. Outputs the recorded frames and the thermo and stress-strain tables;
+ * the backend and device that ran are the flow variables {@value #FLOW_BACKEND} and {@value #FLOW_DEVICE} and part of
+ * the final message (a fallback to Java is a warning with the reason).
  */
 final class RunMdNodeModel extends GlassSoftnessNodeModel {
-    static final String THREADS = "threads", BACKEND = "backend";
+    static final String THREADS = "threads", BACKEND = "backend", PRECISION = "precision", DEVICE = "opencl-device";
+
+    /** Flow variables: the backend that ran ("java" or "opencl") and its description (device name, precision). */
+    static final String FLOW_BACKEND = "md_backend", FLOW_DEVICE = "md_device";
 
     private final MdNodeSettings m_md = new MdNodeSettings();
     private final SettingsModelIntegerBounded m_threads = register(new SettingsModelIntegerBounded(THREADS, 0, 0, 1024));
-    private final SettingsModelString m_backend = register(new SettingsModelString(BACKEND, "auto"));
+    private final SettingsModelString m_backend = register(new SettingsModelString(BACKEND, MdSettings.BACKEND_AUTO));
+    private final SettingsModelString m_precision = register(new SettingsModelString(PRECISION, MdSettings.PRECISION_DOUBLE));
+    private final SettingsModelString m_device = register(new SettingsModelString(DEVICE, ""));
 
     static final PortType OPTIONAL_TRAJECTORY = PortTypeRegistry.getInstance().getPortType(TrajectoryPortObject.class, true);
 
@@ -51,12 +58,16 @@ final class RunMdNodeModel extends GlassSoftnessNodeModel {
     }
 
     private MdSettings mdSettings() throws InvalidSettingsException {
-        String backend = m_backend.getStringValue().trim().toLowerCase();
-        if (!backend.equals("auto") && !backend.equals("java")) {
-            throw new InvalidSettingsException("Backend must be auto or java (the OpenCL backend is not available yet), got '"
-                + m_backend.getStringValue() + "'");
+        String backend = m_backend.getStringValue().trim().toLowerCase(Locale.ROOT);
+        String precision = m_precision.getStringValue().trim().toLowerCase(Locale.ROOT);
+        if (!List.of(MdSettings.BACKEND_AUTO, MdSettings.BACKEND_JAVA, MdSettings.BACKEND_OPENCL).contains(backend)) {
+            throw new InvalidSettingsException("Backend must be auto, java or opencl, got '" + m_backend.getStringValue() + "'");
         }
-        return m_md.mdSettings(m_threads.getIntValue() > 0 ? m_threads.getIntValue() : Runtime.getRuntime().availableProcessors());
+        if (!List.of(MdSettings.PRECISION_DOUBLE, MdSettings.PRECISION_MIXED).contains(precision)) {
+            throw new InvalidSettingsException("Precision must be double or mixed, got '" + m_precision.getStringValue() + "'");
+        }
+        return m_md.mdSettings(m_threads.getIntValue() > 0 ? m_threads.getIntValue() : Runtime.getRuntime().availableProcessors())
+            .withBackend(backend, precision);
     }
 
     @Override
@@ -150,7 +161,13 @@ final class RunMdNodeModel extends GlassSoftnessNodeModel {
         MdState s = start.state();
         PairCoefficients[][] coeffs = start.coefficients();
         int minimize = start.minimizeSteps();
-        try (MdSimulation sim = new MdSimulation(s, coeffs, settings)) {
+        String device = m_device.getStringValue().isBlank() ? null : m_device.getStringValue().trim();
+        try (MdSimulation sim = new MdSimulation(s, coeffs, settings, device)) {
+            if (sim.backendWarning() != null) {
+                setWarningMessage(sim.backendWarning());
+            }
+            pushFlowVariableString(FLOW_BACKEND, sim.backend());
+            pushFlowVariableString(FLOW_DEVICE, sim.backendDescription());
             // minimisation takes the first tenth of the bar, the stages the rest, so the bar never runs backwards
             double minimizeShare = minimize > 0 ? 0.1 : 0;
             if (minimize > 0) {
@@ -166,8 +183,8 @@ final class RunMdNodeModel extends GlassSoftnessNodeModel {
                 return null;
             });
             double sec = (System.nanoTime() - t0) / 1e9;
-            exec.setMessage(String.format(Locale.ROOT, "%d steps, %.3f ns/day", s.step - step0,
-                MdSpeedProgress.nsPerDay(s.step - step0, settings.dtPs(), sec)));
+            exec.setMessage(String.format(Locale.ROOT, "%d steps, %.3f ns/day on %s", s.step - step0,
+                MdSpeedProgress.nsPerDay(s.step - step0, settings.dtPs(), sec), sim.backendDescription()));
             List<Frame> frames = new ArrayList<>(sim.frames());
             if (frames.isEmpty() || frames.get(frames.size() - 1).timestep() != s.step) frames.add(sim.frame());
             TrajectoryPortObject port = keep(runEngine(exec.createSubProgress(0.08),

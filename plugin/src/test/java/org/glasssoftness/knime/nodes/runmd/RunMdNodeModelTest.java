@@ -55,6 +55,12 @@ class RunMdNodeModelTest {
             messages.add(message);
             fractions.add(progress);
         }
+
+        @Override
+        public synchronized void setMessage(final String message) {
+            super.setMessage(message);
+            messages.add(message);
+        }
     }
 
     @Test
@@ -142,7 +148,43 @@ class RunMdNodeModelTest {
             () -> StandinNodeRunner.configure(model("x:nph:10:300", 800, "auto"), (PortObjectSpec) null));
         assertTrue(e.getMessage().contains("ensemble must be"), e.getMessage());
         e = assertThrows(InvalidSettingsException.class,
-            () -> StandinNodeRunner.configure(model("x:nvt:10:300", 800, "opencl"), (PortObjectSpec) null));
-        assertTrue(e.getMessage().contains("Backend"), e.getMessage());
+            () -> StandinNodeRunner.configure(model("x:nvt:10:300", 800, "cuda"), (PortObjectSpec) null));
+        assertTrue(e.getMessage().contains("Backend must be auto, java or opencl"), e.getMessage());
+    }
+
+    /**
+     * Backend opencl in mixed precision: runs on the device and says so (flow variables, final message); a device name
+     * that matches nothing falls back to Java with a warning naming the reason, and the thermo agrees.
+     */
+    @Test
+    void reportsTheBackendAndFallsBackToJavaWithAWarning() throws Exception {
+        RunMdNodeModel cl = model("a:nvt:4:300", 800, "opencl");
+        NodeSettings s = Settings.of(cl);
+        s.addString(RunMdNodeModel.PRECISION, "mixed");
+        Settings.apply(cl, s);
+        RecordingMonitor monitor = new RecordingMonitor();
+        PortObject[] outCl = StandinNodeRunner.execute(cl, monitor, (PortObject) null);
+        assertEquals("opencl", StandinNodeRunner.pushedFlowVariables(cl).get(RunMdNodeModel.FLOW_BACKEND));
+        String device = (String) StandinNodeRunner.pushedFlowVariables(cl).get(RunMdNodeModel.FLOW_DEVICE);
+        assertTrue(device.startsWith("opencl mixed on OpenCL "), device);
+        assertTrue(monitor.messages.stream().anyMatch(x -> x != null && x.matches("4 steps, .* ns/day on " + java.util.regex.Pattern.quote(device))),
+            monitor.messages.toString());
+        assertNull(StandinNodeRunner.warningMessage(cl));
+
+        RunMdNodeModel fb = model("a:nvt:4:300", 800, "opencl");
+        NodeSettings s2 = Settings.of(fb);
+        s2.addString(RunMdNodeModel.DEVICE, "no-such-device-xyz");
+        Settings.apply(fb, s2);
+        PortObject[] outJava = StandinNodeRunner.execute(fb, new RecordingMonitor(), (PortObject) null);
+        assertEquals("java", StandinNodeRunner.pushedFlowVariables(fb).get(RunMdNodeModel.FLOW_BACKEND));
+        String w = StandinNodeRunner.warningMessage(fb);
+        assertTrue(w != null && w.contains("no OpenCL device matches 'no-such-device-xyz'")
+            && w.contains("running on the Java backend"), w);
+        double[] peCl = Tables.doubles((BufferedDataTable) outCl[1], "PE_eV");
+        double[] peJava = Tables.doubles((BufferedDataTable) outJava[1], "PE_eV");
+        assertEquals(peJava.length, peCl.length);
+        for (int i = 0; i < peJava.length; i++) {
+            assertEquals(peJava[i], peCl[i], 1e-4 * Math.abs(peJava[i]), "PE row " + i);
+        }
     }
 }

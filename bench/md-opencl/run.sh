@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# OpenCL MD benchmark: our OpenCL backend (PoCL on this machine, or a GPU where there is one) vs LAMMPS (Debian
+# package, MPI ranks = THREADS) on the same start and protocol: a 3,704-atom LiBP 40/30/30 random packing relaxed by
+# FIRE (BASEFIRE steps, on our backend), replicated 1x1x1, 3x1x1, 2x2x2, 3x3x3 (3.7k, 11k, 30k, 100k atoms), NVT
+# 300 K, 1 fs, 10 A cutoff, PPPM 1e-5, skin 2 A; the LAMMPS input is written by the project's LammpsInputExport.
+# Only the NVT steps are timed (LAMMPS: its Loop time over warm + timed steps). Prints a table: steps/s and ns/day of
+# ours and LAMMPS, and the ratio.
+# Usage: bench/md-opencl/run.sh [sizes="1,1,1 3,1,1 2,2,2 3,3,3"] [threads=2]
+#   env PRECISION=double|mixed (default mixed), BACKEND=opencl|java (default opencl), DEVICE=<name part>,
+#   BASE=3704, BASEFIRE=150, PLAN="1,1,1:20:100 3,1,1:10:40 ..." (replication:warm:steps), NOLAMMPS=1
+#   On a GPU: PLAN="1,1,1:200:2000 3,1,1:200:2000 2,2,2:100:1000 3,3,3:50:500" gives steadier numbers.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SIZES=${1:-"1,1,1 3,1,1 2,2,2 3,3,3"}; THREADS=${2:-2}
+PRECISION=${PRECISION:-mixed}; BACKEND=${BACKEND:-opencl}
+PLAN=${PLAN:-"1,1,1:20:100 3,1,1:10:40 2,2,2:5:15 3,3,3:2:5"}; BASE=${BASE:-3704}; BASEFIRE=${BASEFIRE:-150}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+./mvnw -B -o -q -pl core compile dependency:build-classpath -Dmdep.outputFile="$WORK/deps.txt" -Dmdep.includeScope=runtime
+cp -r core/target/classes "$WORK/core-classes"
+CP="$WORK/core-classes:$(cat "$WORK/deps.txt")"
+javac -d "$WORK" -cp "$CP" bench/md-opencl/MdClBench.java
+DEVOPT=""; [ -n "${DEVICE:-}" ] && DEVOPT="-Dglasssoftness.opencl.device=$DEVICE"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load: $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
+echo "backend $BACKEND, precision $PRECISION, LAMMPS ranks $THREADS"
+printf '| atoms | ours steps/s | ours ns/day | LAMMPS steps/s | LAMMPS ns/day | ours / LAMMPS | device |\n|---|---|---|---|---|---|---|\n' > "$WORK/table.md"
+for n in $SIZES; do
+  p=$(echo "$PLAN" | tr ' ' '\n' | grep "^$n:" || echo "$n:5:20")
+  IFS=: read -r _ warm steps <<< "$p"
+  d="$WORK/n${n//,/x}"; mkdir -p "$d"
+  java $DEVOPT -cp "$WORK:$CP" MdClBench "$BASE" "$BASEFIRE" "$n" "$warm" "$steps" "$d" "$BACKEND" "$PRECISION" "$THREADS" | tee "$d/ours.txt"
+  ours=$(grep -o 'steps/s=[0-9.]*' "$d/ours.txt" | cut -d= -f2)
+  atoms=$(grep -o 'atoms=[0-9]*' "$d/ours.txt" | cut -d= -f2)
+  dev=$(sed -n 's/.*backend=\(.*\) kspace=.*/\1/p' "$d/ours.txt")
+  lsteps=""; 
+  if [ -z "${NOLAMMPS:-}" ]; then
+    (cd "$d" && mpirun --allow-run-as-root -np "$THREADS" lmp -in in.lmp -log log.lammps -screen none)
+    loop=$(grep '^Loop time' "$d/log.lammps" | tail -1)
+    echo "lammps $THREADS ranks: $loop"
+    lsteps=$(echo "$loop" | sed -n 's/Loop time of \([0-9.e+-]*\) on [0-9]* procs for \([0-9]*\) steps.*/\2 \1/p' | awk '{printf "%.4f", $1/$2}')
+  fi
+  python3 - "$atoms" "$ours" "${lsteps:-nan}" "$dev" >> "$WORK/table.md" <<'PY'
+import sys
+n, o, l, dev = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+nd = lambda s: s * 0.001 * 86400 / 1000
+print('| %d | %.3f | %.4f | %.3f | %.4f | %.2fx | %s |' % (n, o, nd(o), l, nd(l), o / l if l == l else float('nan'), dev))
+PY
+done
+cat "$WORK/table.md"

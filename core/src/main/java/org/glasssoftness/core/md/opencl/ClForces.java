@@ -1,0 +1,545 @@
+package org.glasssoftness.core.md.opencl;
+
+import static org.jocl.CL.CL_MEM_READ_ONLY;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.glasssoftness.core.md.ForceEvaluator;
+import org.glasssoftness.core.md.Forces;
+import org.glasssoftness.core.md.MdState;
+import org.glasssoftness.core.md.Units;
+import org.glasssoftness.core.md.forcefield.PairCoefficients;
+import org.glasssoftness.core.md.integrate.MdInstabilityException;
+import org.glasssoftness.core.md.kspace.KSpace;
+import org.glasssoftness.core.md.neighbor.VerletList;
+import org.glasssoftness.core.model.Box;
+import org.jocl.CL;
+import org.jocl.CLException;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+import org.jocl.cl_program;
+
+/**
+ * The OpenCL force backend: neighbour list (cell binning, per-cell sorted atoms, full list at cutoff + skin, rebuilt
+ * when an atom moved more than skin/2 or the box moved its corners by more than the skin allows, exactly the
+ * {@link VerletList} criterion) and the real-space pair forces of {@code BuckCoulLong} (exact kernel: Buckingham, core,
+ * erfc Coulomb) run as kernels of {@code md.cl}; the k-space part either on the device ({@link ClPppm}, adding into
+ * the same force buffer) or a {@link KSpace} computed on the host (the Java {@code kspace.Pppm}/{@code Ewald}: Ewald,
+ * or the fallback when the device PPPM cannot be used). Per call: positions up, forces and per-block energy/virial sums
+ * down. Deterministic: the same input gives the same forces bit for bit (each atom
+ * sums its own full list in a fixed order; energies summed over fixed blocks in atom order).
+ *
+ * <p>Precision: double, or mixed (-DMIXED: the pair math in float from double differences, forces, energies and
+ * virial accumulated in double). The device needs cl_khr_fp64 for either (double accumulation).
+ */
+public final class ClForces implements Forces {
+    /** Atoms per block of the energy/virial reduction. */
+    private static final int REDUCE_BLOCK = 256;
+    private static final int LOCAL = 64;
+
+    private final ClRuntime rt;
+    private final boolean ownsRuntime;
+    private final boolean mixed;
+    private final double cutoff, skin;
+    private final KSpace kspace;
+    private final ClPppm pppm;
+    private final int ns;
+    private final double[] coef;
+    private final cl_program program;
+    private final cl_kernel kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce;
+    /** Device-resident integration (ClVelocityVerlet). */
+    private final cl_kernel kFirst, kSecond, kScale, kKe, kDisp, kWrap;
+    private cl_mem dV, dMass, dImage, dX0, dBlocks;
+    private double[] blockValues;
+    private Box residentBoxAtBuild;
+    private final List<cl_mem> buffers = new ArrayList<>();
+
+    private int n = -1;
+    private cl_mem dX, dQ, dSpecies, dF, dEatom, dPartial, dCellOf, dNbrCount, dMinR2, dCoef, dCellAtoms;
+    private cl_mem dCount, dCellStart, dFill, dNbr;
+    private int ncells = -1, maxNbr;
+    private double[] xAtBuild;
+    private Box boxAtBuild;
+    private long builds;
+    private double[] partial;
+
+    /**
+     * @param rt          the device (closed with this object when {@code ownsRuntime})
+     * @param coeffs      per species pair coefficients (symmetric)
+     * @param cutoff      real-space cutoff (Å), {@code skin} neighbour skin (Å)
+     * @param kspace      long-range part computed on the host (null: bare truncated Coulomb)
+     * @param mixed       float pair math with double accumulation
+     * @throws OpenClUnavailableException when the device has no double support
+     * @throws ClBuildException           with the build log when the kernels do not compile
+     */
+    public ClForces(ClRuntime rt, boolean ownsRuntime, PairCoefficients[][] coeffs, double cutoff, double skin,
+                    KSpace kspace, boolean mixed) {
+        this(rt, ownsRuntime, coeffs, cutoff, skin, kspace, null, mixed, ClRuntime.resource("md.cl"));
+    }
+
+    /**
+     * With the long-range part on the device: {@code pppm} was made on {@code rt}'s context and queue (closed with this
+     * object).
+     */
+    public ClForces(ClRuntime rt, boolean ownsRuntime, PairCoefficients[][] coeffs, double cutoff, double skin,
+                    ClPppm pppm, boolean mixed) {
+        this(rt, ownsRuntime, coeffs, cutoff, skin, null, pppm, mixed, ClRuntime.resource("md.cl"));
+    }
+
+    /** With another kernel source (tests of the build-failure report). */
+    ClForces(ClRuntime rt, boolean ownsRuntime, PairCoefficients[][] coeffs, double cutoff, double skin,
+             KSpace kspace, ClPppm pppm, boolean mixed, String source) {
+        if (!rt.info().fp64()) {
+            throw new OpenClUnavailableException(rt.info().describe() + " has no double support (cl_khr_fp64), which "
+                    + "both precision modes need (double accumulation)");
+        }
+        this.rt = rt;
+        this.ownsRuntime = ownsRuntime;
+        this.mixed = mixed;
+        this.cutoff = cutoff;
+        this.skin = skin;
+        this.kspace = kspace;
+        this.pppm = pppm;
+        this.ns = coeffs.length;
+        coef = new double[9 * ns * ns];
+        for (int a = 0; a < ns; a++) {
+            for (int b = 0; b < ns; b++) {
+                PairCoefficients p = coeffs[a][b];
+                int k = 9 * (a * ns + b);
+                coef[k] = p.hasShortRange() ? 1 : 0;
+                coef[k + 1] = p.a(); coef[k + 2] = 1 / p.rho(); coef[k + 3] = p.a() / p.rho(); coef[k + 4] = p.c();
+                if (p.core() != null) {
+                    coef[k + 5] = p.core().b(); coef[k + 6] = p.core().n(); coef[k + 7] = p.core().d();
+                    coef[k + 8] = p.core().r0() * p.core().r0();
+                } else {
+                    coef[k + 8] = -1;
+                }
+            }
+        }
+        String options = "-DNS=" + ns + (mixed ? " -DMIXED" : "");
+        program = rt.build("md.cl", source, options);
+        kBinCount = kernel("bin_count");
+        kBinScan = kernel("bin_scan");
+        kBinFill = kernel("bin_fill");
+        kBinSort = kernel("bin_sort");
+        kBuild = kernel("build_list");
+        kPair = kernel("pair_force");
+        kReduce = kernel("reduce_blocks");
+        kFirst = kernel("vv_first");
+        kSecond = kernel("vv_second");
+        kScale = kernel("scale_v");
+        kKe = kernel("ke_blocks");
+        kDisp = kernel("disp_blocks");
+        kWrap = kernel("wrap_atoms");
+    }
+
+    public ClRuntime runtime() { return rt; }
+
+    public boolean mixed() { return mixed; }
+
+    public long builds() { return builds; }
+
+    /** The host k-space part (null with the device PPPM or without k-space). */
+    @Override
+    public KSpace kspace() { return kspace; }
+
+    /** The device PPPM, or null. */
+    public ClPppm devicePppm() { return pppm; }
+
+    @Override
+    public String describeKspace() {
+        if (pppm != null) return pppm.describe() + " (device)";
+        return kspace == null ? "none" : kspace.describe() + " (host)";
+    }
+
+    @Override
+    public void invalidate() {
+        boxAtBuild = null;
+        residentBoxAtBuild = null;
+    }
+
+    @Override
+    public String describe() {
+        return "opencl " + (mixed ? "mixed" : "double") + " on " + rt.info().describe()
+                + (pppm == null && kspace != null ? " (k-space on the host)" : "");
+    }
+
+    @Override
+    public ForceEvaluator.Energies compute(MdState s) {
+        try {
+            return computeOnDevice(s);
+        } catch (CLException e) {
+            if (e.getStatus() == CL.CL_MEM_OBJECT_ALLOCATION_FAILURE || e.getStatus() == CL.CL_OUT_OF_RESOURCES
+                    || e.getStatus() == CL.CL_OUT_OF_HOST_MEMORY) {
+                throw new IllegalStateException(outOfMemoryMessage(s.n, e), e);
+            }
+            throw e;
+        }
+    }
+
+    private String outOfMemoryMessage(int atoms, CLException e) {
+        long bytesPerAtom = bytesPerAtom(Math.max(maxNbr, 1));
+        long fits = rt.info().globalMemBytes() / 2 / Math.max(1, bytesPerAtom);
+        return String.format(Locale.ROOT, "out of device memory on %s with %d atoms (%s; %d neighbours per atom need "
+                + "about %d bytes per atom of the device's %d MiB): a system of about %d atoms fits",
+                rt.info().describe(), atoms, e.getMessage(), maxNbr, bytesPerAtom,
+                rt.info().globalMemBytes() >> 20, fits);
+    }
+
+    private static long bytesPerAtom(int maxNbr) {
+        // x, f (3 doubles each), q, minR2, 8 energy values (doubles), species, cellOf, count, cell atoms (ints), list
+        return 8L * (3 + 3 + 1 + 1 + 8) + 4L * (4 + maxNbr);
+    }
+
+    private ForceEvaluator.Energies computeOnDevice(MdState s) {
+        checkBox(s.box);
+        if (s.n != n) allocateAtoms(s);
+        boolean rebuild = needsRebuild(s);
+        if (rebuild) s.wrap(); // as VerletList: positions wrapped into the box (image flags updated) at a rebuild
+        write(dX, s.x);
+        if (rebuild) buildList(s);
+        if (kspace != null && Double.isNaN(kspace.gEwald())) {
+            // the first k-space call chooses g: run it once so the pair kernel gets the same g the Java backend uses
+            kspace.compute(s, new double[6]);
+        }
+        ForceEvaluator.Energies e = deviceForces(s.box, true);
+        read(dF, s.f, 3 * n);
+        if (kspace == null) return e;
+        if (Double.isNaN(kspace.gEwald())) throw new IllegalStateException("k-space g not chosen");
+        double[] virial = e.virial();
+        double eLong = kspace.compute(s, virial); // adds the k-space forces to s.f and its virial
+        return new ForceEvaluator.Energies(e.eVdwl(), e.eCoul(), eLong, virial);
+    }
+
+    /**
+     * Pair forces into dF (overwritten) and the device PPPM's added, for the positions in dX and the list as built;
+     * with {@code energies} the energies and virial (else NaN energies and a zero virial, nothing read back).
+     */
+    private ForceEvaluator.Energies deviceForces(Box b, boolean energies) {
+        double g = pppm != null ? pppm.gEwald() : kspace == null ? 0 : kspace.gEwald();
+        args(kPair, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), dNbr, dNbrCount, cutoff * cutoff, g, Units.QQR2E,
+                dCoef, dF, dEatom);
+        run(kPair, n);
+        double[] virial = new double[6];
+        double eLong = 0;
+        if (pppm != null) eLong = pppm.compute(dX, dF, b, energies ? virial : null); // adds the k-space forces
+        if (!energies) return new ForceEvaluator.Energies(Double.NaN, Double.NaN, Double.NaN, virial);
+        int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
+        args(kReduce, n, 8, REDUCE_BLOCK, dEatom, dPartial);
+        run(kReduce, blocks);
+        read(dPartial, partial, 8 * blocks);
+        double eVdwl = 0, eCoul = 0;
+        for (int k = 0; k < blocks; k++) {
+            eVdwl += partial[8 * k];
+            eCoul += partial[8 * k + 1];
+            for (int c = 0; c < 6; c++) virial[c] += partial[8 * k + 2 + c];
+        }
+        return new ForceEvaluator.Energies(eVdwl, eCoul, eLong, virial);
+    }
+    /** The VerletList criterion: moved more than skin/2, reduced by the motion of the box corners. */
+    private boolean needsRebuild(MdState s) {
+        if (boxAtBuild == null || xAtBuild == null || xAtBuild.length != 3 * s.n) return true;
+        double lim = 0.5 * skin;
+        if (!s.box.equals(boxAtBuild)) {
+            Box a = boxAtBuild, b = s.box;
+            double d1 = Math.sqrt(sq(b.xlo() - a.xlo()) + sq(b.ylo() - a.ylo()) + sq(b.zlo() - a.zlo()));
+            double d2 = Math.sqrt(sq(b.xhi() - a.xhi()) + sq(b.yhi() - a.yhi()) + sq(b.zhi() - a.zhi()));
+            lim = 0.5 * (skin - (d1 + d2));
+            if (lim <= 0) return true;
+        }
+        double lim2 = lim * lim;
+        double[] x = s.x;
+        for (int k = 0; k < 3 * s.n; k += 3) {
+            double dx = x[k] - xAtBuild[k], dy = x[k + 1] - xAtBuild[k + 1], dz = x[k + 2] - xAtBuild[k + 2];
+            if (dx * dx + dy * dy + dz * dz > lim2) return true;
+        }
+        return false;
+    }
+
+    private static double sq(double v) { return v * v; }
+
+    private void allocateAtoms(MdState s) {
+        releaseAll();
+        n = s.n;
+        dX = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
+        dQ = alloc(CL_MEM_READ_ONLY, 8L * n);
+        dSpecies = alloc(CL_MEM_READ_ONLY, 4L * n);
+        dF = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
+        dEatom = alloc(CL_MEM_READ_WRITE, 8L * 8 * n);
+        int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
+        dPartial = alloc(CL_MEM_READ_WRITE, 8L * 8 * blocks);
+        partial = new double[8 * blocks];
+        dCellOf = alloc(CL_MEM_READ_WRITE, 4L * n);
+        dCellAtoms = alloc(CL_MEM_READ_WRITE, 4L * n);
+        dNbrCount = alloc(CL_MEM_READ_WRITE, 4L * n);
+        dMinR2 = alloc(CL_MEM_READ_WRITE, 8L * n);
+        dCoef = alloc(CL_MEM_READ_ONLY, 8L * coef.length);
+        dV = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
+        dMass = alloc(CL_MEM_READ_ONLY, 8L * n);
+        dImage = alloc(CL_MEM_READ_WRITE, 4L * 3 * n);
+        dX0 = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
+        dBlocks = alloc(CL_MEM_READ_WRITE, 8L * blocks);
+        blockValues = new double[blocks];
+        write(dMass, s.mass);
+        write(dQ, s.charge);
+        ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), dSpecies, true, 0, 4L * n, Pointer.to(s.species), 0, null, null), "clEnqueueWriteBuffer");
+        write(dCoef, coef);
+        if (pppm != null) pppm.setup(s); // g and mesh for this atom count, charges uploaded
+        ncells = -1;
+        maxNbr = 0;
+        dNbr = null;
+        boxAtBuild = null;
+    }
+
+    private void buildList(MdState s) {
+        buildList(s, s.box, false);
+    }
+
+    /** Builds the list from the positions in dX; {@code resident}: s.x is stale (downloaded for an error message). */
+    private void buildList(MdState s, Box box, boolean resident) {
+        double[] widths = {box.lx(), box.ly(), box.lz()};
+        for (int k = 0; k < 3; k++) {
+            if (widths[k] < 2 * cutoff) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "box width %.4f Å along cell vector %d is smaller than twice the cutoff %.4f Å", widths[k], k, cutoff));
+            }
+        }
+        double rc = cutoff + skin;
+        int[] nc = new int[3], st = new int[3];
+        for (int k = 0; k < 3; k++) {
+            nc[k] = Math.max(1, (int) Math.floor(widths[k] / (0.5 * rc)));
+            st[k] = (int) Math.ceil(rc / (widths[k] / nc[k]) - 1e-12);
+        }
+        int cells = nc[0] * nc[1] * nc[2];
+        if (cells != ncells) {
+            release(dCount); release(dCellStart); release(dFill);
+            dCount = alloc(CL_MEM_READ_WRITE, 4L * cells);
+            dCellStart = alloc(CL_MEM_READ_WRITE, 4L * (cells + 1));
+            dFill = alloc(CL_MEM_READ_WRITE, 4L * cells);
+            ncells = cells;
+        }
+        if (maxNbr == 0) {
+            // full list from the mean density, 30 % margin
+            maxNbr = (int) Math.max(16, 1.3 * (4.0 / 3.0 * Math.PI * rc * rc * rc) * n / box.volume());
+            dNbr = alloc(CL_MEM_READ_WRITE, 4L * maxNbr * n);
+        }
+        ClRuntime.check(CL.clEnqueueFillBuffer(rt.queue(), dCount, Pointer.to(new int[] {0}), 4, 0, 4L * cells, 0, null, null), "clEnqueueFillBuffer");
+        args(kBinCount, n, dX, box.xlo(), box.ylo(), box.zlo(), box.lx(), box.ly(), box.lz(), nc[0], nc[1], nc[2],
+                dCellOf, dCount);
+        run(kBinCount, n);
+        args(kBinScan, cells, dCount, dCellStart, dFill);
+        run(kBinScan, 1);
+        args(kBinFill, n, dCellOf, dCellStart, dFill, dCellAtoms);
+        run(kBinFill, n);
+        args(kBinSort, cells, dCellStart, dCellAtoms);
+        run(kBinSort, cells);
+        int[] counts = new int[n];
+        double[] minR2 = new double[n];
+        while (true) {
+            args(kBuild, n, dX, box.xlo(), box.ylo(), box.zlo(), box.lx(), box.ly(), box.lz(), nc[0], nc[1], nc[2],
+                    st[0], st[1], st[2], rc * rc, dCellStart, dCellAtoms, maxNbr, dNbr, dNbrCount, dMinR2);
+            run(kBuild, n);
+            ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dNbrCount, true, 0, 4L * n, Pointer.to(counts), 0, null, null), "clEnqueueReadBuffer");
+            int max = 0;
+            for (int c : counts) max = Math.max(max, c);
+            if (max <= maxNbr) break;
+            release(dNbr);
+            maxNbr = (int) (1.2 * max) + 8;
+            dNbr = alloc(CL_MEM_READ_WRITE, 4L * maxNbr * n);
+        }
+        read(dMinR2, minR2, n);
+        int worst = -1;
+        for (int i = 0; i < n; i++) if (worst < 0 || minR2[i] < minR2[worst]) worst = i;
+        double lim = VerletList.MIN_SEPARATION;
+        if (worst >= 0 && minR2[worst] < lim * lim) {
+            // the partner: the closest atom to the worst one, found on the host (rare error path)
+            if (resident) read(dX, s.x, 3 * n);
+            long other = closestId(s, worst);
+            long a = Math.min(s.ids[worst], other), c = Math.max(s.ids[worst], other);
+            throw new MdInstabilityException(String.format(Locale.ROOT,
+                    "step %d: atoms with ids %d and %d are %.4g Å apart (overlapping atoms; below %.2f Å)", s.step, a, c,
+                    Math.sqrt(minR2[worst]), lim));
+        }
+        if (resident) {
+            ClRuntime.check(CL.clEnqueueCopyBuffer(rt.queue(), dX, dX0, 0, 0, 8L * 3 * n, 0, null, null), "clEnqueueCopyBuffer");
+            residentBoxAtBuild = box;
+            boxAtBuild = null; // the host-side record is stale: a later host-path call rebuilds
+        } else {
+            xAtBuild = s.x.clone();
+            boxAtBuild = box;
+        }
+        builds++;
+    }
+
+    private static long closestId(MdState s, int i) {
+        double best = Double.MAX_VALUE;
+        int arg = -1;
+        double lx = s.box.lx(), ly = s.box.ly(), lz = s.box.lz();
+        for (int j = 0; j < s.n; j++) {
+            if (j == i) continue;
+            double dx = s.x[3 * i] - s.x[3 * j], dy = s.x[3 * i + 1] - s.x[3 * j + 1], dz = s.x[3 * i + 2] - s.x[3 * j + 2];
+            dx -= lx * Math.rint(dx / lx); dy -= ly * Math.rint(dy / ly); dz -= lz * Math.rint(dz / lz);
+            double r2 = dx * dx + dy * dy + dz * dz;
+            if (r2 < best) { best = r2; arg = j; }
+        }
+        return s.ids[arg];
+    }
+
+    // ---- device-resident state for ClVelocityVerlet: positions, velocities, image flags stay on the device ----
+
+    /** Uploads positions, velocities, image flags (and everything per atom) of {@code s}; the list is rebuilt next. */
+    void uploadState(MdState s) {
+        checkBox(s.box);
+        if (s.n != n) allocateAtoms(s);
+        write(dX, s.x);
+        write(dV, s.v);
+        ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), dImage, true, 0, 4L * 3 * n, Pointer.to(s.image), 0, null, null), "clEnqueueWriteBuffer");
+        residentBoxAtBuild = null;
+    }
+
+    /** Downloads positions, velocities, image flags and forces into {@code s}. */
+    void downloadState(MdState s) {
+        read(dX, s.x, 3 * n);
+        read(dV, s.v, 3 * n);
+        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dImage, true, 0, 4L * 3 * n, Pointer.to(s.image), 0, null, null), "clEnqueueReadBuffer");
+        read(dF, s.f, 3 * n);
+    }
+
+    /**
+     * Forces for the device-resident positions in a box that does not change (NVE/NVT): rebuilds the list (wrapping on
+     * the device) when an atom moved more than skin/2 since the last build; energies and virial only when asked.
+     */
+    ForceEvaluator.Energies computeResident(MdState s, boolean energies) {
+        try {
+            if (kspace != null) throw new IllegalStateException("device-resident integration needs the k-space part on the device");
+            boolean rebuild = residentBoxAtBuild == null || !residentBoxAtBuild.equals(s.box)
+                    || blockMax(kDisp, dX, dX0) > 0.25 * skin * skin;
+            if (rebuild) {
+                Box b = s.box;
+                args(kWrap, n, dX, dImage, b.xlo(), b.ylo(), b.zlo(), b.lx(), b.ly(), b.lz());
+                run(kWrap, n);
+                buildList(s, b, true);
+            }
+            return deviceForces(s.box, energies);
+        } catch (CLException e) {
+            if (e.getStatus() == CL.CL_MEM_OBJECT_ALLOCATION_FAILURE || e.getStatus() == CL.CL_OUT_OF_RESOURCES) {
+                throw new IllegalStateException(outOfMemoryMessage(s.n, e), e);
+            }
+            throw e;
+        }
+    }
+
+    /** v += dtf/m f; x += dt v on the device. */
+    void firstHalf(double dtf, double dt) {
+        args(kFirst, n, dtf, dt, dX, dV, dF, dMass);
+        run(kFirst, n);
+    }
+
+    /** v += dtf/m f on the device. */
+    void secondHalf(double dtf) {
+        args(kSecond, n, dtf, dV, dF, dMass);
+        run(kSecond, n);
+    }
+
+    /** v *= factor on the device. */
+    void scaleVelocities(double factor) {
+        args(kScale, 3 * n, factor, dV);
+        run(kScale, 3 * n);
+    }
+
+    /** sum m |v|^2 (g/mol Å^2/ps^2) over fixed blocks in atom order, blocks summed in order on the host. */
+    double massVelocitySquared() {
+        int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
+        args(kKe, n, REDUCE_BLOCK, dV, dMass, dBlocks);
+        run(kKe, blocks);
+        read(dBlocks, blockValues, blocks);
+        double sum = 0;
+        for (int b = 0; b < blocks; b++) sum += blockValues[b];
+        return sum;
+    }
+
+    private double blockMax(cl_kernel k, cl_mem a, cl_mem b) {
+        int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
+        args(k, n, REDUCE_BLOCK, a, b, dBlocks);
+        run(k, blocks);
+        read(dBlocks, blockValues, blocks);
+        double m = 0;
+        for (int i = 0; i < blocks; i++) m = Math.max(m, blockValues[i]);
+        return m;
+    }
+
+    private static void checkBox(Box box) {
+        if (box.isTriclinic()) {
+            throw new UnsupportedOperationException("the OpenCL backend needs an orthogonal box (triclinic: use the Java "
+                    + "backend with Ewald)");
+        }
+        for (int k = 0; k < 3; k++) {
+            if (!box.periodic(k)) throw new UnsupportedOperationException("the OpenCL backend needs a periodic box");
+        }
+    }
+
+    private cl_kernel kernel(String name) {
+        int[] err = new int[1];
+        cl_kernel k = CL.clCreateKernel(program, name, err);
+        ClRuntime.check(err[0], "clCreateKernel " + name);
+        return k;
+    }
+
+    private cl_mem alloc(long flags, long bytes) {
+        int[] err = new int[1];
+        cl_mem m = CL.clCreateBuffer(rt.context(), flags, Math.max(8, bytes), null, err);
+        ClRuntime.check(err[0], "clCreateBuffer of " + bytes + " bytes");
+        buffers.add(m);
+        return m;
+    }
+
+    private void release(cl_mem m) {
+        if (m != null && buffers.remove(m)) CL.clReleaseMemObject(m);
+    }
+
+    private void releaseAll() {
+        for (cl_mem m : buffers) CL.clReleaseMemObject(m);
+        buffers.clear();
+    }
+
+    private void write(cl_mem m, double[] a) {
+        ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), m, true, 0, 8L * a.length, Pointer.to(a), 0, null, null), "clEnqueueWriteBuffer");
+    }
+
+    private void read(cl_mem m, double[] a, int count) {
+        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), m, true, 0, 8L * count, Pointer.to(a), 0, null, null), "clEnqueueReadBuffer");
+    }
+
+    private static void args(cl_kernel k, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v instanceof cl_mem m) ClRuntime.check(CL.clSetKernelArg(k, i, Sizeof.cl_mem, Pointer.to(m)), "clSetKernelArg");
+            else if (v instanceof Integer x) ClRuntime.check(CL.clSetKernelArg(k, i, Sizeof.cl_int, Pointer.to(new int[] {x})), "clSetKernelArg");
+            else if (v instanceof Double x) ClRuntime.check(CL.clSetKernelArg(k, i, Sizeof.cl_double, Pointer.to(new double[] {x})), "clSetKernelArg");
+            else throw new IllegalArgumentException("kernel argument " + i + ": " + v);
+        }
+    }
+
+    private void run(cl_kernel k, int work) {
+        long global = ((long) Math.max(1, work) + LOCAL - 1) / LOCAL * LOCAL;
+        ClRuntime.check(CL.clEnqueueNDRangeKernel(rt.queue(), k, 1, null, new long[] {global}, new long[] {LOCAL}, 0, null, null), "clEnqueueNDRangeKernel");
+    }
+
+    @Override
+    public void close() {
+        releaseAll();
+        for (cl_kernel k : new cl_kernel[] {kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce, kFirst,
+            kSecond, kScale, kKe, kDisp, kWrap}) {
+            CL.clReleaseKernel(k);
+        }
+        CL.clReleaseProgram(program);
+        if (kspace != null) kspace.close();
+        if (pppm != null) pppm.close();
+        if (ownsRuntime) rt.close();
+    }
+}

@@ -1,0 +1,296 @@
+// Neighbour list and pair forces of the OpenCL MD backend (ClForces). Positions, forces: 3n doubles x0,y0,z0,x1,...
+// Orthogonal periodic box [lo, lo + l). Deterministic: integer atomics only count, every cell's atoms are sorted by
+// index, each atom walks its cells in a fixed order and sums only its own forces (full list).
+// Build options: -DMIXED (float pair math, double accumulation), -DNS=<species count>.
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+
+#ifdef MIXED
+typedef float real;
+#else
+typedef double real;
+#endif
+
+#define EWALD_P 0.3275911
+#define A1 0.254829592
+#define A2 -0.284496736
+#define A3 1.421413741
+#define A4 -1.453152027
+#define A5 1.061405429
+#define TWO_OVER_SQRT_PI 1.1283791670955126
+
+/** Entry = j << IMG_BITS | image code; 3 bits per axis, image index -3..3. */
+#define IMG_BITS 9
+
+inline int cell_coord(double x, double lo, double l, int nc) {
+    int c = (int) floor((x - lo) / l * nc);
+    // atoms exactly at hi or a rounding below lo
+    return c < 0 ? 0 : (c >= nc ? nc - 1 : c);
+}
+
+/** Cell of every atom, and counts per cell (integer atomics: the counts do not depend on the order). */
+__kernel void bin_count(const int n, __global const double* x, const double lox, const double loy,
+                        const double loz, const double lx, const double ly, const double lz, const int ncx,
+                        const int ncy, const int ncz, __global int* cellOf, __global int* count) {
+    int i = get_global_id(0);
+    if (i >= n) return;
+    int cx = cell_coord(x[3 * i], lox, lx, ncx), cy = cell_coord(x[3 * i + 1], loy, ly, ncy),
+        cz = cell_coord(x[3 * i + 2], loz, lz, ncz);
+    int c = (cz * ncy + cy) * ncx + cx;
+    cellOf[i] = c;
+    atomic_inc(&count[c]);
+}
+
+/** Exclusive prefix sum of the counts (one work-item: a few thousand cells), resets the fill counters. */
+__kernel void bin_scan(const int ncells, __global const int* count, __global int* start, __global int* fill) {
+    if (get_global_id(0) != 0) return;
+    int s = 0;
+    for (int c = 0; c < ncells; c++) {
+        start[c] = s;
+        s += count[c];
+        fill[c] = 0;
+    }
+    start[ncells] = s;
+}
+
+__kernel void bin_fill(const int n, __global const int* cellOf, __global const int* start, __global int* fill,
+                       __global int* cellAtoms) {
+    int i = get_global_id(0);
+    if (i >= n) return;
+    int c = cellOf[i];
+    cellAtoms[start[c] + atomic_inc(&fill[c])] = i;
+}
+
+/** Sorts each cell's atoms by index (insertion sort; a few tens per cell): a deterministic order. */
+__kernel void bin_sort(const int ncells, __global const int* start, __global int* cellAtoms) {
+    int c = get_global_id(0);
+    if (c >= ncells) return;
+    int a = start[c], b = start[c + 1];
+    for (int k = a + 1; k < b; k++) {
+        int v = cellAtoms[k];
+        int m = k - 1;
+        while (m >= a && cellAtoms[m] > v) {
+            cellAtoms[m + 1] = cellAtoms[m];
+            m--;
+        }
+        cellAtoms[m + 1] = v;
+    }
+}
+
+/**
+ * Full neighbour list at radius rc (cutoff + skin): atom i visits the cells at offsets -S..S per axis (wrapped, with
+ * the lattice image the wrap implies; distinct offsets are distinct images even when the stencil wraps around a small
+ * box) in a fixed order. Entries are stored neighbour-major (entry k of atom i at k * n + i). count[i] is the true
+ * count even beyond maxNbr (the host then grows the list); minR2[i] the closest squared distance (overlap check).
+ */
+__kernel void build_list(const int n, __global const double* x, const double lox, const double loy, const double loz,
+                         const double lx, const double ly, const double lz, const int ncx, const int ncy,
+                         const int ncz, const int sx, const int sy, const int sz, const double rc2,
+                         __global const int* cellStart, __global const int* cellAtoms, const int maxNbr,
+                         __global int* nbr, __global int* count, __global double* minR2) {
+    int i = get_global_id(0);
+    if (i >= n) return;
+    double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
+    int cx = cell_coord(xi, lox, lx, ncx), cy = cell_coord(yi, loy, ly, ncy), cz = cell_coord(zi, loz, lz, ncz);
+    int cnt = 0;
+    double closest = 1e300;
+    for (int oz = -sz; oz <= sz; oz++) {
+        int z = cz + oz;
+        int iz = (int) floor((double) z / ncz);
+        z -= iz * ncz;
+        for (int oy = -sy; oy <= sy; oy++) {
+            int y = cy + oy;
+            int iy = (int) floor((double) y / ncy);
+            y -= iy * ncy;
+            for (int ox = -sx; ox <= sx; ox++) {
+                int xx = cx + ox;
+                int ix = (int) floor((double) xx / ncx);
+                xx -= ix * ncx;
+                int c = (z * ncy + y) * ncx + xx;
+                double shx = ix * lx, shy = iy * ly, shz = iz * lz;
+                int code = ((ix + 3) << 6) | ((iy + 3) << 3) | (iz + 3);
+                for (int k = cellStart[c], e = cellStart[c + 1]; k < e; k++) {
+                    int j = cellAtoms[k];
+                    if (j == i && ix == 0 && iy == 0 && iz == 0) continue;
+                    double dx = xi - x[3 * j] - shx, dy = yi - x[3 * j + 1] - shy, dz = zi - x[3 * j + 2] - shz;
+                    double r2 = dx * dx + dy * dy + dz * dz;
+                    if (r2 < rc2) {
+                        if (r2 < closest) closest = r2;
+                        if (cnt < maxNbr) nbr[cnt * n + i] = (j << IMG_BITS) | code;
+                        cnt++;
+                    }
+                }
+            }
+        }
+    }
+    count[i] = cnt;
+    minR2[i] = closest;
+}
+
+/**
+ * Pair forces of atom i over its full list: Buckingham A exp(-r/rho) - C/r^6, the core B r^-n + D r^2 at r <= r0,
+ * screened Coulomb q_i q_j erfc(g r)/r (Abramowitz-Stegun 7.1.26 as LAMMPS coul/long; g = 0: plain 1/r), all
+ * truncated at the cutoff. Writes f_i (overwrites) and per atom half the pair energies and virial (8 doubles: evdwl,
+ * ecoul, xx yy zz xy xz yz). coef per species pair (row-major, 9 each): has, A, 1/rho, A/rho, C, B, n, D, r0^2.
+ */
+__kernel void pair_force(const int n, __global const double* x, __global const double* q,
+                         __global const int* species, const double lx, const double ly, const double lz,
+                         __global const int* nbr, __global const int* count, const double cut2, const double g,
+                         const double qqrd2e, __global const double* coef, __global double* f,
+                         __global double* eatom) {
+    int i = get_global_id(0);
+    if (i >= n) return;
+    double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
+    double qi = q[i] * qqrd2e;
+    int row = species[i] * NS;
+    double fx = 0, fy = 0, fz = 0, evdwl = 0, ecoul = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
+    int cnt = count[i];
+    real gr_ = (real) g;
+    for (int k = 0; k < cnt; k++) {
+        int code = nbr[k * n + i];
+        int j = code >> IMG_BITS;
+        int ix = ((code >> 6) & 7) - 3, iy = ((code >> 3) & 7) - 3, iz = (code & 7) - 3;
+        double dxd = xi - x[3 * j] - ix * lx, dyd = yi - x[3 * j + 1] - iy * ly, dzd = zi - x[3 * j + 2] - iz * lz;
+        real dx = (real) dxd, dy = (real) dyd, dz = (real) dzd;
+        real r2 = dx * dx + dy * dy + dz * dz;
+        if (r2 >= (real) cut2) continue;
+        real r = sqrt(r2);
+        real rinv = (real) 1 / r;
+        real r2inv = rinv * rinv;
+        real fr2 = 0;
+        real qq = (real) (qi * q[j]);
+        if (qq != 0) {
+            real pre = qq * rinv;
+            if (g > 0) {
+                real grij = gr_ * r;
+                real expm2 = exp(-grij * grij);
+                real t = (real) 1 / ((real) 1 + (real) EWALD_P * grij);
+                real erfcv = t * ((real) A1 + t * ((real) A2 + t * ((real) A3 + t * ((real) A4 + t * (real) A5)))) * expm2;
+                fr2 += pre * (erfcv + (real) TWO_OVER_SQRT_PI * grij * expm2);
+                ecoul += (double) (pre * erfcv);
+            } else {
+                fr2 += pre;
+                ecoul += (double) pre;
+            }
+        }
+        int kk = (row + species[j]) * 9;
+        if (coef[kk] != 0) {
+            if (r2 <= (real) coef[kk + 8]) {
+                real rn = pow(r, -(real) coef[kk + 6]);
+                real b = (real) coef[kk + 5], d = (real) coef[kk + 7];
+                fr2 += (real) coef[kk + 6] * b * rn - (real) 2 * d * r2;
+                evdwl += (double) (b * rn + d * r2);
+            } else {
+                real rexp = exp(-r * (real) coef[kk + 2]);
+                real r6inv = r2inv * r2inv * r2inv;
+                fr2 += (real) coef[kk + 3] * r * rexp - (real) 6 * (real) coef[kk + 4] * r6inv;
+                evdwl += (double) ((real) coef[kk + 1] * rexp - (real) coef[kk + 4] * r6inv);
+            }
+        }
+        real fpair = fr2 * r2inv;
+        double px = (double) (dx * fpair), py = (double) (dy * fpair), pz = (double) (dz * fpair);
+        fx += px; fy += py; fz += pz;
+        vxx += dxd * px; vyy += dyd * py; vzz += dzd * pz;
+        vxy += dxd * py; vxz += dxd * pz; vyz += dyd * pz;
+    }
+    f[3 * i] = fx; f[3 * i + 1] = fy; f[3 * i + 2] = fz;
+    __global double* e = eatom + 8 * i;
+    e[0] = 0.5 * evdwl; e[1] = 0.5 * ecoul;
+    e[2] = 0.5 * vxx; e[3] = 0.5 * vyy; e[4] = 0.5 * vzz; e[5] = 0.5 * vxy; e[6] = 0.5 * vxz; e[7] = 0.5 * vyz;
+}
+
+/** Sums of `width` values per atom over fixed blocks of `block` atoms, in atom order: partial[b * width + c]. */
+__kernel void reduce_blocks(const int n, const int width, const int block, __global const double* values,
+                            __global double* partial) {
+    int b = get_global_id(0);
+    int lo = b * block;
+    if (lo >= n) return;
+    int hi = min(n, lo + block);
+    for (int c = 0; c < width; c++) {
+        double s = 0;
+        for (int i = lo; i < hi; i++) s += values[i * width + c];
+        partial[b * width + c] = s;
+    }
+}
+
+// ---- device-resident velocity Verlet (ClVelocityVerlet); no contraction to FMA, so the updates are the Java ones ----
+
+/** First half kick and drift: v += dtf/m f, x += dt v (dtf = dt/2 ftm2v). */
+__kernel void vv_first(const int n, const double dtf, const double dt, __global double* x, __global double* v,
+                       __global const double* f, __global const double* mass) {
+#pragma OPENCL FP_CONTRACT OFF
+    int i = get_global_id(0);
+    if (i >= n) return;
+    double c = dtf / mass[i];
+    for (int d = 0; d < 3; d++) {
+        v[3 * i + d] += c * f[3 * i + d];
+        x[3 * i + d] += dt * v[3 * i + d];
+    }
+}
+
+/** Second half kick. */
+__kernel void vv_second(const int n, const double dtf, __global double* v, __global const double* f,
+                        __global const double* mass) {
+#pragma OPENCL FP_CONTRACT OFF
+    int i = get_global_id(0);
+    if (i >= n) return;
+    double c = dtf / mass[i];
+    for (int d = 0; d < 3; d++) v[3 * i + d] += c * f[3 * i + d];
+}
+
+/** v *= factor (thermostat). */
+__kernel void scale_v(const int len, const double factor, __global double* v) {
+    int k = get_global_id(0);
+    if (k < len) v[k] *= factor;
+}
+
+/** Per fixed block of atoms, in atom order: sum m |v|^2 (partial[b]). */
+__kernel void ke_blocks(const int n, const int block, __global const double* v, __global const double* mass,
+                        __global double* partial) {
+#pragma OPENCL FP_CONTRACT OFF
+    int b = get_global_id(0);
+    int lo = b * block;
+    if (lo >= n) return;
+    int hi = min(n, lo + block);
+    double s = 0;
+    for (int i = lo; i < hi; i++) {
+        double vx = v[3 * i], vy = v[3 * i + 1], vz = v[3 * i + 2];
+        s += mass[i] * (vx * vx + vy * vy + vz * vz);
+    }
+    partial[b] = s;
+}
+
+/** Per fixed block of atoms: the largest squared displacement since the list was built (rebuild check). */
+__kernel void disp_blocks(const int n, const int block, __global const double* x, __global const double* x0,
+                          __global double* partial) {
+    int b = get_global_id(0);
+    int lo = b * block;
+    if (lo >= n) return;
+    int hi = min(n, lo + block);
+    double m = 0;
+    for (int i = lo; i < hi; i++) {
+        double dx = x[3 * i] - x0[3 * i], dy = x[3 * i + 1] - x0[3 * i + 1], dz = x[3 * i + 2] - x0[3 * i + 2];
+        m = fmax(m, dx * dx + dy * dy + dz * dz);
+    }
+    partial[b] = m;
+}
+
+/** Wraps atoms into the box [lo, lo + l) per axis, counting the wraps in the image flags (as MdState.wrap). */
+__kernel void wrap_atoms(const int n, __global double* x, __global int* image, const double lox, const double loy,
+                         const double loz, const double lx, const double ly, const double lz) {
+#pragma OPENCL FP_CONTRACT OFF
+    int i = get_global_id(0);
+    if (i >= n) return;
+    double lo[3] = {lox, loy, loz}, l[3] = {lx, ly, lz}, s[3];
+    int moved = 0;
+    for (int d = 0; d < 3; d++) {
+        s[d] = (x[3 * i + d] - lo[d]) / l[d];
+        double fl = floor(s[d]);
+        if (fl != 0) {
+            s[d] -= fl;
+            image[3 * i + d] += (int) fl;
+            moved = 1;
+        }
+    }
+    // as Box.toFractional/toCartesian: every coordinate of a moved atom is re-derived from its fractional one
+    if (moved) for (int d = 0; d < 3; d++) x[3 * i + d] = lo[d] + l[d] * s[d];
+}
