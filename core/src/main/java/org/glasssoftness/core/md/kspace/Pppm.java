@@ -178,8 +178,6 @@ public final class Pppm implements KSpace {
             (int) ((g * box.lz() / (Math.PI * nzp)) * hoc)};
     }
 
-    public int order() { return order; }
-
     private static boolean factorable(int n) {
         while (n > 1) {
             if (n % 2 == 0) n /= 2;

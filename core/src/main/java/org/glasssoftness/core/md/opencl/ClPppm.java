@@ -285,6 +285,8 @@ public final class ClPppm implements AutoCloseable {
             throw new UnsupportedOperationException("PPPM for triclinic boxes is not implemented yet; use Ewald");
         }
         if (n < 0) throw new IllegalStateException("ClPppm.compute before setup");
+        checkSize(positions, "positions");
+        checkSize(forces, "forces");
         double lx = box.lx(), ly = box.ly(), lz = box.lz();
         double g = params.gEwald();
         if (lx != lastLx || ly != lastLy || lz != lastLz) {
@@ -381,6 +383,17 @@ public final class ClPppm implements AutoCloseable {
             for (int j = 0; j < 6; j++) virialOut[j] += 0.5 * Units.QQR2E * volume * sums[1 + j] * s2;
         }
         return energy;
+    }
+
+    /** A caller's buffer must hold the 3n doubles of the atom count given to setup. */
+    private void checkSize(cl_mem m, String what) {
+        long[] size = new long[1];
+        check(CL.clGetMemObjectInfo(m, CL.CL_MEM_SIZE, Sizeof.size_t, Pointer.to(size), null), "clGetMemObjectInfo");
+        if (size[0] < 3L * n * Sizeof.cl_double) {
+            throw new IllegalArgumentException(String.format("the %s buffer holds %d bytes, but the %d atoms of setup "
+                    + "need 3 x %d doubles = %d bytes (call setup again when the atom count changes)", what, size[0], n,
+                    n, 3L * n * Sizeof.cl_double));
+        }
     }
 
     /**

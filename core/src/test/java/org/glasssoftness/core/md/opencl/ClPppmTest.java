@@ -274,7 +274,7 @@ class ClPppmTest {
     }
 
     @Test
-    void triclinicBoxIsRefused() {
+    void triclinicBoxAndShortBuffersAreRefused() {
         Box b = state.box;
         Box tri = new Box(b.xlo(), b.ylo(), b.zlo(), b.lx(), b.ly(), b.lz(), 1.5, 0, 0, true, true, true);
         MdState t = copy(state);
@@ -286,6 +286,12 @@ class ClPppmTest {
             cl_mem x = dev.upload(t.x), f = dev.upload(new double[3 * t.n]);
             e = assertThrows(UnsupportedOperationException.class, () -> cp.compute(x, f, tri, new double[6]));
             assertTrue(e.getMessage().contains("triclinic"), e.getMessage());
+            // a force buffer for fewer atoms than setup had
+            cl_mem small = dev.upload(new double[3 * (t.n - 1)]);
+            IllegalArgumentException a = assertThrows(IllegalArgumentException.class,
+                    () -> cp.compute(x, small, state.box, null));
+            assertTrue(a.getMessage().contains("forces buffer") && a.getMessage().contains("768 atoms"), a.getMessage());
+            CL.clReleaseMemObject(small);
             CL.clReleaseMemObject(x);
             CL.clReleaseMemObject(f);
         }
