@@ -11,8 +11,9 @@ md = Node(1, "Run GPU MD", P + "runmd.RunMdNodeFactory", [
     ("atoms", i(480)), ("density", s("2.4")), ("min-separation", s("1.7")), ("seed", i(7)),
     ("stages", s("equilibrate:nvt:4:300")), ("temperature", s("300")), ("minimize", i(-1)), ("kspace", s("pppm")),
     ("accuracy", s("1e-4")), ("cutoff", s("8")), ("time-step", s("0.001")), ("thermo-every", i(1)),
-    ("dump-every", i(2)), ("threads", i(2)), ("backend", s("java")), ("precision", s("double")),
-    ("opencl-device", s("")), ("replicate-x", i(1))])
+    ("dump-every", i(2)), ("threads", i(2)), ("backend", s("java")), ("replicate-x", i(1))])
+# saved as before the OpenCL backend added the settings precision and opencl-device: the node loads such settings with
+# their defaults (double, best device), as KNIME loads workflows saved with an older version of the extension
 rdf = Node(2, "Compute RDF/S(Q)", P + "rdf.RdfNodeFactory", [
     ("first-frame", i(0)), ("last-frame", i(-1)), ("stride", i(1)), ("r-max", d(8.0)), ("dr", d(0.1)),
     ("multi-image", b(False)), ("q-min", d(0.5)), ("q-max", d(10.0)), ("dq", d(0.5)), ("lorch", b(True)),

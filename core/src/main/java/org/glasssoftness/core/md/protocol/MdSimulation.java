@@ -57,10 +57,16 @@ public final class MdSimulation implements AutoCloseable {
         String warning = null;
         Forces f = null;
         if (!settings.backend().equals(MdSettings.BACKEND_JAVA)) {
+            String forced = deviceFilter != null ? deviceFilter : System.getProperty(ClRuntime.DEVICE_PROPERTY);
+            // auto without a forced device: GPUs and accelerators only (on CPUs the Java backend is the faster one)
+            boolean auto = settings.backend().equals(MdSettings.BACKEND_AUTO) && (forced == null || forced.isBlank());
             try {
-                f = openCl(coeffs, settings, deviceFilter);
+                f = openCl(coeffs, settings, forced, auto);
             } catch (OpenClUnavailableException | ClBuildException e) {
-                warning = "OpenCL unavailable (" + e.getMessage() + "): running on the Java backend";
+                // auto falling back to Java is the expected case on a machine without a GPU: no warning then
+                if (!auto || e instanceof ClBuildException) {
+                    warning = "OpenCL unavailable (" + e.getMessage() + "): running on the Java backend";
+                }
             }
         }
         if (f == null) {
@@ -85,7 +91,14 @@ public final class MdSimulation implements AutoCloseable {
      * @throws ClBuildException           when the kernels do not build (message with the build log)
      */
     public static Forces openCl(PairCoefficients[][] coeffs, MdSettings settings, String deviceFilter) {
-        ClRuntime rt = deviceFilter == null ? ClRuntime.open() : ClRuntime.open(deviceFilter);
+        return openCl(coeffs, settings, deviceFilter, false);
+    }
+
+    /** As {@link #openCl(PairCoefficients[][], MdSettings, String)}; {@code acceleratorsOnly} leaves out CPU devices. */
+    public static Forces openCl(PairCoefficients[][] coeffs, MdSettings settings, String deviceFilter,
+                                boolean acceleratorsOnly) {
+        ClRuntime rt = ClRuntime.open(deviceFilter != null ? deviceFilter : System.getProperty(ClRuntime.DEVICE_PROPERTY),
+                acceleratorsOnly);
         boolean mixed = settings.precision().equals(MdSettings.PRECISION_MIXED);
         ClPppm pppm = null;
         try {

@@ -213,6 +213,34 @@ class ClForcesTest {
         }
     }
 
+    /**
+     * Backend auto takes GPUs and accelerators only: with CPU devices only it runs on Java without a warning; a device
+     * forced by name (here the first device there is) is used by auto as by opencl.
+     */
+    @Test
+    void autoBackendSkipsCpuDevicesUnlessOneIsForced() {
+        MdState s = glass(300, 3);
+        org.glasssoftness.core.md.protocol.MdSettings auto = new org.glasssoftness.core.md.protocol.MdSettings(
+                6.0, 1.0, "pppm", 1e-4, 0.001, 1, 0, 1, "auto", "double");
+        java.util.List<ClRuntime.DeviceInfo> devices = ClRuntime.devices();
+        boolean accelerator = devices.stream().anyMatch(d -> !d.typeName().equals("CPU"));
+        try (org.glasssoftness.core.md.protocol.MdSimulation sim =
+                     new org.glasssoftness.core.md.protocol.MdSimulation(copy(s), coeffs(s), auto)) {
+            assertEquals(accelerator ? "opencl" : "java", sim.backend(), sim.backendDescription());
+            assertEquals(null, sim.backendWarning());
+        }
+        String first = devices.get(0).name();
+        try (org.glasssoftness.core.md.protocol.MdSimulation sim =
+                     new org.glasssoftness.core.md.protocol.MdSimulation(copy(s), coeffs(s), auto, first)) {
+            assertEquals("opencl", sim.backend(), sim.backendDescription());
+        }
+        if (!accelerator) {
+            OpenClUnavailableException e = assertThrows(OpenClUnavailableException.class,
+                    () -> ClRuntime.open(null, true));
+            assertTrue(e.getMessage().contains("no OpenCL GPU or accelerator"), e.getMessage());
+        }
+    }
+
     /** A device name that matches nothing: OpenClUnavailableException naming the filter and the devices there are. */
     @Test
     void unknownDeviceIsUnavailableWithAClearMessage() {

@@ -46,8 +46,10 @@ final class RunMdNodeModel extends GlassSoftnessNodeModel {
     private final MdNodeSettings m_md = new MdNodeSettings();
     private final SettingsModelIntegerBounded m_threads = register(new SettingsModelIntegerBounded(THREADS, 0, 0, 1024));
     private final SettingsModelString m_backend = register(new SettingsModelString(BACKEND, MdSettings.BACKEND_AUTO));
-    private final SettingsModelString m_precision = register(new SettingsModelString(PRECISION, MdSettings.PRECISION_DOUBLE));
-    private final SettingsModelString m_device = register(new SettingsModelString(DEVICE, ""));
+    // added with the OpenCL backend: workflows saved before load with the defaults (double, best device)
+    private final SettingsModelString m_precision =
+        registerOptional(new SettingsModelString(PRECISION, MdSettings.PRECISION_DOUBLE), PRECISION);
+    private final SettingsModelString m_device = registerOptional(new SettingsModelString(DEVICE, ""), DEVICE);
 
     static final PortType OPTIONAL_TRAJECTORY = PortTypeRegistry.getInstance().getPortType(TrajectoryPortObject.class, true);
 
