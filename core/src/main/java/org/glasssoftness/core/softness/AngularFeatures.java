@@ -1,13 +1,9 @@
 package org.glasssoftness.core.softness;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.glasssoftness.core.model.Frame;
-import org.glasssoftness.core.model.FrameSelection;
-import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.neighbor.NeighborSearch;
 import org.glasssoftness.core.progress.CancelledException;
 import org.glasssoftness.core.progress.Progress;
@@ -130,40 +126,11 @@ public final class AngularFeatures {
         return Math.pow(base, zeta);
     }
 
-    /** Features of the selected frames (first and last must lie inside the trajectory), rows by frame then atom. */
-    public AngularFeatureSet compute(Trajectory t, FrameSelection frames, Progress progress) throws IOException {
-        int[] selected = frames.indicesWithin(t.frameCount());
-        List<AngularFeatureSet> parts = new ArrayList<>();
-        for (int sel = 0; sel < selected.length; sel++) {
-            int k = selected[sel];
-            progress.checkCanceled();
-            Progress frameProgress = StructureFeatures.sub(progress, (double) sel / selected.length, 1.0 / selected.length);
-            parts.add(compute(t.frame(k), k, frameProgress));
-        }
-        return concat(parts);
-    }
-
     static AngularFeatureSet concat(List<AngularFeatureSet> parts) {
-        if (parts.size() == 1) return parts.get(0);
-        int n = 0;
-        for (AngularFeatureSet p : parts) n += p.rows();
         AngularDefinition def = parts.get(0).definition();
-        int d = def.featureCount();
-        int[] fr = new int[n];
-        long[] ts = new long[n], ids = new long[n];
-        String[] sp = new String[n];
-        double[] v = new double[n * d];
-        int o = 0;
-        for (AngularFeatureSet p : parts) {
-            int m = p.rows();
-            System.arraycopy(p.frame(), 0, fr, o, m);
-            System.arraycopy(p.timestep(), 0, ts, o, m);
-            System.arraycopy(p.ids(), 0, ids, o, m);
-            System.arraycopy(p.species(), 0, sp, o, m);
-            System.arraycopy(p.values(), 0, v, o * d, m * d);
-            o += m;
-        }
-        return new AngularFeatureSet(def, fr, ts, ids, sp, v);
+        return FocusAtoms.concat(parts, p -> new FocusAtoms.Keys(p.frame(), p.timestep(), p.ids(), p.species()),
+                AngularFeatureSet::values, def.featureCount(),
+                (k, v) -> new AngularFeatureSet(def, k.frame(), k.timestep(), k.ids(), k.species(), v));
     }
 
     /** The neighbours of one atom: species slot, vector d = r_j - r_i (Å) and r^2, grown as needed, reused per thread. */

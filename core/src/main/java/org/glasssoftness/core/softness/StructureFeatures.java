@@ -1,7 +1,9 @@
 package org.glasssoftness.core.softness;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
@@ -48,11 +50,25 @@ public final class StructureFeatures {
         return table(r, angular == null ? null : angular.compute(frame, frameIndex, progress));
     }
 
-    /** The table of the selected frames (first and last inside the trajectory), rows by frame then atom. */
+    /**
+     * The table of the selected frames (first and last inside the trajectory), rows by frame then atom. Each frame is
+     * read once for both the radial and the angular features.
+     */
     public ResultTable compute(Trajectory t, FrameSelection frames, Progress progress) throws IOException {
         if (angular == null) return radial.compute(t, frames, progress).toTable("features");
-        FeatureSet r = radial.compute(t, frames, sub(progress, 0, 0.1));
-        return table(r, angular.compute(t, frames, sub(progress, 0.1, 0.9)));
+        int[] selected = frames.indicesWithin(t.frameCount());
+        int n = selected.length;
+        List<FeatureSet> r = new ArrayList<>(n);
+        List<AngularFeatureSet> a = new ArrayList<>(n);
+        for (int sel = 0; sel < n; sel++) {
+            int k = selected[sel];
+            progress.checkCanceled();
+            Frame f = t.frame(k);
+            r.add(radial.compute(f, k));
+            a.add(angular.compute(f, k, Progress.range(progress, (double) sel / n, (double) (sel + 1) / n,
+                    "frame " + k + ": ")));
+        }
+        return table(RadialFeatures.concat(r), AngularFeatures.concat(a));
     }
 
     /** The radial table with the angular columns appended (the rows must be the same atoms in the same order). */
@@ -75,18 +91,5 @@ public final class StructureFeatures {
             case LONG: b.longs(c.name(), c.longs()); break;
             default: b.strings(c.name(), c.strings());
         }
-    }
-
-    /** Progress of a part [from, from + width) of the work. */
-    static Progress sub(Progress p, double from, double width) {
-        return new Progress() {
-            @Override
-            public void report(double fraction, String message) {
-                p.report(from + width * fraction, message);
-            }
-
-            @Override
-            public boolean isCanceled() { return p.isCanceled(); }
-        };
     }
 }
