@@ -494,7 +494,6 @@ public final class SoftnessStudy {
         List<double[]> liS = new ArrayList<>(), bS = new ArrayList<>();
         List<int[]> liY = new ArrayList<>(), bY = new ArrayList<>();
         List<String[]> liG = new ArrayList<>(), bG = new ArrayList<>();
-        double[] meanLi = new double[glasses.size()], meanB = new double[glasses.size()];
         List<ResultTable> rows = new ArrayList<>();
         for (int i = 0; i < glasses.size(); i++) {
             progress.checkCanceled();
@@ -510,7 +509,7 @@ public final class SoftnessStudy {
             String[] gl = new String[sl.length];
             Arrays.fill(gl, g.name());
             liG.add(gl);
-            meanLi[i] = Arrays.stream(sl).average().orElse(Double.NaN);
+            double meanLi = mean(sl);
             // B: every tension frame, grouped by B coordination (B[3], B[4]); frame 0 is the unstrained glass
             SoftnessApplier.TrajectoryResult rb = apply(b.model(), dir.resolve("tension.dump"), soft.resolve(g.name() + "_B.dump"), "O", p);
             CsvTableWriter.write(soft.resolve(g.name() + "_B.csv"),
@@ -530,12 +529,11 @@ public final class SoftnessStudy {
             bG.add(g0);
             bY.add(FeatureTables.labelsFor(ResultTable.builder("b_frame0").longs("id", id0).build(),
                     CsvTables.read(dir.resolve("b_labels.csv")), List.of(), "switched", Double.NaN));
-            meanB[i] = Arrays.stream(s0).average().orElse(Double.NaN);
-            ResultTable row = CsvTables.read(dir.resolve(GLASS_MARKER));
-            rows.add(ResultTable.builder("g").strings("glass", new String[] {g.name()})
-                    .strings("role", new String[] {role(g)}).doubles("mean_softness_Li", new double[] {meanLi[i]})
-                    .doubles("mean_softness_B", new double[] {meanB[i]}).build());
-            rows.set(rows.size() - 1, join(row, rows.get(rows.size() - 1)));
+            double meanB = mean(s0);
+            rows.add(join(CsvTables.read(dir.resolve(GLASS_MARKER)), ResultTable.builder("g")
+                    .strings("glass", new String[] {g.name()}).strings("role", new String[] {role(g)})
+                    .doubles("mean_softness_Li", new double[] {meanLi}).doubles("mean_softness_B", new double[] {meanB})
+                    .build()));
         }
         double[] allLi = flat(liS), allB = flat(bS);
         // histograms and P(R | S) over the central 99 % of the values: in small, briefly quenched glasses a few atoms
@@ -657,8 +655,8 @@ public final class SoftnessStudy {
         m.put("li_softness_outside_histogram", (double) outsideHistogram[0]);
         m.put("b_softness_outside_histogram", (double) outsideHistogram[1]);
         m.put("b_softness_max_abs", Arrays.stream(bSoftness).map(Math::abs).max().orElse(Double.NaN));
-        m.put("b3_mean_softness", groupMean(bSoftness, bGroup, "B[3]"));
-        m.put("b4_mean_softness", groupMean(bSoftness, bGroup, "B[4]"));
+        m.put("b3_mean_softness", mean(group(bSoftness, bGroup, "B[3]")));
+        m.put("b4_mean_softness", mean(group(bSoftness, bGroup, "B[4]")));
         m.put("b3_median_softness", StudyStatistics.median(group(bSoftness, bGroup, "B[3]")));
         m.put("b4_median_softness", StudyStatistics.median(group(bSoftness, bGroup, "B[4]")));
         // trends along the series: <S> of Li vs B2O3 on fixedLi, bond switching vs Li2O on fixedB
@@ -686,12 +684,8 @@ public final class SoftnessStudy {
         return arr(l);
     }
 
-    private static double groupMean(double[] s, String[] g, String group) {
-        double sum = 0;
-        int n = 0;
-        for (int i = 0; i < s.length; i++) if (g[i].equals(group)) { sum += s[i]; n++; }
-        return n == 0 ? Double.NaN : sum / n;
-    }
+    /** Arithmetic mean, NaN for no values. */
+    private static double mean(double[] v) { return Arrays.stream(v).average().orElse(Double.NaN); }
 
     /** The columns of a, then those of b except its glass column (both one row). */
     private static ResultTable join(ResultTable a, ResultTable b) {
