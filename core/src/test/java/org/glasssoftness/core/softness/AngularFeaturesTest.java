@@ -228,6 +228,24 @@ class AngularFeaturesTest {
     }
 
     @Test
+    void definitionFromSettingsText() {
+        // the defaults the node and the CLI show are the papers' grid: xi 1.5..3 Å, zeta 1 and 2, lambda -1 and +1
+        assertEquals(List.of(1.5, 2.0, 2.5, 3.0), AngularDefinition.DEFAULT_XIS);
+        assertEquals(List.of(1.0, 2.0), AngularDefinition.DEFAULT_ZETAS);
+        assertEquals("6.0", AngularDefinition.DEFAULT_CUTOFF_TEXT);
+        AngularDefinition d = AngularDefinition.of("B", List.of(), List.of("Li", "O"), 5, " 2 , ,3.5", "xi", "1", "zeta");
+        assertEquals(List.of("Li", "O"), d.neighbourSpecies(), "empty angular neighbours = the radial ones");
+        assertEquals(List.of(2.0, 3.5), d.xis());
+        assertEquals(List.of(-1, 1), d.lambdas());
+        assertEquals(3 * 2 * 2 * 1, d.featureCount(), "3 pairs of Li, O x 2 xi x 2 lambda x 1 zeta");
+        assertEquals(List.of("O"), AngularDefinition.of("B", List.of("O"), List.of("Li", "O"), 5, "2", "xi", "1", "zeta")
+                .neighbourSpecies());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AngularDefinition.of("B", List.of(), List.of("O"), 5, "2,x", "--angular-xi", "1", "--angular-zeta"));
+        assertEquals("--angular-xi must be comma-separated numbers, got '2,x'", e.getMessage());
+    }
+
+    @Test
     void structureTableAppendsAngularColumns() throws IOException {
         try (Trajectory t = SampleTrajectory.open()) {
             FeatureDefinition rd = new FeatureDefinition("B", SPECIES, 0.5, 5.0, 0.5);
