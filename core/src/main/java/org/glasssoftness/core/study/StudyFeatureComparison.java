@@ -103,7 +103,7 @@ public final class StudyFeatureComparison {
                 String[] group = new String[feats.rowCount()];
                 java.util.Arrays.fill(group, glass.name());
                 AngularFeatureSet psi = null;
-                if (feats.columns().stream().noneMatch(c -> c.name().startsWith(AngularDefinition.PREFIX))) {
+                if (FeatureTables.angularColumns(feats).isEmpty()) {
                     AngularDefinition def = angular.apply(FeatureTables.definitionOf(feats, 0).neighbourSpecies());
                     psi = angularFromDump(featureDump(dir, species), def, frame, read);
                 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.glasssoftness.core.softness.ClassWeighting;
-import org.glasssoftness.core.softness.AngularDefinition;
 import org.glasssoftness.core.softness.ClassificationMetrics;
 import org.glasssoftness.core.softness.FeatureDefinition;
 import org.glasssoftness.core.softness.FeatureTables;
@@ -200,7 +199,7 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
             warnings.add("No test rows (set test groups to hold out e.g. a composition, or connect test tables); "
                 + "the metrics table has the train row only");
         }
-        long angular = features.columns().stream().filter(c -> c.name().startsWith(AngularDefinition.PREFIX)).count();
+        int angular = FeatureTables.angularColumns(features).size();
         if (angular > 0) {
             warnings.add("The model uses the " + def.featureCount() + " radial G_ columns only; the " + angular
                 + " angular Psi_ columns are ignored (the CLI's compare-features evaluates them)");
