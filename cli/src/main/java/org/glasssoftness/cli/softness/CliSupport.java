@@ -32,11 +32,6 @@ final class CliSupport {
         return CommaLists.of(csv).stream().mapToDouble(Double::parseDouble).toArray();
     }
 
-    /** A copy of the table with a leading STRING column of one value. */
-    static ResultTable withLeadingColumn(ResultTable t, String column, String value) {
-        return org.glasssoftness.core.table.ResultTables.withLeadingColumn(t, column, value);
-    }
-
     /** Prints progress to stderr at most every 10 %. */
     static Progress stderrProgress() {
         return org.glasssoftness.cli.StderrProgress.every(10);
