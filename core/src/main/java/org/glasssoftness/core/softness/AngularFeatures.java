@@ -83,8 +83,8 @@ public final class AngularFeatures {
     private static void accumulate(Neighbours nb, double[] out, int o, int m, int[] pairBase, double[] invXi2,
                                    double[] lambda, double[] zeta) {
         int nx = invXi2.length, nl = lambda.length, nz = zeta.length;
-        double[] pw = new double[nl * nz];
-        double[] g = new double[nx];
+        nb.ensureScratch(nl * nz, nx);
+        double[] pw = nb.pw, g = nb.g;
         for (int a = 0; a < nb.n; a++) {
             double xa = nb.d[3 * a], ya = nb.d[3 * a + 1], za = nb.d[3 * a + 2], ra2 = nb.r2[a];
             int sa = nb.slot[a];
@@ -139,8 +139,16 @@ public final class AngularFeatures {
         int[] slot = new int[64];
         double[] d = new double[192];
         double[] r2 = new double[64];
+        /** Per-pair scratch of accumulate: (1 + lambda cos)^zeta per (lambda, zeta), and exp(-s / xi^2) per xi. */
+        double[] pw = new double[0], g = new double[0];
 
         void clear() { n = 0; }
+
+        /** Sizes pw to nlz and g to nx values: allocated once per thread and grid, not per atom. */
+        void ensureScratch(int nlz, int nx) {
+            if (pw.length != nlz) pw = new double[nlz];
+            if (g.length != nx) g = new double[nx];
+        }
 
         void add(int s, double dx, double dy, double dz, double rr) {
             if (n == slot.length) {
