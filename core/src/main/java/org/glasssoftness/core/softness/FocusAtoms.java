@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.table.ResultTable;
 
 /**
  * Which atoms of a frame get structure features and which neighbours count: the one selection shared by
@@ -62,6 +63,22 @@ final class FocusAtoms {
             ts[r] = f.timestep();
         }
         return new Keys(fr, ts, ids, sp);
+    }
+
+    /** A table builder with the row keys {@code frame, timestep, id, species} (copies) of a feature set. */
+    static ResultTable.Builder keyColumns(String name, int[] frame, long[] timestep, long[] ids, String[] species) {
+        return ResultTable.builder(name).ints("frame", frame.clone()).longs("timestep", timestep.clone())
+                .longs("id", ids.clone()).strings("species", species.clone());
+    }
+
+    /** Adds one DOUBLE column per feature name (in order) from row-major {@code values} with names.size() per row. */
+    static void addFeatureColumns(ResultTable.Builder b, List<String> names, double[] values) {
+        int d = names.size(), n = d == 0 ? 0 : values.length / d;
+        for (int k = 0; k < d; k++) {
+            double[] col = new double[n];
+            for (int i = 0; i < n; i++) col[i] = values[i * d + k];
+            b.doubles(names.get(k), col);
+        }
     }
 
     /** Row keys of a feature set. */
