@@ -73,23 +73,14 @@ public final class StructureFeatures {
 
     /** The radial table with the angular columns appended (the rows must be the same atoms in the same order). */
     public static ResultTable table(FeatureSet radial, AngularFeatureSet angular) {
-        ResultTable r = radial.toTable("features");
-        if (angular == null) return r;
+        if (angular == null) return radial.toTable("features");
         if (!Arrays.equals(radial.ids(), angular.ids()) || !Arrays.equals(radial.frame(), angular.frame())) {
             throw new IllegalArgumentException("radial and angular features are not of the same atoms and frames");
         }
-        ResultTable.Builder b = ResultTable.builder(r.name());
-        for (ResultTable.Column c : r.columns()) copy(b, c);
+        ResultTable.Builder b = FocusAtoms.keyColumns("features", radial.frame(), radial.timestep(), radial.ids(),
+                radial.species());
+        FocusAtoms.addFeatureColumns(b, radial.featureNames(), radial.values());
         angular.addColumns(b);
         return b.build();
-    }
-
-    static void copy(ResultTable.Builder b, ResultTable.Column c) {
-        switch (c.type()) {
-            case DOUBLE: b.doubles(c.name(), c.doubles()); break;
-            case INT: b.ints(c.name(), c.ints()); break;
-            case LONG: b.longs(c.name(), c.longs()); break;
-            default: b.strings(c.name(), c.strings());
-        }
     }
 }
