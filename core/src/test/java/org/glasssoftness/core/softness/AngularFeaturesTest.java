@@ -327,13 +327,8 @@ class AngularFeaturesTest {
             sb.append('\n');
         }
         Files.writeString(dir.resolve("atoms.txt"), sb.toString(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("psi.py"), NUMPY, StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder("/usr/bin/python3", dir.resolve("psi.py").toString(), dir.resolve("atoms.txt").toString(),
-                "6.0", "B", "Li,B,O,P", "1.5,2.0,3.0", "-1,1", "1,2,4").redirectErrorStream(true).start();
-        String outText = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(240, TimeUnit.SECONDS), "numpy timed out");
-        assertEquals(0, p.exitValue(), outText);
-        String[] lines = outText.trim().split("\n");
+        String[] lines = FeatureComparisonTest.run(dir, NUMPY, dir.resolve("atoms.txt").toString(), "6.0", "B",
+                "Li,B,O,P", "1.5,2.0,3.0", "-1,1", "1,2,4").split("\n");
         assertEquals(60, lines.length);
         assertEquals(60, fs.rows());
         int dcount = d.featureCount();
