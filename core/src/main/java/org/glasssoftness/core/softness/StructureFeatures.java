@@ -43,6 +43,13 @@ public final class StructureFeatures {
         return radial.definition().featureCount() + (angular == null ? 0 : angular.definition().featureCount());
     }
 
+    /** The table with no rows: its columns, as a node's configure announces them. */
+    public ResultTable emptyTable() {
+        FeatureSet r = new FeatureSet(radial.definition(), new int[0], new long[0], new long[0], new String[0], new double[0]);
+        return table(r, angular == null ? null
+                : new AngularFeatureSet(angular.definition(), new int[0], new long[0], new long[0], new String[0], new double[0]));
+    }
+
     /** The table of one frame. */
     public ResultTable compute(Frame frame, int frameIndex, Progress progress) {
         progress.checkCanceled();

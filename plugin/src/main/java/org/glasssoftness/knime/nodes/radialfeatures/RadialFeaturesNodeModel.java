@@ -5,9 +5,7 @@ import java.util.List;
 import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.core.softness.AngularDefinition;
-import org.glasssoftness.core.softness.AngularFeatureSet;
 import org.glasssoftness.core.softness.FeatureDefinition;
-import org.glasssoftness.core.softness.FeatureSet;
 import org.glasssoftness.core.softness.StructureFeatures;
 import org.glasssoftness.core.table.ResultTable;
 import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
@@ -146,10 +144,6 @@ final class RadialFeaturesNodeModel extends GlassSoftnessNodeModel {
         }
     }
 
-    static FeatureSet empty(final FeatureDefinition def) {
-        return new FeatureSet(def, new int[0], new long[0], new long[0], new String[0], new double[0]);
-    }
-
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         FeatureDefinition def = definition();
@@ -168,9 +162,7 @@ final class RadialFeaturesNodeModel extends GlassSoftnessNodeModel {
             throw new InvalidSettingsException("Frame " + frame + " asked, the trajectory has " + info.frameCount()
                 + " frames");
         }
-        AngularFeatureSet emptyAngular = ang == null ? null
-            : new AngularFeatureSet(ang, new int[0], new long[0], new long[0], new String[0], new double[0]);
-        return new PortObjectSpec[]{ResultTables.spec(StructureFeatures.table(empty(def), emptyAngular))};
+        return new PortObjectSpec[]{ResultTables.spec(new StructureFeatures(def, ang).emptyTable())};
     }
 
     @Override
