@@ -148,12 +148,7 @@ public final class StudyCommand implements Callable<Integer> {
     SoftnessStudy.Settings settings() {
         StudyScale sc = StudyScale.parse(scale);
         SoftnessStudy.Settings d = SoftnessStudy.Settings.of(sc);
-        ClassWeighting w;
-        try {
-            w = ClassWeighting.valueOf(classWeight.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--class-weight must be none or balanced, got '" + classWeight + "'");
-        }
+        ClassWeighting w = ClassWeighting.parse(classWeight, "--class-weight");
         return new SoftnessStudy.Settings(sc, or(atoms, d.atoms()), or(cutoff, d.cutoffA()), or(accuracy, d.kspaceAccuracy()),
                 dt, or(fireSteps, d.fireSteps()), or(quenchStages, d.quenchStages()), or(nvtStages, d.nvtStages()),
                 or(nvtDumpEvery, d.nvtDumpEvery()), or(tensionStages, d.tensionStages()),

@@ -90,9 +90,9 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
 
     private static ClassWeighting weighting(final String w) throws InvalidSettingsException {
         try {
-            return ClassWeighting.valueOf(w.trim().toUpperCase());
+            return ClassWeighting.parse(w, "Class weight");
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException("Class weight must be none or balanced, got '" + w + "'");
+            throw new InvalidSettingsException(e.getMessage(), e);
         }
     }
 
