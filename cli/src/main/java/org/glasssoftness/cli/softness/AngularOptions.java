@@ -12,27 +12,18 @@ import picocli.CommandLine.Option;
 final class AngularOptions {
     @Option(names = "--angular", description = "also compute the angular features Psi_XY(i; xi, lambda, zeta) (default off)") boolean angular;
     @Option(names = "--angular-neighbours", defaultValue = "", description = "neighbour species of the angular features (default: the radial --neighbours)") String neighbours;
-    @Option(names = "--angular-rc", defaultValue = "6.0", description = "cutoff R_c of the angular features in Å (default ${DEFAULT-VALUE})") double rc;
-    @Option(names = "--angular-xi", defaultValue = "1.5,2.0,2.5,3.0", description = "xi values in Å (default ${DEFAULT-VALUE})") String xi;
-    @Option(names = "--angular-zeta", defaultValue = "1,2", description = "zeta values; lambda is always -1 and +1 (default ${DEFAULT-VALUE})") String zeta;
+    @Option(names = "--angular-rc", defaultValue = AngularDefinition.DEFAULT_CUTOFF_TEXT, description = "cutoff R_c of the angular features in Å (default ${DEFAULT-VALUE})") double rc;
+    @Option(names = "--angular-xi", defaultValue = AngularDefinition.DEFAULT_XI_TEXT, description = "xi values in Å (default ${DEFAULT-VALUE})") String xi;
+    @Option(names = "--angular-zeta", defaultValue = AngularDefinition.DEFAULT_ZETA_TEXT, description = "zeta values; lambda is always -1 and +1 (default ${DEFAULT-VALUE})") String zeta;
 
     /** The definition for this focus; {@code radialNeighbours} when no angular neighbours are given. */
     AngularDefinition definition(String focus, List<String> radialNeighbours) {
-        List<String> nb = CommaLists.of(neighbours);
-        return new AngularDefinition(focus, nb.isEmpty() ? radialNeighbours : nb, rc, numbers(xi, "--angular-xi"),
-                AngularDefinition.DEFAULT_LAMBDAS, numbers(zeta, "--angular-zeta"));
+        return AngularDefinition.of(focus, CommaLists.of(neighbours), radialNeighbours, rc, xi, "--angular-xi", zeta,
+                "--angular-zeta");
     }
 
     /** The definition when --angular is given, else null. */
     AngularDefinition definitionIfOn(String focus, List<String> radialNeighbours) {
         return angular ? definition(focus, radialNeighbours) : null;
-    }
-
-    private static List<Double> numbers(String csv, String option) {
-        try {
-            return CommaLists.of(csv).stream().map(Double::valueOf).toList();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be comma-separated numbers, got '" + csv + "'");
-        }
     }
 }

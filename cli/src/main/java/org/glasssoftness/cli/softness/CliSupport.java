@@ -32,27 +32,8 @@ final class CliSupport {
         return CommaLists.of(csv).stream().mapToDouble(Double::parseDouble).toArray();
     }
 
-    /** A copy of the table with a leading STRING column of one value. */
-    static ResultTable withLeadingColumn(ResultTable t, String column, String value) {
-        return org.glasssoftness.core.table.ResultTables.withLeadingColumn(t, column, value);
-    }
-
     /** Prints progress to stderr at most every 10 %. */
     static Progress stderrProgress() {
-        return new Progress() {
-            private int last = -1;
-
-            @Override
-            public void report(double fraction, String message) {
-                int p = (int) (fraction * 10);
-                if (p != last) {
-                    last = p;
-                    System.err.printf("  %3.0f%% %s%n", fraction * 100, message);
-                }
-            }
-
-            @Override
-            public boolean isCanceled() { return false; }
-        };
+        return org.glasssoftness.cli.StderrProgress.every(10);
     }
 }

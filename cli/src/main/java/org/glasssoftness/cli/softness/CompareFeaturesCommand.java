@@ -78,7 +78,7 @@ public final class CompareFeaturesCommand implements Callable<Integer> {
         if (species == null) throw new IllegalArgumentException("--study needs --species Li or B");
         StudyFeatureComparison.Inputs in = StudyFeatureComparison.inputs(study, species,
                 nb -> angular.definition(species, nb), frame, DumpReadOptions.of(typeMap.parse()),
-                threshold == null ? Double.NaN : threshold);
+                threshold == null ? Double.NaN : threshold, CliSupport.stderrProgress());
         return new Inputs(in.data(), in.ids(), in.testGroups());
     }
 }

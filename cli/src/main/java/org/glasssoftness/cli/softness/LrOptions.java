@@ -12,6 +12,6 @@ final class LrOptions {
 
     /** The solver settings (tolerance 1e-10, at most 100 Newton iterations, as the node). */
     TrainSettings settings() {
-        return new TrainSettings(c, ClassWeighting.valueOf(classWeight.toUpperCase()), seed, 1e-10, 100);
+        return new TrainSettings(c, ClassWeighting.parse(classWeight, "--class-weight"), seed, 1e-10, 100);
     }
 }

@@ -12,6 +12,7 @@ import org.glasssoftness.core.softness.FeatureDefinition;
 import org.glasssoftness.core.softness.StructureFeatures;
 import org.glasssoftness.core.table.CsvTableWriter;
 import org.glasssoftness.core.table.ResultTable;
+import org.glasssoftness.core.table.ResultTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,7 +55,7 @@ public final class RadialFeaturesCommand implements Callable<Integer> {
                 table = sf.compute(t.frame(frame), frame, Progress.NONE);
             }
         }
-        if (sample != null) table = CliSupport.withLeadingColumn(table, "sample", sample);
+        if (sample != null) table = ResultTables.withLeadingColumn(table, "sample", sample);
         Path f = CsvTableWriter.writeInto(out, table);
         System.out.printf("radial-features: %d %s rows x %d features (%s%s) -> %s (%.2f s)%n", table.rowCount(), focus,
                 sf.featureCount(), def.describe(), ang == null ? "" : "; " + ang.describe(), f, (System.nanoTime() - t0) / 1e9);

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.glasssoftness.cli.CommaLists;
 import org.glasssoftness.core.progress.Progress;
-import org.glasssoftness.core.softness.AngularDefinition;
 import org.glasssoftness.core.softness.FeatureDefinition;
 import org.glasssoftness.core.softness.FeatureTables;
 import org.glasssoftness.core.softness.LogisticTrainer;
@@ -55,7 +54,7 @@ public final class TrainLrCommand implements Callable<Integer> {
         SoftnessModelFormat.save(model, r.model());
         CsvTableWriter.writeInto(out, r.metricsTable());
         CsvTableWriter.writeInto(out, r.weightsTable());
-        long angular = feats.columns().stream().filter(c -> c.name().startsWith(AngularDefinition.PREFIX)).count();
+        int angular = FeatureTables.angularColumns(feats).size();
         System.out.printf("train-lr: %d train rows (%d features%s), train accuracy %.4f%s -> %s (%.2f s)%n", r.train().rows(),
                 def.featureCount(), angular == 0 ? "" : "; " + angular + " angular Psi_ columns ignored, see compare-features",
                 r.train().accuracy(),

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.glasssoftness.cli.StderrProgress;
+import org.glasssoftness.cli.ThreadsOption;
 import org.glasssoftness.core.dynamics.MobilityLabel;
-import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.softness.ClassWeighting;
 import org.glasssoftness.core.softness.ClassificationMetrics;
 import org.glasssoftness.core.softness.FeatureComparison;
@@ -15,6 +16,7 @@ import org.glasssoftness.core.study.StudyFeatureComparison;
 import org.glasssoftness.core.study.StudyScale;
 import org.glasssoftness.core.table.ResultTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,8 +40,8 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "random seed of the glass packings and velocities (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "0", description = "worker threads (0 = all processors, default)")
-    int threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--atoms", description = "target atom count per glass (default: the scale's)")
     Integer atoms;
@@ -107,7 +109,7 @@ public final class StudyCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         System.out.printf(Locale.ROOT, "study: scale %s, %d atoms per glass, %d MD steps per glass, 9 glasses -> %s%n",
                 s.scale().id(), s.atoms(), s.mdSteps(), out);
-        SoftnessStudy.Result r = new SoftnessStudy(s).run(out, stderrProgress(), g -> System.out.println("study: " + g.line()));
+        SoftnessStudy.Result r = new SoftnessStudy(s).run(out, StderrProgress.every(20), g -> System.out.println("study: " + g.line()));
         if (!noFigures) {
             int n = StudyFigures.writeAll(out, out.resolve("figures"));
             System.out.println("study: " + n + " figures -> " + out.resolve("figures"));
@@ -146,37 +148,13 @@ public final class StudyCommand implements Callable<Integer> {
     SoftnessStudy.Settings settings() {
         StudyScale sc = StudyScale.parse(scale);
         SoftnessStudy.Settings d = SoftnessStudy.Settings.of(sc);
-        ClassWeighting w;
-        try {
-            w = ClassWeighting.valueOf(classWeight.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--class-weight must be none or balanced, got '" + classWeight + "'");
-        }
+        ClassWeighting w = ClassWeighting.parse(classWeight, "--class-weight");
         return new SoftnessStudy.Settings(sc, or(atoms, d.atoms()), or(cutoff, d.cutoffA()), or(accuracy, d.kspaceAccuracy()),
                 dt, or(fireSteps, d.fireSteps()), or(quenchStages, d.quenchStages()), or(nvtStages, d.nvtStages()),
                 or(nvtDumpEvery, d.nvtDumpEvery()), or(tensionStages, d.tensionStages()),
                 or(tensionDumpEvery, d.tensionDumpEvery()), or(replicateX, d.replicateX()), or(dr, d.featureDr()),
-                or(rc, d.featureRc()), label == null ? d.liLabel() : MobilityLabel.parse(label), bondCutoff, c, w, seed, threads);
+                or(rc, d.featureRc()), label == null ? d.liLabel() : MobilityLabel.parse(label), bondCutoff, c, w, seed, threads.threads);
     }
 
     private static <T> T or(T v, T d) { return v == null ? d : v; }
-
-    /** Progress on stderr at most every 5 %. */
-    private static Progress stderrProgress() {
-        return new Progress() {
-            private int last = -1;
-
-            @Override
-            public void report(double fraction, String message) {
-                int p = (int) (fraction * 20);
-                if (p != last) {
-                    last = p;
-                    System.err.printf(Locale.ROOT, "  %3.0f%% %s%n", fraction * 100, message);
-                }
-            }
-
-            @Override
-            public boolean isCanceled() { return false; }
-        };
-    }
 }

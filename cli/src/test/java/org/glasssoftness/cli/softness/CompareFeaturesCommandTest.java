@@ -2,6 +2,7 @@ package org.glasssoftness.cli.softness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -14,15 +15,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.glasssoftness.cli.GlassSoftnessCli;
+import org.glasssoftness.core.io.lammps.DumpReadOptions;
 import org.glasssoftness.core.model.Trajectory;
+import org.glasssoftness.core.progress.CancelledException;
+import org.glasssoftness.core.progress.Progress;
 import org.glasssoftness.core.sample.SampleTrajectory;
 import org.glasssoftness.core.softness.AngularDefinition;
 import org.glasssoftness.core.softness.AngularFeatureSet;
 import org.glasssoftness.core.softness.AngularFeatures;
 import org.glasssoftness.core.softness.CsvTables;
 import org.glasssoftness.core.softness.FeatureDefinition;
+import org.glasssoftness.core.softness.FeatureTables;
 import org.glasssoftness.core.softness.FeatureSet;
 import org.glasssoftness.core.softness.RadialFeatures;
+import org.glasssoftness.core.study.StudyFeatureComparison;
 import org.glasssoftness.core.table.ResultTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,6 +149,34 @@ class CompareFeaturesCommandTest {
         assertTrue(bothTestBal > radialTestBal + 0.2 && bothCvBal > radialCvBal + 0.2, numbers);
         assertTrue(out.contains("angular features raise the CV balanced accuracy") && out.contains("raise the test balanced accuracy"), out);
         assertTrue(out.contains("Li40B30P30 (64 rows)"), out);
+        // reading the glasses reports progress up to 1 and stops when cancelled (checked inside the angular features)
+        List<Double> fractions = new ArrayList<>();
+        Progress record = new Progress() {
+            @Override
+            public void report(double fraction, String message) { fractions.add(fraction); }
+
+            @Override
+            public boolean isCanceled() { return false; }
+        };
+        StudyFeatureComparison.Inputs in = StudyFeatureComparison.inputs(study, "B",
+                nb -> AngularDefinition.defaults("B", List.of("O")), 0, DumpReadOptions.defaults(), Double.NaN, record);
+        // every row of the five glasses: the test row's train + test rows of comparison.csv
+        int last = t.rowCount() - 1;
+        assertEquals(FeatureTables.numeric(t, "train_rows")[last] + FeatureTables.numeric(t, "test_rows")[last],
+                in.data().rows(), 0.0);
+        assertTrue(fractions.size() >= 5 && fractions.get(fractions.size() - 1) > 0.99, fractions.toString());
+        for (int k = 1; k < fractions.size(); k++) assertTrue(fractions.get(k) >= fractions.get(k - 1), fractions.toString());
+        int[] reports = {0};
+        Progress cancelAfterFirstReport = new Progress() {
+            @Override
+            public void report(double fraction, String message) { reports[0]++; }
+
+            @Override
+            public boolean isCanceled() { return reports[0] > 0; }
+        };
+        assertThrows(CancelledException.class, () -> StudyFeatureComparison.inputs(study, "B",
+                nb -> AngularDefinition.defaults("B", List.of("O")), 0, DumpReadOptions.defaults(), Double.NaN,
+                cancelAfterFirstReport));
         // a glass whose labels miss an atom is refused, naming the glass folder and the atom
         Path labels = study.resolve("Li40B35P25/b_labels.csv");
         List<String> lines = Files.readAllLines(labels);

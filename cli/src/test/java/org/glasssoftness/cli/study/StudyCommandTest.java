@@ -212,6 +212,51 @@ class StudyCommandTest {
         assertEquals(FeatureTables.numeric(row, "n_B")[0], b[2]);
     }
 
+    @Test
+    @Order(4)
+    void meanSoftnessOfGlassesAndBGroupsEqualThoseRecomputedFromTheSoftnessFiles() throws Exception {
+        ResultTable glasses = CsvTables.read(out.resolve("glasses.csv"));
+        String[] names = glasses.column("glass").strings();
+        double[] meanLi = FeatureTables.numeric(glasses, "mean_softness_Li"), meanB = FeatureTables.numeric(glasses, "mean_softness_B");
+        Map<String, List<Double>> byGroup = new HashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            double[] li = FeatureTables.numeric(CsvTables.read(out.resolve("softness").resolve(names[i] + "_Li.csv")), "softness");
+            double sumLi = 0;
+            for (double v : li) sumLi += v;
+            assertEquals(sumLi / li.length, meanLi[i], 1e-9 * (1 + Math.abs(meanLi[i])), names[i] + " mean Li softness");
+            // B: the unstrained glass (tension frame 0) only
+            ResultTable b = CsvTables.read(out.resolve("softness").resolve(names[i] + "_B.csv"));
+            double[] frame = FeatureTables.numeric(b, "frame"), sb = FeatureTables.numeric(b, "softness");
+            String[] group = b.column("group").strings();
+            double sumB = 0;
+            int nB = 0;
+            for (int r = 0; r < sb.length; r++) {
+                if (frame[r] != 0) continue;
+                sumB += sb[r];
+                nB++;
+                byGroup.computeIfAbsent(group[r], k -> new ArrayList<>()).add(sb[r]);
+            }
+            assertTrue(nB > 0, names[i]);
+            assertEquals(sumB / nB, meanB[i], 1e-9 * (1 + Math.abs(meanB[i])), names[i] + " mean B softness");
+        }
+        ResultTable sum = CsvTables.read(out.resolve("summary.csv"));
+        for (String[] e : new String[][] {{"B[3]", "b3"}, {"B[4]", "b4"}}) {
+            List<Double> v = byGroup.getOrDefault(e[0], List.of());
+            if (v.isEmpty()) {
+                assertTrue(Double.isNaN(value(sum, e[1] + "_mean_softness")), e[1]);
+                continue;
+            }
+            double total = 0;
+            for (double x : v) total += x;
+            double mean = total / v.size();
+            assertEquals(mean, value(sum, e[1] + "_mean_softness"), 1e-9 * (1 + Math.abs(mean)), e[1] + " mean");
+            double[] sorted = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int n = sorted.length;
+            double median = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+            assertEquals(median, value(sum, e[1] + "_median_softness"), 1e-12 * (1 + Math.abs(median)), e[1] + " median");
+        }
+    }
+
     private static double value(ResultTable sum, String q) {
         String[] qs = sum.column("quantity").strings();
         for (int i = 0; i < qs.length; i++) if (qs[i].equals(q)) return FeatureTables.numeric(sum, "value")[i];

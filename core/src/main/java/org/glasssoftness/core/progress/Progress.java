@@ -17,6 +17,22 @@ public interface Progress {
         if (isCanceled()) throw new CancelledException();
     }
 
+    /**
+     * Progress of a part of the work mapped onto [from, to] of {@code parent} (fractions clamped to [0, 1]), messages
+     * prefixed with {@code prefix}; cancelled when the parent is.
+     */
+    static Progress range(Progress parent, double from, double to, String prefix) {
+        return new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+                parent.report(from + (to - from) * Math.max(0, Math.min(1, fraction)), prefix + message);
+            }
+
+            @Override
+            public boolean isCanceled() { return parent.isCanceled(); }
+        };
+    }
+
     /** A progress sink that ignores reports and is never cancelled. */
     Progress NONE = new Progress() {
         @Override

@@ -30,12 +30,18 @@ public record AngularDefinition(String focusSpecies, List<String> neighbourSpeci
                                 List<Integer> lambdas, List<Double> zetas) {
     /** Default cutoff R_c (Å) of the angular features. */
     public static final double DEFAULT_CUTOFF = 6.0;
-    /** Default xi grid (Å): from the shortest bond triangles (B-O, P-O ~1.4-1.6 Å) to the Li-O shell. */
-    public static final List<Double> DEFAULT_XIS = List.of(1.5, 2.0, 2.5, 3.0);
+    /** {@link #DEFAULT_CUTOFF} as settings text (a constant, so CLI option annotations can use it). */
+    public static final String DEFAULT_CUTOFF_TEXT = "" + DEFAULT_CUTOFF;
+    /** Default xi grid (Å) as settings text: from the shortest bond triangles (B-O, P-O ~1.4-1.6 Å) to the Li-O shell. */
+    public static final String DEFAULT_XI_TEXT = "1.5,2.0,2.5,3.0";
+    /** Default xi grid (Å), {@link #DEFAULT_XI_TEXT}. */
+    public static final List<Double> DEFAULT_XIS = numbers(DEFAULT_XI_TEXT, "xi");
     /** Both signs of lambda: the papers' lambda = +1 (small angles) and -1 (angles near 180°). */
     public static final List<Integer> DEFAULT_LAMBDAS = List.of(-1, 1);
-    /** Default zeta grid. */
-    public static final List<Double> DEFAULT_ZETAS = List.of(1.0, 2.0);
+    /** Default zeta grid as settings text. */
+    public static final String DEFAULT_ZETA_TEXT = "1,2";
+    /** Default zeta grid, {@link #DEFAULT_ZETA_TEXT}. */
+    public static final List<Double> DEFAULT_ZETAS = numbers(DEFAULT_ZETA_TEXT, "zeta");
     /** Prefix of every angular feature name. */
     public static final String PREFIX = "Psi_";
 
@@ -72,6 +78,33 @@ public record AngularDefinition(String focusSpecies, List<String> neighbourSpeci
     /** The default grids (xi 1.5, 2, 2.5, 3 Å; lambda -1, +1; zeta 1, 2) and R_c = 6 Å for this focus and these neighbours. */
     public static AngularDefinition defaults(String focus, List<String> neighbours) {
         return new AngularDefinition(focus, neighbours, DEFAULT_CUTOFF, DEFAULT_XIS, DEFAULT_LAMBDAS, DEFAULT_ZETAS);
+    }
+
+    /**
+     * The definition from settings text, as the Radial Features node and the CLI give it: lambda -1 and +1, the
+     * angular neighbours or, when that list is empty, the radial ones.
+     *
+     * @param xis   comma-separated xi values (Å); {@code xiName} names them in errors
+     * @param zetas comma-separated zeta values; {@code zetaName} names them in errors
+     */
+    public static AngularDefinition of(String focus, List<String> neighbours, List<String> radialNeighbours, double cutoff,
+                                       String xis, String xiName, String zetas, String zetaName) {
+        return new AngularDefinition(focus, neighbours.isEmpty() ? radialNeighbours : neighbours, cutoff,
+                numbers(xis, xiName), DEFAULT_LAMBDAS, numbers(zetas, zetaName));
+    }
+
+    /** Comma-separated numbers (blank entries skipped), or an error naming {@code what} and the text. */
+    public static List<Double> numbers(String csv, String what) {
+        List<Double> out = new ArrayList<>();
+        for (String part : (csv == null ? "" : csv).split(",")) {
+            if (part.isBlank()) continue;
+            try {
+                out.add(Double.valueOf(part.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(what + " must be comma-separated numbers, got '" + csv + "'");
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Number of unordered neighbour species pairs (X, Y), X at or before Y. */

@@ -23,20 +23,13 @@ public record AngularFeatureSet(AngularDefinition definition, int[] frame, long[
 
     /** The table: {@code frame, timestep, id, species} then one DOUBLE column per feature. */
     public ResultTable toTable(String name) {
-        ResultTable.Builder b = ResultTable.builder(name).ints("frame", frame.clone()).longs("timestep", timestep.clone())
-                .longs("id", ids.clone()).strings("species", species.clone());
+        ResultTable.Builder b = FocusAtoms.keyColumns(name, frame, timestep, ids, species);
         addColumns(b);
         return b.build();
     }
 
     /** Adds the feature columns (in feature order) to a table being built with the same rows. */
     public void addColumns(ResultTable.Builder b) {
-        int n = rows(), d = featureCount();
-        List<String> names = featureNames();
-        for (int k = 0; k < d; k++) {
-            double[] col = new double[n];
-            for (int i = 0; i < n; i++) col[i] = values[i * d + k];
-            b.doubles(names.get(k), col);
-        }
+        FocusAtoms.addFeatureColumns(b, featureNames(), values);
     }
 }

@@ -1,13 +1,9 @@
 package org.glasssoftness.core.softness;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.glasssoftness.core.model.Frame;
-import org.glasssoftness.core.model.FrameSelection;
-import org.glasssoftness.core.model.Trajectory;
 import org.glasssoftness.core.neighbor.NeighborSearch;
 import org.glasssoftness.core.progress.CancelledException;
 import org.glasssoftness.core.progress.Progress;
@@ -87,8 +83,8 @@ public final class AngularFeatures {
     private static void accumulate(Neighbours nb, double[] out, int o, int m, int[] pairBase, double[] invXi2,
                                    double[] lambda, double[] zeta) {
         int nx = invXi2.length, nl = lambda.length, nz = zeta.length;
-        double[] pw = new double[nl * nz];
-        double[] g = new double[nx];
+        nb.ensureScratch(nl * nz, nx);
+        double[] pw = nb.pw, g = nb.g;
         for (int a = 0; a < nb.n; a++) {
             double xa = nb.d[3 * a], ya = nb.d[3 * a + 1], za = nb.d[3 * a + 2], ra2 = nb.r2[a];
             int sa = nb.slot[a];
@@ -130,40 +126,11 @@ public final class AngularFeatures {
         return Math.pow(base, zeta);
     }
 
-    /** Features of the selected frames (first and last must lie inside the trajectory), rows by frame then atom. */
-    public AngularFeatureSet compute(Trajectory t, FrameSelection frames, Progress progress) throws IOException {
-        int[] selected = frames.indicesWithin(t.frameCount());
-        List<AngularFeatureSet> parts = new ArrayList<>();
-        for (int sel = 0; sel < selected.length; sel++) {
-            int k = selected[sel];
-            progress.checkCanceled();
-            Progress frameProgress = StructureFeatures.sub(progress, (double) sel / selected.length, 1.0 / selected.length);
-            parts.add(compute(t.frame(k), k, frameProgress));
-        }
-        return concat(parts);
-    }
-
     static AngularFeatureSet concat(List<AngularFeatureSet> parts) {
-        if (parts.size() == 1) return parts.get(0);
-        int n = 0;
-        for (AngularFeatureSet p : parts) n += p.rows();
         AngularDefinition def = parts.get(0).definition();
-        int d = def.featureCount();
-        int[] fr = new int[n];
-        long[] ts = new long[n], ids = new long[n];
-        String[] sp = new String[n];
-        double[] v = new double[n * d];
-        int o = 0;
-        for (AngularFeatureSet p : parts) {
-            int m = p.rows();
-            System.arraycopy(p.frame(), 0, fr, o, m);
-            System.arraycopy(p.timestep(), 0, ts, o, m);
-            System.arraycopy(p.ids(), 0, ids, o, m);
-            System.arraycopy(p.species(), 0, sp, o, m);
-            System.arraycopy(p.values(), 0, v, o * d, m * d);
-            o += m;
-        }
-        return new AngularFeatureSet(def, fr, ts, ids, sp, v);
+        return FocusAtoms.concat(parts, p -> new FocusAtoms.Keys(p.frame(), p.timestep(), p.ids(), p.species()),
+                AngularFeatureSet::values, def.featureCount(),
+                (k, v) -> new AngularFeatureSet(def, k.frame(), k.timestep(), k.ids(), k.species(), v));
     }
 
     /** The neighbours of one atom: species slot, vector d = r_j - r_i (Å) and r^2, grown as needed, reused per thread. */
@@ -172,8 +139,16 @@ public final class AngularFeatures {
         int[] slot = new int[64];
         double[] d = new double[192];
         double[] r2 = new double[64];
+        /** Per-pair scratch of accumulate: (1 + lambda cos)^zeta per (lambda, zeta), and exp(-s / xi^2) per xi. */
+        double[] pw = new double[0], g = new double[0];
 
         void clear() { n = 0; }
+
+        /** Sizes pw to nlz and g to nx values: allocated once per thread and grid, not per atom. */
+        void ensureScratch(int nlz, int nx) {
+            if (pw.length != nlz) pw = new double[nlz];
+            if (g.length != nx) g = new double[nx];
+        }
 
         void add(int s, double dx, double dy, double dz, double rr) {
             if (n == slot.length) {

@@ -7,6 +7,17 @@ public enum ClassWeighting {
     /** Row weight n / (2 n_class) ({@code class_weight="balanced"}). */
     BALANCED;
 
+    /**
+     * {@code none} or {@code balanced} (any case, surrounding blanks ignored).
+     *
+     * @param what names the setting in the error, e.g. {@code --class-weight}
+     */
+    public static ClassWeighting parse(String text, String what) {
+        String t = text == null ? "" : text.trim().toUpperCase(java.util.Locale.ROOT);
+        for (ClassWeighting w : values()) if (w.name().equals(t)) return w;
+        throw new IllegalArgumentException(what + " must be none or balanced, got '" + text + "'");
+    }
+
     /** Per-row weights for labels 0/1, or null for NONE. */
     public double[] sampleWeights(int[] y) {
         if (this == NONE) return null;

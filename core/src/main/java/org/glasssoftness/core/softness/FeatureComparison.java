@@ -146,11 +146,9 @@ public final class FeatureComparison {
         for (String c : def.featureNames()) cols.add(FeatureTables.numeric(feats, c));
         int n = feats.rowCount();
         if (psi == null) {
-            for (ResultTable.Column c : feats.columns()) {
-                if (c.name().startsWith(AngularDefinition.PREFIX)) {
-                    names.add(c.name());
-                    cols.add(FeatureTables.numeric(feats, c.name()));
-                }
+            for (String c : FeatureTables.angularColumns(feats)) {
+                names.add(c);
+                cols.add(FeatureTables.numeric(feats, c));
             }
         } else {
             Map<Long, Integer> rowOf = new HashMap<>();

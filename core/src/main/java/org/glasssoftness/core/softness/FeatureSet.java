@@ -23,15 +23,8 @@ public record FeatureSet(FeatureDefinition definition, int[] frame, long[] times
 
     /** The table: {@code frame, timestep, id, species} then one DOUBLE column per feature. */
     public ResultTable toTable(String name) {
-        int n = rows(), d = featureCount();
-        ResultTable.Builder b = ResultTable.builder(name).ints("frame", frame.clone()).longs("timestep", timestep.clone())
-                .longs("id", ids.clone()).strings("species", species.clone());
-        List<String> names = featureNames();
-        for (int k = 0; k < d; k++) {
-            double[] col = new double[n];
-            for (int i = 0; i < n; i++) col[i] = values[i * d + k];
-            b.doubles(names.get(k), col);
-        }
+        ResultTable.Builder b = FocusAtoms.keyColumns(name, frame, timestep, ids, species);
+        FocusAtoms.addFeatureColumns(b, featureNames(), values);
         return b.build();
     }
 }

@@ -62,6 +62,11 @@ public final class FeatureTables {
         return x;
     }
 
+    /** Names of the angular feature columns ({@code Psi_...}, {@link AngularDefinition#PREFIX}) in table order. */
+    public static List<String> angularColumns(ResultTable t) {
+        return t.columns().stream().map(ResultTable.Column::name).filter(n -> n.startsWith(AngularDefinition.PREFIX)).toList();
+    }
+
     /** A numeric column as doubles (DOUBLE, INT or LONG). */
     public static double[] numeric(ResultTable t, String name) {
         ResultTable.Column c = t.column(name);

@@ -3,8 +3,11 @@ package org.glasssoftness.core.softness;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.glasssoftness.core.model.Frame;
+import org.glasssoftness.core.table.ResultTable;
 
 /**
  * Which atoms of a frame get structure features and which neighbours count: the one selection shared by
@@ -62,6 +65,53 @@ final class FocusAtoms {
         return new Keys(fr, ts, ids, sp);
     }
 
+    /** A table builder with the row keys {@code frame, timestep, id, species} (copies) of a feature set. */
+    static ResultTable.Builder keyColumns(String name, int[] frame, long[] timestep, long[] ids, String[] species) {
+        return ResultTable.builder(name).ints("frame", frame.clone()).longs("timestep", timestep.clone())
+                .longs("id", ids.clone()).strings("species", species.clone());
+    }
+
+    /** Adds one DOUBLE column per feature name (in order) from row-major {@code values} with names.size() per row. */
+    static void addFeatureColumns(ResultTable.Builder b, List<String> names, double[] values) {
+        int d = names.size(), n = d == 0 ? 0 : values.length / d;
+        for (int k = 0; k < d; k++) {
+            double[] col = new double[n];
+            for (int i = 0; i < n; i++) col[i] = values[i * d + k];
+            b.doubles(names.get(k), col);
+        }
+    }
+
     /** Row keys of a feature set. */
     record Keys(int[] frame, long[] timestep, long[] ids, String[] species) { }
+
+    /**
+     * The rows of several feature sets one after another (a single part is returned as it is), for
+     * {@link RadialFeatures} and {@link AngularFeatures} alike.
+     *
+     * @param keys   the row keys of a part
+     * @param values the row-major values of a part ({@code d} per row)
+     * @param make   builds the joined set from its keys and values
+     */
+    static <S> S concat(List<S> parts, Function<S, Keys> keys, Function<S, double[]> values, int d,
+                        BiFunction<Keys, double[], S> make) {
+        if (parts.size() == 1) return parts.get(0);
+        int n = 0;
+        for (S p : parts) n += keys.apply(p).ids().length;
+        int[] fr = new int[n];
+        long[] ts = new long[n], ids = new long[n];
+        String[] sp = new String[n];
+        double[] v = new double[n * d];
+        int o = 0;
+        for (S p : parts) {
+            Keys k = keys.apply(p);
+            int m = k.ids().length;
+            System.arraycopy(k.frame(), 0, fr, o, m);
+            System.arraycopy(k.timestep(), 0, ts, o, m);
+            System.arraycopy(k.ids(), 0, ids, o, m);
+            System.arraycopy(k.species(), 0, sp, o, m);
+            System.arraycopy(values.apply(p), 0, v, o * d, m * d);
+            o += m;
+        }
+        return make.apply(new Keys(fr, ts, ids, sp), v);
+    }
 }

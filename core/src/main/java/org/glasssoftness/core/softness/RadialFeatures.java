@@ -111,26 +111,10 @@ public final class RadialFeatures {
     }
 
     static FeatureSet concat(List<FeatureSet> parts) {
-        if (parts.size() == 1) return parts.get(0);
-        int n = 0;
-        for (FeatureSet p : parts) n += p.rows();
         FeatureDefinition def = parts.get(0).definition();
-        int d = def.featureCount();
-        int[] fr = new int[n];
-        long[] ts = new long[n], ids = new long[n];
-        String[] sp = new String[n];
-        double[] v = new double[n * d];
-        int o = 0;
-        for (FeatureSet p : parts) {
-            int m = p.rows();
-            System.arraycopy(p.frame(), 0, fr, o, m);
-            System.arraycopy(p.timestep(), 0, ts, o, m);
-            System.arraycopy(p.ids(), 0, ids, o, m);
-            System.arraycopy(p.species(), 0, sp, o, m);
-            System.arraycopy(p.values(), 0, v, o * d, m * d);
-            o += m;
-        }
-        return new FeatureSet(def, fr, ts, ids, sp, v);
+        return FocusAtoms.concat(parts, p -> new FocusAtoms.Keys(p.frame(), p.timestep(), p.ids(), p.species()),
+                FeatureSet::values, def.featureCount(),
+                (k, v) -> new FeatureSet(def, k.frame(), k.timestep(), k.ids(), k.species(), v));
     }
 
     private int[] focusAtoms(Frame f) {

@@ -1,7 +1,9 @@
 package org.glasssoftness.core.softness;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.Trajectory;
@@ -41,6 +43,13 @@ public final class StructureFeatures {
         return radial.definition().featureCount() + (angular == null ? 0 : angular.definition().featureCount());
     }
 
+    /** The table with no rows: its columns, as a node's configure announces them. */
+    public ResultTable emptyTable() {
+        FeatureSet r = new FeatureSet(radial.definition(), new int[0], new long[0], new long[0], new String[0], new double[0]);
+        return table(r, angular == null ? null
+                : new AngularFeatureSet(angular.definition(), new int[0], new long[0], new long[0], new String[0], new double[0]));
+    }
+
     /** The table of one frame. */
     public ResultTable compute(Frame frame, int frameIndex, Progress progress) {
         progress.checkCanceled();
@@ -48,45 +57,37 @@ public final class StructureFeatures {
         return table(r, angular == null ? null : angular.compute(frame, frameIndex, progress));
     }
 
-    /** The table of the selected frames (first and last inside the trajectory), rows by frame then atom. */
+    /**
+     * The table of the selected frames (first and last inside the trajectory), rows by frame then atom. Each frame is
+     * read once for both the radial and the angular features.
+     */
     public ResultTable compute(Trajectory t, FrameSelection frames, Progress progress) throws IOException {
         if (angular == null) return radial.compute(t, frames, progress).toTable("features");
-        FeatureSet r = radial.compute(t, frames, sub(progress, 0, 0.1));
-        return table(r, angular.compute(t, frames, sub(progress, 0.1, 0.9)));
+        int[] selected = frames.indicesWithin(t.frameCount());
+        int n = selected.length;
+        List<FeatureSet> r = new ArrayList<>(n);
+        List<AngularFeatureSet> a = new ArrayList<>(n);
+        for (int sel = 0; sel < n; sel++) {
+            int k = selected[sel];
+            progress.checkCanceled();
+            Frame f = t.frame(k);
+            r.add(radial.compute(f, k));
+            a.add(angular.compute(f, k, Progress.range(progress, (double) sel / n, (double) (sel + 1) / n,
+                    "frame " + k + ": ")));
+        }
+        return table(RadialFeatures.concat(r), AngularFeatures.concat(a));
     }
 
     /** The radial table with the angular columns appended (the rows must be the same atoms in the same order). */
     public static ResultTable table(FeatureSet radial, AngularFeatureSet angular) {
-        ResultTable r = radial.toTable("features");
-        if (angular == null) return r;
+        if (angular == null) return radial.toTable("features");
         if (!Arrays.equals(radial.ids(), angular.ids()) || !Arrays.equals(radial.frame(), angular.frame())) {
             throw new IllegalArgumentException("radial and angular features are not of the same atoms and frames");
         }
-        ResultTable.Builder b = ResultTable.builder(r.name());
-        for (ResultTable.Column c : r.columns()) copy(b, c);
+        ResultTable.Builder b = FocusAtoms.keyColumns("features", radial.frame(), radial.timestep(), radial.ids(),
+                radial.species());
+        FocusAtoms.addFeatureColumns(b, radial.featureNames(), radial.values());
         angular.addColumns(b);
         return b.build();
-    }
-
-    static void copy(ResultTable.Builder b, ResultTable.Column c) {
-        switch (c.type()) {
-            case DOUBLE: b.doubles(c.name(), c.doubles()); break;
-            case INT: b.ints(c.name(), c.ints()); break;
-            case LONG: b.longs(c.name(), c.longs()); break;
-            default: b.strings(c.name(), c.strings());
-        }
-    }
-
-    /** Progress of a part [from, from + width) of the work. */
-    static Progress sub(Progress p, double from, double width) {
-        return new Progress() {
-            @Override
-            public void report(double fraction, String message) {
-                p.report(from + width * fraction, message);
-            }
-
-            @Override
-            public boolean isCanceled() { return p.isCanceled(); }
-        };
     }
 }

@@ -284,14 +284,14 @@ public final class SoftnessStudy {
             if (isComplete(dir)) {
                 r = new GlassReport(g, true, g.name() + ": complete in " + dir + ", skipped (" + describe(CsvTables.read(dir.resolve(GLASS_MARKER))) + ")");
             } else {
-                Progress sub = range(progress, mdShare * i / glasses.size(), mdShare * (i + 1) / glasses.size(), g.name() + ": ");
+                Progress sub = Progress.range(progress, mdShare * i / glasses.size(), mdShare * (i + 1) / glasses.size(), g.name() + ": ");
                 r = new GlassReport(g, false, g.name() + ": " + describe(runGlass(g, i, dir, sub)));
             }
             reports.add(r);
             if (listener != null) listener.glassDone(r);
         }
         progress.report(mdShare, "training the Li and B models");
-        return finish(out, reports, range(progress, mdShare, 1.0, ""));
+        return finish(out, reports, Progress.range(progress, mdShare, 1.0, ""));
     }
 
     /**
@@ -346,9 +346,9 @@ public final class SoftnessStudy {
         // build -> FIRE -> melt-quench: the unstrained glass is the last configuration
         Frame glass;
         try (MdSimulation sim = new MdSimulation(s, coeffs, md)) {
-            if (settings.fireSteps() > 0) sim.minimize(settings.fireSteps(), FIRE_TOLERANCE, range(progress, 0, 0, "FIRE "));
+            if (settings.fireSteps() > 0) sim.minimize(settings.fireSteps(), FIRE_TOLERANCE, Progress.range(progress, 0, 0, "FIRE "));
             VelocityInit.create(s, quench.get(0).tStartK(), seed);
-            sim.run(quench, range(progress, 0, q1, "melt-quench "));
+            sim.run(quench, Progress.range(progress, 0, q1, "melt-quench "));
             thermo.add(sim.thermoTable());
             glass = sim.frame();
         }
@@ -360,7 +360,7 @@ public final class SoftnessStudy {
         // NVT 300 K -> D_cum of Li -> Li labels
         List<Frame> nvtFrames;
         try (MdSimulation sim = new MdSimulation(s, coeffs, md.withDumpEvery(settings.nvtDumpEvery()))) {
-            sim.run(nvt, range(progress, q1, n1, "NVT "));
+            sim.run(nvt, Progress.range(progress, q1, n1, "NVT "));
             thermo.add(sim.thermoTable());
             nvtFrames = new ArrayList<>(sim.frames());
         }
@@ -368,7 +368,7 @@ public final class SoftnessStudy {
         LammpsDumpWriter.write(dir.resolve("nvt300.dump"), nvtTraj, Progress.NONE);
         CumulativeNonAffineDisplacement.Result dcum = new CumulativeNonAffineDisplacement(
                 CumulativeNonAffineDisplacement.Settings.defaults().withLabel(settings.liLabel()).withThreads(threads))
-                .compute(nvtTraj, range(progress, n1, n1, "D_cum "));
+                .compute(nvtTraj, Progress.range(progress, n1, n1, "D_cum "));
         nvtFrames = null;
         CsvTableWriter.write(dir.resolve("li_labels.csv"), ResultTables.renamed(dcum.table(), "li_labels"));
         CsvTableWriter.write(dir.resolve("d_cum_curve.csv"), dcum.curveTable());
@@ -381,7 +381,7 @@ public final class SoftnessStudy {
         // stress-strain rows (thermo rows of the tension stage) at least as often as frames
         MdSettings tmd = md.withDumpEvery(settings.tensionDumpEvery()).withThermoEvery(Math.min(100, settings.tensionDumpEvery()));
         try (MdSimulation sim = new MdSimulation(ts, coeffs, tmd)) {
-            sim.run(tension, range(progress, n1, 1, "tension "));
+            sim.run(tension, Progress.range(progress, n1, 1, "tension "));
             thermo.add(sim.thermoTable());
             tensionFrames = new ArrayList<>(sim.frames());
             stressStrain = sim.stressStrainTable();
@@ -392,7 +392,7 @@ public final class SoftnessStudy {
         CsvTableWriter.write(dir.resolve("stress_strain.csv"), stressStrain);
         CsvTableWriter.write(dir.resolve("thermo.csv"), CsvTables.concat("thermo", thermo));
         BondSwitch.Result bs = new BondSwitch(BondSwitch.Settings.defaults().withCutoff(settings.bondCutoffA())
-                .withStrainAxis(0).withThreads(threads)).compute(tensionTraj, range(progress, 1, 1, "bond switching "));
+                .withStrainAxis(0).withThreads(threads)).compute(tensionTraj, Progress.range(progress, 1, 1, "bond switching "));
         CsvTableWriter.write(dir.resolve("b_labels.csv"), ResultTables.renamed(bs.atomTable(), "b_labels"));
         CsvTableWriter.write(dir.resolve("bond_switch.csv"), ResultTables.renamed(bs.fractionTable(), "bond_switch"));
 
@@ -406,13 +406,13 @@ public final class SoftnessStudy {
         Trajectory glassTraj = Trajectory.of(List.of(glass));
         double half = 0.5 * Math.min(glass.box().lx(), Math.min(glass.box().ly(), glass.box().lz()));
         double rMax = Math.min(10.0, Math.floor(half * 10) / 10);
-        RdfResult rdf = new PairDistribution(rMax, 0.02, false, threads).compute(glassTraj, FrameSelection.all(), range(progress, 1, 1, "RDF "));
+        RdfResult rdf = new PairDistribution(rMax, 0.02, false, threads).compute(glassTraj, FrameSelection.all(), Progress.range(progress, 1, 1, "RDF "));
         ScatteringLengths sl = ScatteringLengths.neutronDefaults();
         CsvTableWriter.write(dir.resolve("rdf.csv"), rdf.rdfTable(sl));
         CsvTableWriter.write(dir.resolve("sq.csv"), rdf.structureFactors(new QGrid(0.5, 20.0, 0.02), true, sl).table());
         CoordinationResult coord = new CoordinationAnalysis(CoordinationAnalysis.Settings.defaults()
                 .withComposition(Composition.parse(g.compositionText())).withPerAtom(false).withThreads(threads))
-                .compute(glassTraj, FrameSelection.all(), range(progress, 1, 1, "coordination "));
+                .compute(glassTraj, FrameSelection.all(), Progress.range(progress, 1, 1, "coordination "));
         CsvTableWriter.write(dir.resolve("coordination.csv"), ResultTables.renamed(coord.table("coordination_states"), "coordination"));
         CsvTableWriter.write(dir.resolve("structure_summary.csv"), coord.table("structure_summary"));
 
@@ -494,13 +494,12 @@ public final class SoftnessStudy {
         List<double[]> liS = new ArrayList<>(), bS = new ArrayList<>();
         List<int[]> liY = new ArrayList<>(), bY = new ArrayList<>();
         List<String[]> liG = new ArrayList<>(), bG = new ArrayList<>();
-        double[] meanLi = new double[glasses.size()], meanB = new double[glasses.size()];
         List<ResultTable> rows = new ArrayList<>();
         for (int i = 0; i < glasses.size(); i++) {
             progress.checkCanceled();
             StudyGlass g = glasses.get(i);
             Path dir = out.resolve(g.name());
-            Progress p = range(progress, 0.4 + 0.5 * i / glasses.size(), 0.4 + 0.5 * (i + 1) / glasses.size(), g.name() + " softness: ");
+            Progress p = Progress.range(progress, 0.4 + 0.5 * i / glasses.size(), 0.4 + 0.5 * (i + 1) / glasses.size(), g.name() + " softness: ");
             // Li: the glass (the configuration the Li features describe)
             SoftnessApplier.TrajectoryResult rl = apply(li.model(), dir.resolve("glass.dump"), soft.resolve(g.name() + "_Li.dump"), null, p);
             CsvTableWriter.write(soft.resolve(g.name() + "_Li.csv"), ResultTables.renamed(rl.perAtom(), g.name() + "_Li"));
@@ -510,7 +509,7 @@ public final class SoftnessStudy {
             String[] gl = new String[sl.length];
             Arrays.fill(gl, g.name());
             liG.add(gl);
-            meanLi[i] = Arrays.stream(sl).average().orElse(Double.NaN);
+            double meanLi = mean(sl);
             // B: every tension frame, grouped by B coordination (B[3], B[4]); frame 0 is the unstrained glass
             SoftnessApplier.TrajectoryResult rb = apply(b.model(), dir.resolve("tension.dump"), soft.resolve(g.name() + "_B.dump"), "O", p);
             CsvTableWriter.write(soft.resolve(g.name() + "_B.csv"),
@@ -530,12 +529,11 @@ public final class SoftnessStudy {
             bG.add(g0);
             bY.add(FeatureTables.labelsFor(ResultTable.builder("b_frame0").longs("id", id0).build(),
                     CsvTables.read(dir.resolve("b_labels.csv")), List.of(), "switched", Double.NaN));
-            meanB[i] = Arrays.stream(s0).average().orElse(Double.NaN);
-            ResultTable row = CsvTables.read(dir.resolve(GLASS_MARKER));
-            rows.add(ResultTable.builder("g").strings("glass", new String[] {g.name()})
-                    .strings("role", new String[] {role(g)}).doubles("mean_softness_Li", new double[] {meanLi[i]})
-                    .doubles("mean_softness_B", new double[] {meanB[i]}).build());
-            rows.set(rows.size() - 1, join(row, rows.get(rows.size() - 1)));
+            double meanB = mean(s0);
+            rows.add(join(CsvTables.read(dir.resolve(GLASS_MARKER)), ResultTable.builder("g")
+                    .strings("glass", new String[] {g.name()}).strings("role", new String[] {role(g)})
+                    .doubles("mean_softness_Li", new double[] {meanLi}).doubles("mean_softness_B", new double[] {meanB})
+                    .build()));
         }
         double[] allLi = flat(liS), allB = flat(bS);
         // histograms and P(R | S) over the central 99 % of the values: in small, briefly quenched glasses a few atoms
@@ -560,7 +558,7 @@ public final class SoftnessStudy {
         ResultTable glassTable = CsvTables.concat("glasses", rows);
         CsvTableWriter.write(out.resolve("glasses.csv"), glassTable);
 
-        Map<String, FeatureComparison.Result> comparisons = compareFeatures(out, ts, range(progress, 0.9, 1.0, ""));
+        Map<String, FeatureComparison.Result> comparisons = compareFeatures(out, ts, Progress.range(progress, 0.9, 1.0, ""));
         ResultTable summary = summary(li, b, allB, flatS(bG), glassTable, outside, comparisons);
         CsvTableWriter.write(out.resolve("summary.csv"), summary);
         progress.report(1, "done");
@@ -580,7 +578,7 @@ public final class SoftnessStudy {
         List<String> species = StudyFeatureComparison.SPECIES;
         for (int i = 0; i < species.size(); i++) {
             String sp = species.get(i), k = sp.toLowerCase(Locale.ROOT);
-            Progress p = range(progress, (double) i / species.size(), (double) (i + 1) / species.size(), sp + " angular vs radial: ");
+            Progress p = Progress.range(progress, (double) i / species.size(), (double) (i + 1) / species.size(), sp + " angular vs radial: ");
             FeatureComparison.Result r = StudyFeatureComparison.compare(out, sp, ts, p);
             CsvTableWriter.write(dir.resolve(k + "_comparison.csv"), ResultTables.renamed(r.table(), k + "_comparison"));
             CsvTableWriter.write(dir.resolve(k + "_test_scores.csv"), ResultTables.renamed(r.testScores(), k + "_test_scores"));
@@ -657,8 +655,8 @@ public final class SoftnessStudy {
         m.put("li_softness_outside_histogram", (double) outsideHistogram[0]);
         m.put("b_softness_outside_histogram", (double) outsideHistogram[1]);
         m.put("b_softness_max_abs", Arrays.stream(bSoftness).map(Math::abs).max().orElse(Double.NaN));
-        m.put("b3_mean_softness", groupMean(bSoftness, bGroup, "B[3]"));
-        m.put("b4_mean_softness", groupMean(bSoftness, bGroup, "B[4]"));
+        m.put("b3_mean_softness", mean(group(bSoftness, bGroup, "B[3]")));
+        m.put("b4_mean_softness", mean(group(bSoftness, bGroup, "B[4]")));
         m.put("b3_median_softness", StudyStatistics.median(group(bSoftness, bGroup, "B[3]")));
         m.put("b4_median_softness", StudyStatistics.median(group(bSoftness, bGroup, "B[4]")));
         // trends along the series: <S> of Li vs B2O3 on fixedLi, bond switching vs Li2O on fixedB
@@ -686,12 +684,8 @@ public final class SoftnessStudy {
         return arr(l);
     }
 
-    private static double groupMean(double[] s, String[] g, String group) {
-        double sum = 0;
-        int n = 0;
-        for (int i = 0; i < s.length; i++) if (g[i].equals(group)) { sum += s[i]; n++; }
-        return n == 0 ? Double.NaN : sum / n;
-    }
+    /** Arithmetic mean, NaN for no values. */
+    private static double mean(double[] v) { return Arrays.stream(v).average().orElse(Double.NaN); }
 
     /** The columns of a, then those of b except its glass column (both one row). */
     private static ResultTable join(ResultTable a, ResultTable b) {
@@ -715,18 +709,5 @@ public final class SoftnessStudy {
 
     private static String[] flatS(List<String[]> l) {
         return l.stream().flatMap(Arrays::stream).toArray(String[]::new);
-    }
-
-    /** Progress of a sub-task mapped onto [from, to] of the parent, messages prefixed. */
-    static Progress range(Progress parent, double from, double to, String prefix) {
-        return new Progress() {
-            @Override
-            public void report(double fraction, String message) {
-                parent.report(from + (to - from) * Math.max(0, Math.min(1, fraction)), prefix + message);
-            }
-
-            @Override
-            public boolean isCanceled() { return parent.isCanceled(); }
-        };
     }
 }

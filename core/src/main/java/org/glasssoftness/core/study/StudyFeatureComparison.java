@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.LongStream;
 
 import org.glasssoftness.core.io.lammps.DumpReadOptions;
 import org.glasssoftness.core.io.lammps.LammpsDumpReader;
@@ -80,15 +82,20 @@ public final class StudyFeatureComparison {
      * @param frame     frame of {@link #featureDump} for those angular features
      * @param read      how the dumps are read (type map)
      * @param threshold label = value &gt; threshold; NaN: the label column holds 0/1
+     * @param progress  fraction of the glasses read; cancel is checked before each glass and inside the angular features
      */
     public static Inputs inputs(Path study, String species, Function<List<String>, AngularDefinition> angular, int frame,
-                                DumpReadOptions read, double threshold) throws IOException {
+                                DumpReadOptions read, double threshold, Progress progress) throws IOException {
         List<StudyGlass> glasses = glasses(species);
         String prefix = species.toLowerCase(Locale.ROOT);
         List<TrainingData> parts = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<long[]> idParts = new ArrayList<>();
-        for (StudyGlass glass : glasses) {
+        for (int i = 0; i < glasses.size(); i++) {
+            StudyGlass glass = glasses.get(i);
+            progress.checkCanceled();
+            Progress glassProgress = Progress.range(progress, (double) i / glasses.size(), (double) (i + 1) / glasses.size(),
+                    glass.name() + ": ");
             Path dir = study.resolve(glass.name());
             Path fFile = dir.resolve(prefix + "_features.csv"), lFile = dir.resolve(prefix + "_labels.csv");
             for (Path p : List.of(fFile, lFile)) {
@@ -101,11 +108,11 @@ public final class StudyFeatureComparison {
                 ResultTable feats = CsvTables.read(fFile);
                 int[] y = FeatureTables.labelsFor(feats, CsvTables.read(lFile), List.of(), labelColumn(species), threshold);
                 String[] group = new String[feats.rowCount()];
-                java.util.Arrays.fill(group, glass.name());
+                Arrays.fill(group, glass.name());
                 AngularFeatureSet psi = null;
-                if (feats.columns().stream().noneMatch(c -> c.name().startsWith(AngularDefinition.PREFIX))) {
+                if (FeatureTables.angularColumns(feats).isEmpty()) {
                     AngularDefinition def = angular.apply(FeatureTables.definitionOf(feats, 0).neighbourSpecies());
-                    psi = angularFromDump(featureDump(dir, species), def, frame, read);
+                    psi = angularFromDump(featureDump(dir, species), def, frame, read, glassProgress);
                 }
                 parts.add(FeatureComparison.rows(feats, y, group, psi, fFile.toString()));
                 idParts.add(FeatureComparison.ids(feats));
@@ -115,17 +122,12 @@ public final class StudyFeatureComparison {
             }
         }
         TrainingData all = FeatureComparison.concat(parts, names);
-        long[] ids = new long[all.rows()];
-        int o = 0;
-        for (long[] p : idParts) {
-            System.arraycopy(p, 0, ids, o, p.length);
-            o += p.length;
-        }
+        long[] ids = idParts.stream().flatMapToLong(LongStream::of).toArray();
         return new Inputs(all, ids, Set.of(StudyGlass.TEST.name()));
     }
 
-    private static AngularFeatureSet angularFromDump(Path dump, AngularDefinition def, int frame, DumpReadOptions read)
-            throws IOException {
+    private static AngularFeatureSet angularFromDump(Path dump, AngularDefinition def, int frame, DumpReadOptions read,
+                                                     Progress progress) throws IOException {
         if (!Files.isRegularFile(dump)) {
             throw new IllegalArgumentException(dump + " is missing: the feature CSV has no Psi_ columns, so the angular "
                     + "features are computed from the glass");
@@ -134,7 +136,7 @@ public final class StudyFeatureComparison {
             if (frame < 0 || frame >= t.frameCount()) {
                 throw new IllegalArgumentException(dump + " has " + t.frameCount() + " frames, frame " + frame + " asked");
             }
-            return new AngularFeatures(def).compute(t.frame(frame), frame, Progress.NONE);
+            return new AngularFeatures(def).compute(t.frame(frame), frame, progress);
         }
     }
 
@@ -144,8 +146,10 @@ public final class StudyFeatureComparison {
      */
     public static FeatureComparison.Result compare(Path study, String species, TrainSettings settings, Progress progress)
             throws IOException {
-        Inputs in = inputs(study, species, nb -> AngularDefinition.defaults(species, nb), 0, DumpReadOptions.defaults(), Double.NaN);
-        return FeatureComparison.compare(in.data(), in.ids(), in.testGroups(), 0, settings, progress);
+        Inputs in = inputs(study, species, nb -> AngularDefinition.defaults(species, nb), 0, DumpReadOptions.defaults(),
+                Double.NaN, Progress.range(progress, 0, 0.5, "reading the glasses, "));
+        return FeatureComparison.compare(in.data(), in.ids(), in.testGroups(), 0, settings,
+                Progress.range(progress, 0.5, 1, ""));
     }
 
     /** The comparison's protocol as a (setting, value) table: comparison_settings.csv. */

@@ -228,6 +228,24 @@ class AngularFeaturesTest {
     }
 
     @Test
+    void definitionFromSettingsText() {
+        // the defaults the node and the CLI show are the papers' grid: xi 1.5..3 Å, zeta 1 and 2, lambda -1 and +1
+        assertEquals(List.of(1.5, 2.0, 2.5, 3.0), AngularDefinition.DEFAULT_XIS);
+        assertEquals(List.of(1.0, 2.0), AngularDefinition.DEFAULT_ZETAS);
+        assertEquals("6.0", AngularDefinition.DEFAULT_CUTOFF_TEXT);
+        AngularDefinition d = AngularDefinition.of("B", List.of(), List.of("Li", "O"), 5, " 2 , ,3.5", "xi", "1", "zeta");
+        assertEquals(List.of("Li", "O"), d.neighbourSpecies(), "empty angular neighbours = the radial ones");
+        assertEquals(List.of(2.0, 3.5), d.xis());
+        assertEquals(List.of(-1, 1), d.lambdas());
+        assertEquals(3 * 2 * 2 * 1, d.featureCount(), "3 pairs of Li, O x 2 xi x 2 lambda x 1 zeta");
+        assertEquals(List.of("O"), AngularDefinition.of("B", List.of("O"), List.of("Li", "O"), 5, "2", "xi", "1", "zeta")
+                .neighbourSpecies());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AngularDefinition.of("B", List.of(), List.of("O"), 5, "2,x", "--angular-xi", "1", "--angular-zeta"));
+        assertEquals("--angular-xi must be comma-separated numbers, got '2,x'", e.getMessage());
+    }
+
+    @Test
     void structureTableAppendsAngularColumns() throws IOException {
         try (Trajectory t = SampleTrajectory.open()) {
             FeatureDefinition rd = new FeatureDefinition("B", SPECIES, 0.5, 5.0, 0.5);
@@ -309,13 +327,8 @@ class AngularFeaturesTest {
             sb.append('\n');
         }
         Files.writeString(dir.resolve("atoms.txt"), sb.toString(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("psi.py"), NUMPY, StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder("/usr/bin/python3", dir.resolve("psi.py").toString(), dir.resolve("atoms.txt").toString(),
-                "6.0", "B", "Li,B,O,P", "1.5,2.0,3.0", "-1,1", "1,2,4").redirectErrorStream(true).start();
-        String outText = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(240, TimeUnit.SECONDS), "numpy timed out");
-        assertEquals(0, p.exitValue(), outText);
-        String[] lines = outText.trim().split("\n");
+        String[] lines = FeatureComparisonTest.run(dir, NUMPY, dir.resolve("atoms.txt").toString(), "6.0", "B",
+                "Li,B,O,P", "1.5,2.0,3.0", "-1,1", "1,2,4").split("\n");
         assertEquals(60, lines.length);
         assertEquals(60, fs.rows());
         int dcount = d.featureCount();

@@ -5,9 +5,7 @@ import java.util.List;
 import org.glasssoftness.core.model.FrameSelection;
 import org.glasssoftness.core.model.TrajectoryInfo;
 import org.glasssoftness.core.softness.AngularDefinition;
-import org.glasssoftness.core.softness.AngularFeatureSet;
 import org.glasssoftness.core.softness.FeatureDefinition;
-import org.glasssoftness.core.softness.FeatureSet;
 import org.glasssoftness.core.softness.StructureFeatures;
 import org.glasssoftness.core.table.ResultTable;
 import org.glasssoftness.knime.common.GlassSoftnessNodeModel;
@@ -107,11 +105,11 @@ final class RadialFeaturesNodeModel extends GlassSoftnessNodeModel {
     }
 
     static SettingsModelString createAngularXiModel() {
-        return new SettingsModelString(ANGULAR_XI, "1.5,2.0,2.5,3.0");
+        return new SettingsModelString(ANGULAR_XI, AngularDefinition.DEFAULT_XI_TEXT);
     }
 
     static SettingsModelString createAngularZetaModel() {
-        return new SettingsModelString(ANGULAR_ZETA, "1,2");
+        return new SettingsModelString(ANGULAR_ZETA, AngularDefinition.DEFAULT_ZETA_TEXT);
     }
 
     @Override
@@ -124,22 +122,12 @@ final class RadialFeaturesNodeModel extends GlassSoftnessNodeModel {
         if (!m_angular.getBooleanValue()) {
             return null;
         }
-        List<String> nb = commaList(m_angularNeighbours.getStringValue());
         try {
-            return new AngularDefinition(radial.focusSpecies(), nb.isEmpty() ? radial.neighbourSpecies() : nb,
-                m_angularRc.getDoubleValue(), numbers("xi", m_angularXi.getStringValue()), AngularDefinition.DEFAULT_LAMBDAS,
-                numbers("zeta", m_angularZeta.getStringValue()));
+            return AngularDefinition.of(radial.focusSpecies(), commaList(m_angularNeighbours.getStringValue()),
+                radial.neighbourSpecies(), m_angularRc.getDoubleValue(), m_angularXi.getStringValue(), "xi",
+                m_angularZeta.getStringValue(), "zeta");
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Angular features: " + e.getMessage(), e);
-        }
-    }
-
-    private static List<Double> numbers(final String what, final String text) throws InvalidSettingsException {
-        try {
-            return commaList(text).stream().map(Double::valueOf).toList();
-        } catch (NumberFormatException e) {
-            throw new InvalidSettingsException("Angular features: " + what + " must be comma-separated numbers, got '"
-                + text + "'", e);
         }
     }
 
@@ -154,10 +142,6 @@ final class RadialFeaturesNodeModel extends GlassSoftnessNodeModel {
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Features: " + e.getMessage(), e);
         }
-    }
-
-    static FeatureSet empty(final FeatureDefinition def) {
-        return new FeatureSet(def, new int[0], new long[0], new long[0], new String[0], new double[0]);
     }
 
     @Override
@@ -178,9 +162,7 @@ final class RadialFeaturesNodeModel extends GlassSoftnessNodeModel {
             throw new InvalidSettingsException("Frame " + frame + " asked, the trajectory has " + info.frameCount()
                 + " frames");
         }
-        AngularFeatureSet emptyAngular = ang == null ? null
-            : new AngularFeatureSet(ang, new int[0], new long[0], new long[0], new String[0], new double[0]);
-        return new PortObjectSpec[]{ResultTables.spec(StructureFeatures.table(empty(def), emptyAngular))};
+        return new PortObjectSpec[]{ResultTables.spec(new StructureFeatures(def, ang).emptyTable())};
     }
 
     @Override

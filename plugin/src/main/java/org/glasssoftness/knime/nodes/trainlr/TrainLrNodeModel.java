@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.glasssoftness.core.softness.ClassWeighting;
-import org.glasssoftness.core.softness.AngularDefinition;
 import org.glasssoftness.core.softness.ClassificationMetrics;
 import org.glasssoftness.core.softness.FeatureDefinition;
 import org.glasssoftness.core.softness.FeatureTables;
@@ -91,9 +90,9 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
 
     private static ClassWeighting weighting(final String w) throws InvalidSettingsException {
         try {
-            return ClassWeighting.valueOf(w.trim().toUpperCase());
+            return ClassWeighting.parse(w, "Class weight");
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException("Class weight must be none or balanced, got '" + w + "'");
+            throw new InvalidSettingsException(e.getMessage(), e);
         }
     }
 
@@ -200,7 +199,7 @@ final class TrainLrNodeModel extends GlassSoftnessNodeModel {
             warnings.add("No test rows (set test groups to hold out e.g. a composition, or connect test tables); "
                 + "the metrics table has the train row only");
         }
-        long angular = features.columns().stream().filter(c -> c.name().startsWith(AngularDefinition.PREFIX)).count();
+        int angular = FeatureTables.angularColumns(features).size();
         if (angular > 0) {
             warnings.add("The model uses the " + def.featureCount() + " radial G_ columns only; the " + angular
                 + " angular Psi_ columns are ignored (the CLI's compare-features evaluates them)");
