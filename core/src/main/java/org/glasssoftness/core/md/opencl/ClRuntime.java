@@ -139,6 +139,7 @@ public final class ClRuntime implements AutoCloseable {
      */
     public static List<DeviceInfo> devices() {
         List<DeviceInfo> out = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         try {
             // return codes are checked here (JOCL's exceptions are a global switch, left as other code set it)
             int[] np = new int[1];
@@ -152,6 +153,10 @@ public final class ClRuntime implements AutoCloseable {
             check(CL.clGetPlatformIDs(np[0], platforms, null), "clGetPlatformIDs");
             for (cl_platform_id p : platforms) {
                 String pname = platformString(p, CL_PLATFORM_NAME);
+                if (replacesJvmSignalHandlers(pname) && !signalChaining()) {
+                    skipped.add(pname);
+                    continue; // not even clGetDeviceIDs: that is where it installs LLVM's handlers
+                }
                 int[] nd = new int[1];
                 int c = CL.clGetDeviceIDs(p, CL_DEVICE_TYPE_ALL, 0, null, nd);
                 if (c != CL.CL_SUCCESS || nd[0] == 0) continue; // CL_DEVICE_NOT_FOUND: a platform without devices
@@ -174,8 +179,31 @@ public final class ClRuntime implements AutoCloseable {
         } catch (CLException e) {
             throw new OpenClUnavailableException("OpenCL query failed (" + e.getMessage() + ")");
         }
+        if (out.isEmpty() && !skipped.isEmpty()) {
+            throw new OpenClUnavailableException("no OpenCL device found; skipped " + String.join(", ", skipped)
+                    + ": it replaces the JVM's SIGSEGV handler with LLVM's when its devices are queried, which kills the"
+                    + " JVM at its next safepoint; run Java with LD_PRELOAD=" + System.getProperty("java.home")
+                    + "/lib/libjsig.so (JVM signal chaining; the glass-softness launcher and the build's tests do) to use it");
+        }
         if (out.isEmpty()) throw new OpenClUnavailableException("no OpenCL device found");
         return out;
+    }
+
+    /**
+     * PoCL (the CPU OpenCL of Debian's pocl-opencl-icd) links LLVM, whose crash handlers replace the process's SIGSEGV,
+     * SIGBUS, SIGILL and SIGFPE handlers when PoCL's devices are first queried. HotSpot uses SIGSEGV for safepoint
+     * polls and implicit null checks, so without signal chaining the JVM then dies with a bare "Segmentation fault"
+     * at some later GC (seen in this project's CI). With libjsig preloaded the JVM's handlers stay first.
+     */
+    static boolean replacesJvmSignalHandlers(String platformName) {
+        String p = platformName.toLowerCase(Locale.ROOT);
+        return p.contains("portable computing language") || p.contains("pocl");
+    }
+
+    /** Whether the JVM's signal chaining library (libjsig) is preloaded, so native handlers cannot replace the JVM's. */
+    static boolean signalChaining() {
+        String preload = System.getenv("LD_PRELOAD");
+        return preload != null && preload.contains("libjsig");
     }
 
     private static String platformString(cl_platform_id p, int what) {
