@@ -11,6 +11,9 @@
 #   On a GPU: PLAN="1,1,1:200:2000 3,1,1:200:2000 2,2,2:100:1000 3,3,3:50:500" gives steadier numbers.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# JVM signal chaining: the engine uses PoCL only with libjsig preloaded (docs/md-engine.md, "PoCL and the JVM")
+jh="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+[ -f "$jh/lib/libjsig.so" ] && export LD_PRELOAD="$jh/lib/libjsig.so${LD_PRELOAD:+:$LD_PRELOAD}"
 SIZES=${1:-"1,1,1 3,1,1 2,2,2 3,3,3"}; THREADS=${2:-2}
 PRECISION=${PRECISION:-mixed}; BACKEND=${BACKEND:-opencl}
 PLAN=${PLAN:-"1,1,1:20:100 3,1,1:10:40 2,2,2:5:15 3,3,3:2:5"}; BASE=${BASE:-3704}; BASEFIRE=${BASEFIRE:-150}

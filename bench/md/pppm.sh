@@ -7,6 +7,9 @@
 # Usage: bench/md/pppm.sh [atoms...]  (default 3000 10000 30000; env REPS=3, CALLS=20, RANKS=2, STEPS=50)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# JVM signal chaining: the engine uses PoCL only with libjsig preloaded (docs/md-engine.md, "PoCL and the JVM")
+jh="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+[ -f "$jh/lib/libjsig.so" ] && export LD_PRELOAD="$jh/lib/libjsig.so${LD_PRELOAD:+:$LD_PRELOAD}"
 SIZES=${*:-3000 10000 30000}; REPS=${REPS:-3}; CALLS=${CALLS:-20}; RANKS=${RANKS:-2}; STEPS=${STEPS:-50}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
