@@ -15,6 +15,7 @@ import org.glasssoftness.core.md.forcefield.PairCoefficients;
 import org.glasssoftness.core.md.integrate.MdInstabilityException;
 import org.glasssoftness.core.md.kspace.KSpace;
 import org.glasssoftness.core.md.neighbor.VerletList;
+import org.glasssoftness.core.md.pair.CoulombTable;
 import org.glasssoftness.core.model.Box;
 import org.jocl.CL;
 import org.jocl.CLException;
@@ -67,6 +68,11 @@ public final class ClForces implements Forces {
     private Box boxAtBuild;
     private long builds;
     private double[] partial;
+    /** Tabulated pair kernel (as the Java backend's pair/CoulombTable); its tables, kept across re-allocations. */
+    private final PairCoefficients[][] coeffs;
+    private boolean tabulated;
+    private cl_mem dCtab, dBtab;
+    private double tableG = Double.NaN, tableSMin, tableHInv;
 
     /**
      * @param rt          the device (closed with this object when {@code ownsRuntime})
@@ -106,6 +112,7 @@ public final class ClForces implements Forces {
         this.kspace = kspace;
         this.pppm = pppm;
         this.ns = coeffs.length;
+        this.coeffs = coeffs;
         coef = new double[9 * ns * ns];
         for (int a = 0; a < ns; a++) {
             for (int b = 0; b < ns; b++) {
@@ -121,7 +128,7 @@ public final class ClForces implements Forces {
                 }
             }
         }
-        String options = "-DNS=" + ns + (mixed ? " -DMIXED" : "");
+        String options = "-DNS=" + ns + " -DTABLE_N=" + CoulombTable.INTERVALS + (mixed ? " -DMIXED" : "");
         program = rt.build("md.cl", source, options);
         kBinCount = kernel("bin_count");
         kBinScan = kernel("bin_scan");
@@ -139,6 +146,17 @@ public final class ClForces implements Forces {
     }
 
     public ClRuntime runtime() { return rt; }
+
+    /**
+     * Tabulated pair kernel on or off (default off: the exact kernel). On: pairs at r >= 1 Å take the screened Coulomb
+     * and the Buckingham part beyond the core radius from the same cubic Hermite tables in r^2 as the Java backend
+     * ({@link CoulombTable}, {@code ForceEvaluator(..., tabulatedCoulomb = true)}), so double mode matches that Java
+     * kernel to rounding and the exact kernel to the tables' ~2e-9; used only with a k-space part (g &gt; 0).
+     */
+    public void setTabulated(boolean on) { this.tabulated = on; }
+
+    /** Whether the tabulated pair kernel is on. */
+    public boolean tabulated() { return tabulated; }
 
     public boolean mixed() { return mixed; }
 
@@ -222,8 +240,11 @@ public final class ClForces implements Forces {
      */
     private ForceEvaluator.Energies deviceForces(Box b, boolean energies) {
         double g = pppm != null ? pppm.gEwald() : kspace == null ? 0 : kspace.gEwald();
+        boolean table = tabulated && g > 0;
+        if (table) uploadTables(g);
         args(kPair, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), dNbr, dNbrCount, cutoff * cutoff, g, Units.QQR2E,
-                dCoef, dF, dEatom);
+                dCoef, dF, dEatom, table ? 1 : 0, table ? tableSMin : 0.0, table ? tableHInv : 0.0,
+                table ? dCtab : dCoef, table ? dBtab : dCoef);
         run(kPair, n);
         double[] virial = new double[6];
         double eLong = 0;
@@ -241,6 +262,36 @@ public final class ClForces implements Forces {
         }
         return new ForceEvaluator.Energies(eVdwl, eCoul, eLong, virial);
     }
+    /** The Coulomb table for g (rebuilt when g changes) and, once, the Buckingham tables of all species pairs. */
+    private void uploadTables(double g) {
+        int per = 8 * CoulombTable.INTERVALS;
+        if (dBtab == null) {
+            double[] all = new double[ns * ns * per];
+            for (int a = 0; a < ns; a++) {
+                for (int c = 0; c < ns; c++) {
+                    PairCoefficients p = coeffs[a][c];
+                    if (p.hasShortRange()) {
+                        System.arraycopy(CoulombTable.buckingham(p.a(), p.rho(), p.c(), cutoff).coef, 0, all,
+                                (a * ns + c) * per, per);
+                    }
+                }
+            }
+            int[] err = new int[1];
+            dBtab = CL.clCreateBuffer(rt.context(), CL_MEM_READ_ONLY, 8L * all.length, null, err);
+            ClRuntime.check(err[0], "clCreateBuffer of the Buckingham tables");
+            write(dBtab, all);
+            dCtab = CL.clCreateBuffer(rt.context(), CL_MEM_READ_ONLY, 8L * per, null, err);
+            ClRuntime.check(err[0], "clCreateBuffer of the Coulomb table");
+        }
+        if (g != tableG) {
+            CoulombTable t = new CoulombTable(g, cutoff);
+            write(dCtab, t.coef);
+            tableG = g;
+            tableSMin = t.sMin;
+            tableHInv = t.hInv;
+        }
+    }
+
     /** The VerletList criterion: moved more than skin/2, reduced by the motion of the box corners. */
     private boolean needsRebuild(MdState s) {
         if (boxAtBuild == null || xAtBuild == null || xAtBuild.length != 3 * s.n) return true;
@@ -533,6 +584,8 @@ public final class ClForces implements Forces {
     @Override
     public void close() {
         releaseAll();
+        if (dCtab != null) CL.clReleaseMemObject(dCtab);
+        if (dBtab != null) CL.clReleaseMemObject(dBtab);
         for (cl_kernel k : new cl_kernel[] {kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce, kFirst,
             kSecond, kScale, kKe, kDisp, kWrap}) {
             CL.clReleaseKernel(k);

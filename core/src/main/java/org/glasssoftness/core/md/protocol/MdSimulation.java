@@ -113,9 +113,13 @@ public final class MdSimulation implements AutoCloseable {
                 } catch (IllegalStateException e) {
                     throw new ClBuildException("device PPPM: " + e.getMessage());
                 }
-                return new ClForces(rt, true, coeffs, settings.cutoffA(), settings.skinA(), pppm, mixed);
+                ClForces cl = new ClForces(rt, true, coeffs, settings.cutoffA(), settings.skinA(), pppm, mixed);
+                cl.setTabulated(true); // the same r^2 tables as the Java backend (ForceEvaluator tabulatedCoulomb)
+                return cl;
             }
-            return new ClForces(rt, true, coeffs, settings.cutoffA(), settings.skinA(), kspace(settings), mixed);
+            ClForces cl = new ClForces(rt, true, coeffs, settings.cutoffA(), settings.skinA(), kspace(settings), mixed);
+            cl.setTabulated(true);
+            return cl;
         } catch (RuntimeException e) {
             if (pppm != null) pppm.close();
             rt.close();
