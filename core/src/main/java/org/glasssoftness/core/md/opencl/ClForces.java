@@ -73,6 +73,21 @@ public final class ClForces implements Forces {
     private boolean tabulated;
     private cl_mem dCtab, dBtab;
     private double tableG = Double.NaN, tableSMin, tableHInv;
+    /**
+     * Per-phase wall times (ns) when the system property {@value #PROFILE_PROPERTY} is true: the queue is finished
+     * around each phase (which costs PoCL a synchronisation each, so profile runs are slower than plain ones).
+     */
+    /**
+     * Neighbour-list layout, "atom" (atom-major, the default on CPU devices) or "neighbour" (neighbour-major, the
+     * default on GPUs and accelerators); the system property overrides the default (benchmarks, tests).
+     */
+    public static final String LAYOUT_PROPERTY = "glasssoftness.opencl.nbrlayout";
+    public static final String PROFILE_PROPERTY = "glasssoftness.opencl.profile";
+    private static final String[] PHASES = {"rebuild check", "list build", "pair", "pppm", "energy reduction",
+        "integration + KE"};
+    private final boolean profiling = Boolean.getBoolean(PROFILE_PROPERTY);
+    private final long[] phaseNs = new long[PHASES.length];
+    private long phaseStart;
 
     /**
      * @param rt          the device (closed with this object when {@code ownsRuntime})
@@ -128,7 +143,12 @@ public final class ClForces implements Forces {
                 }
             }
         }
-        String options = "-DNS=" + ns + " -DTABLE_N=" + CoulombTable.INTERVALS + (mixed ? " -DMIXED" : "");
+        String layout = System.getProperty(LAYOUT_PROPERTY, rt.info().typeName().equals("CPU") ? "atom" : "neighbour");
+        if (!layout.equals("atom") && !layout.equals("neighbour")) {
+            throw new IllegalArgumentException(LAYOUT_PROPERTY + " must be atom or neighbour, got '" + layout + "'");
+        }
+        String options = "-DNS=" + ns + " -DTABLE_N=" + CoulombTable.INTERVALS + (mixed ? " -DMIXED" : "")
+                + (layout.equals("atom") ? " -DATOM_MAJOR" : "");
         program = rt.build("md.cl", source, options);
         kBinCount = kernel("bin_count");
         kBinScan = kernel("bin_scan");
@@ -244,12 +264,17 @@ public final class ClForces implements Forces {
         if (table) uploadTables(g);
         args(kPair, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), dNbr, dNbrCount, cutoff * cutoff, g, Units.QQR2E,
                 dCoef, dF, dEatom, table ? 1 : 0, table ? tableSMin : 0.0, table ? tableHInv : 0.0,
-                table ? dCtab : dCoef, table ? dBtab : dCoef);
+                table ? dCtab : dCoef, table ? dBtab : dCoef, maxNbr);
+        phaseBegin();
         run(kPair, n);
+        phaseEnd(2);
         double[] virial = new double[6];
         double eLong = 0;
+        phaseBegin();
         if (pppm != null) eLong = pppm.compute(dX, dF, b, energies ? virial : null); // adds the k-space forces
+        phaseEnd(3);
         if (!energies) return new ForceEvaluator.Energies(Double.NaN, Double.NaN, Double.NaN, virial);
+        phaseBegin();
         int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
         args(kReduce, n, 8, REDUCE_BLOCK, dEatom, dPartial);
         run(kReduce, blocks);
@@ -260,8 +285,35 @@ public final class ClForces implements Forces {
             eCoul += partial[8 * k + 1];
             for (int c = 0; c < 6; c++) virial[c] += partial[8 * k + 2 + c];
         }
+        phaseEnd(4);
         return new ForceEvaluator.Energies(eVdwl, eCoul, eLong, virial);
     }
+    private void phaseBegin() {
+        if (!profiling) return;
+        CL.clFinish(rt.queue());
+        phaseStart = System.nanoTime();
+    }
+
+    private void phaseEnd(int phase) {
+        if (!profiling) return;
+        CL.clFinish(rt.queue());
+        phaseNs[phase] += System.nanoTime() - phaseStart;
+    }
+
+    /** The per-phase times (s) since the last reset, with {@value #PROFILE_PROPERTY} on; else an empty string. */
+    public String profile() {
+        if (!profiling) return "";
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < PHASES.length; k++) {
+            b.append(k == 0 ? "" : ", ").append(PHASES[k]).append(' ')
+                    .append(String.format(Locale.ROOT, "%.3f s", phaseNs[k] / 1e9));
+        }
+        return b.toString();
+    }
+
+    /** Zeroes the per-phase times. */
+    public void resetProfile() { java.util.Arrays.fill(phaseNs, 0); }
+
     /** The Coulomb table for g (rebuilt when g changes) and, once, the Buckingham tables of all species pairs. */
     private void uploadTables(double g) {
         int per = 8 * CoulombTable.INTERVALS;
@@ -468,13 +520,17 @@ public final class ClForces implements Forces {
     ForceEvaluator.Energies computeResident(MdState s, boolean energies) {
         try {
             if (kspace != null) throw new IllegalStateException("device-resident integration needs the k-space part on the device");
+            phaseBegin();
             boolean rebuild = residentBoxAtBuild == null || !residentBoxAtBuild.equals(s.box)
                     || blockMax(kDisp, dX, dX0) > 0.25 * skin * skin;
+            phaseEnd(0);
             if (rebuild) {
+                phaseBegin();
                 Box b = s.box;
                 args(kWrap, n, dX, dImage, b.xlo(), b.ylo(), b.zlo(), b.lx(), b.ly(), b.lz());
                 run(kWrap, n);
                 buildList(s, b, true);
+                phaseEnd(1);
             }
             return deviceForces(s.box, energies);
         } catch (CLException e) {
@@ -487,30 +543,38 @@ public final class ClForces implements Forces {
 
     /** v += dtf/m f; x += dt v on the device. */
     void firstHalf(double dtf, double dt) {
+        phaseBegin();
         args(kFirst, n, dtf, dt, dX, dV, dF, dMass);
         run(kFirst, n);
+        phaseEnd(5);
     }
 
     /** v += dtf/m f on the device. */
     void secondHalf(double dtf) {
+        phaseBegin();
         args(kSecond, n, dtf, dV, dF, dMass);
         run(kSecond, n);
+        phaseEnd(5);
     }
 
     /** v *= factor on the device. */
     void scaleVelocities(double factor) {
+        phaseBegin();
         args(kScale, 3 * n, factor, dV);
         run(kScale, 3 * n);
+        phaseEnd(5);
     }
 
     /** sum m |v|^2 (g/mol Å^2/ps^2) over fixed blocks in atom order, blocks summed in order on the host. */
     double massVelocitySquared() {
+        phaseBegin();
         int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
         args(kKe, n, REDUCE_BLOCK, dV, dMass, dBlocks);
         run(kKe, blocks);
         read(dBlocks, blockValues, blocks);
         double sum = 0;
         for (int b = 0; b < blocks; b++) sum += blockValues[b];
+        phaseEnd(5);
         return sum;
     }
 

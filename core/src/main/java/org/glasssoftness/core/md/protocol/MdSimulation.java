@@ -113,13 +113,10 @@ public final class MdSimulation implements AutoCloseable {
                 } catch (IllegalStateException e) {
                     throw new ClBuildException("device PPPM: " + e.getMessage());
                 }
-                ClForces cl = new ClForces(rt, true, coeffs, settings.cutoffA(), settings.skinA(), pppm, mixed);
-                cl.setTabulated(true); // the same r^2 tables as the Java backend (ForceEvaluator tabulatedCoulomb)
-                return cl;
+                // exact pair kernel: the tabulated one (setTabulated) is slower on PoCL (docs/benchmarks/md-opencl.md)
+                return new ClForces(rt, true, coeffs, settings.cutoffA(), settings.skinA(), pppm, mixed);
             }
-            ClForces cl = new ClForces(rt, true, coeffs, settings.cutoffA(), settings.skinA(), kspace(settings), mixed);
-            cl.setTabulated(true);
-            return cl;
+            return new ClForces(rt, true, coeffs, settings.cutoffA(), settings.skinA(), kspace(settings), mixed);
         } catch (RuntimeException e) {
             if (pppm != null) pppm.close();
             rt.close();

@@ -21,6 +21,17 @@ typedef double real;
 /** Entry = j << IMG_BITS | image code; 3 bits per axis, image index -3..3. */
 #define IMG_BITS 9
 
+/**
+ * Where entry k of atom i lives: neighbour-major (k * n + i: coalesced loads on GPUs, where neighbouring work-items
+ * read neighbouring entries) or, with -DATOM_MAJOR (CPU devices), atom-major (i * maxNbr + k: one work-item walks
+ * contiguous memory, as a CPU core wants).
+ */
+#ifdef ATOM_MAJOR
+#define NBR_AT(i, k) ((size_t) (i) * maxNbr + (k))
+#else
+#define NBR_AT(i, k) ((size_t) (k) * n + (i))
+#endif
+
 inline int cell_coord(double x, double lo, double l, int nc) {
     int c = (int) floor((x - lo) / l * nc);
     // atoms exactly at hi or a rounding below lo
@@ -79,7 +90,7 @@ __kernel void bin_sort(const int ncells, __global const int* start, __global int
 /**
  * Full neighbour list at radius rc (cutoff + skin): atom i visits the cells at offsets -S..S per axis (wrapped, with
  * the lattice image the wrap implies; distinct offsets are distinct images even when the stencil wraps around a small
- * box) in a fixed order. Entries are stored neighbour-major (entry k of atom i at k * n + i). count[i] is the true
+ * box) in a fixed order. Entries are stored at NBR_AT(i, k). count[i] is the true
  * count even beyond maxNbr (the host then grows the list); minR2[i] the closest squared distance (overlap check).
  */
 __kernel void build_list(const int n, __global const double* x, const double lox, const double loy, const double loz,
@@ -115,7 +126,7 @@ __kernel void build_list(const int n, __global const double* x, const double lox
                     double r2 = dx * dx + dy * dy + dz * dz;
                     if (r2 < rc2) {
                         if (r2 < closest) closest = r2;
-                        if (cnt < maxNbr) nbr[cnt * n + i] = (j << IMG_BITS) | code;
+                        if (cnt < maxNbr) nbr[NBR_AT(i, cnt)] = (j << IMG_BITS) | code;
                         cnt++;
                     }
                 }
@@ -140,7 +151,7 @@ __kernel void pair_force(const int n, __global const double* x, __global const d
                          __global const int* nbr, __global const int* count, const double cut2, const double g,
                          const double qqrd2e, __global const double* coef, __global double* f,
                          __global double* eatom, const int useTable, const double tsMin, const double tHinv,
-                         __global const double* ctab, __global const double* btab) {
+                         __global const double* ctab, __global const double* btab, const int maxNbr) {
     int i = get_global_id(0);
     if (i >= n) return;
     double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
@@ -150,7 +161,7 @@ __kernel void pair_force(const int n, __global const double* x, __global const d
     int cnt = count[i];
     real gr_ = (real) g;
     for (int k = 0; k < cnt; k++) {
-        int code = nbr[k * n + i];
+        int code = nbr[NBR_AT(i, k)];
         int j = code >> IMG_BITS;
         int ix = ((code >> 6) & 7) - 3, iy = ((code >> 3) & 7) - 3, iz = (code & 7) - 3;
         double dxd = xi - x[3 * j] - ix * lx, dyd = yi - x[3 * j + 1] - iy * ly, dzd = zi - x[3 * j + 2] - iz * lz;
