@@ -184,6 +184,42 @@ class ClForcesTest {
         }
     }
 
+    /**
+     * Both neighbour-list layouts (atom-major, the CPU default; neighbour-major, the GPU default) hold the same entries
+     * in the same order, so forces, energies and virial are bit-identical, double and mixed; and both equal the Java
+     * exact kernel to 1e-10 (double).
+     */
+    @Test
+    void bothListLayoutsGiveIdenticalForces() {
+        MdState s = glass(768, 42);
+        PairCoefficients[][] c = coeffs(s);
+        Eval j = java(s, c);
+        for (boolean mixed : new boolean[] {false, true}) {
+            Eval[] r = new Eval[2];
+            String[] layouts = {"atom", "neighbour"};
+            for (int l = 0; l < 2; l++) {
+                System.setProperty(ClForces.LAYOUT_PROPERTY, layouts[l]);
+                try {
+                    r[l] = devicePppm(s, c, mixed);
+                } finally {
+                    System.clearProperty(ClForces.LAYOUT_PROPERTY);
+                }
+            }
+            assertArrayEquals(r[0].f(), r[1].f(), "forces, mixed=" + mixed);
+            assertEquals(r[0].e().pe(), r[1].e().pe(), 0.0);
+            assertArrayEquals(r[0].e().virial(), r[1].e().virial());
+            if (!mixed) for (Eval e : r) assertTrue(maxRel(e.f(), j.f()) < 1e-10, "forces vs java " + maxRel(e.f(), j.f()));
+        }
+        System.setProperty(ClForces.LAYOUT_PROPERTY, "diagonal");
+        try (ClRuntime rt = ClTestSupport.open()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new ClForces(rt, false, c, CUTOFF, 2.0, (org.glasssoftness.core.md.kspace.KSpace) null, false));
+            assertTrue(e.getMessage().contains("atom or neighbour"), e.getMessage());
+        } finally {
+            System.clearProperty(ClForces.LAYOUT_PROPERTY);
+        }
+    }
+
     private static double rel(double a, double b) { return Math.abs(a - b) / Math.abs(b); }
 
     /** Mixed mode: RMS force difference / RMS force below 1e-3 (the bound), energy below 3e-5 relative. */
