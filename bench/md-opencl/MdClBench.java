@@ -14,6 +14,7 @@ import org.glasssoftness.core.md.integrate.Thermo;
 import org.glasssoftness.core.md.integrate.VelocityInit;
 import org.glasssoftness.core.md.protocol.MdSettings;
 import org.glasssoftness.core.md.protocol.MdSimulation;
+import org.glasssoftness.core.md.opencl.ClForces;
 import org.glasssoftness.core.md.protocol.Stage;
 import org.glasssoftness.core.model.Frame;
 import org.glasssoftness.core.progress.Progress;
@@ -55,12 +56,25 @@ public class MdClBench {
             if (sim.backendWarning() != null) System.out.println("warning: " + sim.backendWarning());
             VelocityInit.create(big, 300, 1);
             sim.run(List.of(Stage.nvt("warm", warm, 300, 300, 0.1)), Progress.NONE);
+            if (sim.forces() instanceof ClForces cl) cl.resetProfile();
             long t0 = System.nanoTime();
             sim.run(List.of(Stage.nvt("md", steps, 300, 300, 0.1)), Progress.NONE);
             double sec = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "ours atoms=%d steps=%d time=%.3f s steps/s=%.4f ns/day=%.4f T=%.1f fire(base)=%.1fs "
                     + "backend=%s kspace=%s%n", big.n, steps, sec, steps / sec, steps / sec * 0.001 * 86400 / 1000,
                     Thermo.temperature(big), fireSec, sim.backendDescription(), sim.forces().describeKspace());
+            if (sim.forces() instanceof ClForces cl && !cl.profile().isEmpty()) System.out.println("  profile: " + cl.profile());
+            if (sim.forces() instanceof ClForces cl && Boolean.parseBoolean(System.getenv().getOrDefault("AB_TABLES", "false"))) {
+                // the same steps again with the exact pair kernel (A/B of the tabulated kernel), then tables again
+                for (boolean tab : new boolean[] {false, true}) {
+                    cl.setTabulated(tab);
+                    cl.resetProfile();
+                    long t1 = System.nanoTime();
+                    sim.run(List.of(Stage.nvt("md", steps, 300, 300, 0.1)), Progress.NONE);
+                    double sec1 = (System.nanoTime() - t1) / 1e9;
+                    System.out.printf(Locale.ROOT, "  tables=%s steps/s=%.4f %s%n", tab, steps / sec1, cl.profile());
+                }
+            }
         }
     }
 

@@ -7,7 +7,8 @@
 # ours and LAMMPS, and the ratio.
 # Usage: bench/md-opencl/run.sh [sizes="1,1,1 3,1,1 2,2,2 3,3,3"] [threads=2]
 #   env PRECISION=double|mixed (default mixed), BACKEND=opencl|java (default opencl), DEVICE=<name part>,
-#   BASE=3704, BASEFIRE=150, PLAN="1,1,1:20:100 3,1,1:10:40 ..." (replication:warm:steps), NOLAMMPS=1
+#   JAVA_OPTS (e.g. -Dglasssoftness.opencl.profile=true: per-phase times), AB_TABLES=1 (the timed steps again with
+#   the exact and the tabulated pair kernel), BASE=3704, BASEFIRE=150, PLAN="1,1,1:20:100 3,1,1:10:40 ..." (replication:warm:steps), NOLAMMPS=1
 #   On a GPU: PLAN="1,1,1:200:2000 3,1,1:200:2000 2,2,2:100:1000 3,3,3:50:500" gives steadier numbers.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -31,7 +32,7 @@ for n in $SIZES; do
   p=$(echo "$PLAN" | tr ' ' '\n' | grep "^$n:" || echo "$n:5:20")
   IFS=: read -r _ warm steps <<< "$p"
   d="$WORK/n${n//,/x}"; mkdir -p "$d"
-  java $DEVOPT -cp "$WORK:$CP" MdClBench "$BASE" "$BASEFIRE" "$n" "$warm" "$steps" "$d" "$BACKEND" "$PRECISION" "$THREADS" | tee "$d/ours.txt"
+  java $DEVOPT ${JAVA_OPTS:-} -cp "$WORK:$CP" MdClBench "$BASE" "$BASEFIRE" "$n" "$warm" "$steps" "$d" "$BACKEND" "$PRECISION" "$THREADS" | tee "$d/ours.txt"
   ours=$(grep -o 'steps/s=[0-9.]*' "$d/ours.txt" | cut -d= -f2)
   atoms=$(grep -o 'atoms=[0-9]*' "$d/ours.txt" | cut -d= -f2)
   dev=$(sed -n 's/.*backend=\(.*\) kspace=.*/\1/p' "$d/ours.txt")

@@ -15,6 +15,7 @@ import org.glasssoftness.core.md.forcefield.PairCoefficients;
 import org.glasssoftness.core.md.integrate.MdInstabilityException;
 import org.glasssoftness.core.md.kspace.KSpace;
 import org.glasssoftness.core.md.neighbor.VerletList;
+import org.glasssoftness.core.md.pair.CoulombTable;
 import org.glasssoftness.core.model.Box;
 import org.jocl.CL;
 import org.jocl.CLException;
@@ -67,6 +68,26 @@ public final class ClForces implements Forces {
     private Box boxAtBuild;
     private long builds;
     private double[] partial;
+    /** Tabulated pair kernel (as the Java backend's pair/CoulombTable); its tables, kept across re-allocations. */
+    private final PairCoefficients[][] coeffs;
+    private boolean tabulated;
+    private cl_mem dCtab, dBtab;
+    private double tableG = Double.NaN, tableSMin, tableHInv;
+    /**
+     * Per-phase wall times (ns) when the system property {@value #PROFILE_PROPERTY} is true: the queue is finished
+     * around each phase (which costs PoCL a synchronisation each, so profile runs are slower than plain ones).
+     */
+    /**
+     * Neighbour-list layout, "atom" (atom-major, the default on CPU devices) or "neighbour" (neighbour-major, the
+     * default on GPUs and accelerators); the system property overrides the default (benchmarks, tests).
+     */
+    public static final String LAYOUT_PROPERTY = "glasssoftness.opencl.nbrlayout";
+    public static final String PROFILE_PROPERTY = "glasssoftness.opencl.profile";
+    private static final String[] PHASES = {"rebuild check", "list build", "pair", "pppm", "energy reduction",
+        "integration + KE"};
+    private final boolean profiling = Boolean.getBoolean(PROFILE_PROPERTY);
+    private final long[] phaseNs = new long[PHASES.length];
+    private long phaseStart;
 
     /**
      * @param rt          the device (closed with this object when {@code ownsRuntime})
@@ -106,6 +127,7 @@ public final class ClForces implements Forces {
         this.kspace = kspace;
         this.pppm = pppm;
         this.ns = coeffs.length;
+        this.coeffs = coeffs;
         coef = new double[9 * ns * ns];
         for (int a = 0; a < ns; a++) {
             for (int b = 0; b < ns; b++) {
@@ -121,7 +143,12 @@ public final class ClForces implements Forces {
                 }
             }
         }
-        String options = "-DNS=" + ns + (mixed ? " -DMIXED" : "");
+        String layout = System.getProperty(LAYOUT_PROPERTY, rt.info().typeName().equals("CPU") ? "atom" : "neighbour");
+        if (!layout.equals("atom") && !layout.equals("neighbour")) {
+            throw new IllegalArgumentException(LAYOUT_PROPERTY + " must be atom or neighbour, got '" + layout + "'");
+        }
+        String options = "-DNS=" + ns + " -DTABLE_N=" + CoulombTable.INTERVALS + (mixed ? " -DMIXED" : "")
+                + (layout.equals("atom") ? " -DATOM_MAJOR" : "");
         program = rt.build("md.cl", source, options);
         kBinCount = kernel("bin_count");
         kBinScan = kernel("bin_scan");
@@ -139,6 +166,17 @@ public final class ClForces implements Forces {
     }
 
     public ClRuntime runtime() { return rt; }
+
+    /**
+     * Tabulated pair kernel on or off (default off: the exact kernel). On: pairs at r >= 1 Å take the screened Coulomb
+     * and the Buckingham part beyond the core radius from the same cubic Hermite tables in r^2 as the Java backend
+     * ({@link CoulombTable}, {@code ForceEvaluator(..., tabulatedCoulomb = true)}), so double mode matches that Java
+     * kernel to rounding and the exact kernel to the tables' ~2e-9; used only with a k-space part (g &gt; 0).
+     */
+    public void setTabulated(boolean on) { this.tabulated = on; }
+
+    /** Whether the tabulated pair kernel is on. */
+    public boolean tabulated() { return tabulated; }
 
     public boolean mixed() { return mixed; }
 
@@ -222,13 +260,21 @@ public final class ClForces implements Forces {
      */
     private ForceEvaluator.Energies deviceForces(Box b, boolean energies) {
         double g = pppm != null ? pppm.gEwald() : kspace == null ? 0 : kspace.gEwald();
+        boolean table = tabulated && g > 0;
+        if (table) uploadTables(g);
         args(kPair, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), dNbr, dNbrCount, cutoff * cutoff, g, Units.QQR2E,
-                dCoef, dF, dEatom);
+                dCoef, dF, dEatom, table ? 1 : 0, table ? tableSMin : 0.0, table ? tableHInv : 0.0,
+                table ? dCtab : dCoef, table ? dBtab : dCoef, maxNbr);
+        phaseBegin();
         run(kPair, n);
+        phaseEnd(2);
         double[] virial = new double[6];
         double eLong = 0;
+        phaseBegin();
         if (pppm != null) eLong = pppm.compute(dX, dF, b, energies ? virial : null); // adds the k-space forces
+        phaseEnd(3);
         if (!energies) return new ForceEvaluator.Energies(Double.NaN, Double.NaN, Double.NaN, virial);
+        phaseBegin();
         int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
         args(kReduce, n, 8, REDUCE_BLOCK, dEatom, dPartial);
         run(kReduce, blocks);
@@ -239,8 +285,65 @@ public final class ClForces implements Forces {
             eCoul += partial[8 * k + 1];
             for (int c = 0; c < 6; c++) virial[c] += partial[8 * k + 2 + c];
         }
+        phaseEnd(4);
         return new ForceEvaluator.Energies(eVdwl, eCoul, eLong, virial);
     }
+    private void phaseBegin() {
+        if (!profiling) return;
+        CL.clFinish(rt.queue());
+        phaseStart = System.nanoTime();
+    }
+
+    private void phaseEnd(int phase) {
+        if (!profiling) return;
+        CL.clFinish(rt.queue());
+        phaseNs[phase] += System.nanoTime() - phaseStart;
+    }
+
+    /** The per-phase times (s) since the last reset, with {@value #PROFILE_PROPERTY} on; else an empty string. */
+    public String profile() {
+        if (!profiling) return "";
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < PHASES.length; k++) {
+            b.append(k == 0 ? "" : ", ").append(PHASES[k]).append(' ')
+                    .append(String.format(Locale.ROOT, "%.3f s", phaseNs[k] / 1e9));
+        }
+        return b.toString();
+    }
+
+    /** Zeroes the per-phase times. */
+    public void resetProfile() { java.util.Arrays.fill(phaseNs, 0); }
+
+    /** The Coulomb table for g (rebuilt when g changes) and, once, the Buckingham tables of all species pairs. */
+    private void uploadTables(double g) {
+        int per = 8 * CoulombTable.INTERVALS;
+        if (dBtab == null) {
+            double[] all = new double[ns * ns * per];
+            for (int a = 0; a < ns; a++) {
+                for (int c = 0; c < ns; c++) {
+                    PairCoefficients p = coeffs[a][c];
+                    if (p.hasShortRange()) {
+                        System.arraycopy(CoulombTable.buckingham(p.a(), p.rho(), p.c(), cutoff).coef, 0, all,
+                                (a * ns + c) * per, per);
+                    }
+                }
+            }
+            int[] err = new int[1];
+            dBtab = CL.clCreateBuffer(rt.context(), CL_MEM_READ_ONLY, 8L * all.length, null, err);
+            ClRuntime.check(err[0], "clCreateBuffer of the Buckingham tables");
+            write(dBtab, all);
+            dCtab = CL.clCreateBuffer(rt.context(), CL_MEM_READ_ONLY, 8L * per, null, err);
+            ClRuntime.check(err[0], "clCreateBuffer of the Coulomb table");
+        }
+        if (g != tableG) {
+            CoulombTable t = new CoulombTable(g, cutoff);
+            write(dCtab, t.coef);
+            tableG = g;
+            tableSMin = t.sMin;
+            tableHInv = t.hInv;
+        }
+    }
+
     /** The VerletList criterion: moved more than skin/2, reduced by the motion of the box corners. */
     private boolean needsRebuild(MdState s) {
         if (boxAtBuild == null || xAtBuild == null || xAtBuild.length != 3 * s.n) return true;
@@ -417,13 +520,17 @@ public final class ClForces implements Forces {
     ForceEvaluator.Energies computeResident(MdState s, boolean energies) {
         try {
             if (kspace != null) throw new IllegalStateException("device-resident integration needs the k-space part on the device");
+            phaseBegin();
             boolean rebuild = residentBoxAtBuild == null || !residentBoxAtBuild.equals(s.box)
                     || blockMax(kDisp, dX, dX0) > 0.25 * skin * skin;
+            phaseEnd(0);
             if (rebuild) {
+                phaseBegin();
                 Box b = s.box;
                 args(kWrap, n, dX, dImage, b.xlo(), b.ylo(), b.zlo(), b.lx(), b.ly(), b.lz());
                 run(kWrap, n);
                 buildList(s, b, true);
+                phaseEnd(1);
             }
             return deviceForces(s.box, energies);
         } catch (CLException e) {
@@ -436,30 +543,38 @@ public final class ClForces implements Forces {
 
     /** v += dtf/m f; x += dt v on the device. */
     void firstHalf(double dtf, double dt) {
+        phaseBegin();
         args(kFirst, n, dtf, dt, dX, dV, dF, dMass);
         run(kFirst, n);
+        phaseEnd(5);
     }
 
     /** v += dtf/m f on the device. */
     void secondHalf(double dtf) {
+        phaseBegin();
         args(kSecond, n, dtf, dV, dF, dMass);
         run(kSecond, n);
+        phaseEnd(5);
     }
 
     /** v *= factor on the device. */
     void scaleVelocities(double factor) {
+        phaseBegin();
         args(kScale, 3 * n, factor, dV);
         run(kScale, 3 * n);
+        phaseEnd(5);
     }
 
     /** sum m |v|^2 (g/mol Å^2/ps^2) over fixed blocks in atom order, blocks summed in order on the host. */
     double massVelocitySquared() {
+        phaseBegin();
         int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
         args(kKe, n, REDUCE_BLOCK, dV, dMass, dBlocks);
         run(kKe, blocks);
         read(dBlocks, blockValues, blocks);
         double sum = 0;
         for (int b = 0; b < blocks; b++) sum += blockValues[b];
+        phaseEnd(5);
         return sum;
     }
 
@@ -533,6 +648,8 @@ public final class ClForces implements Forces {
     @Override
     public void close() {
         releaseAll();
+        if (dCtab != null) CL.clReleaseMemObject(dCtab);
+        if (dBtab != null) CL.clReleaseMemObject(dBtab);
         for (cl_kernel k : new cl_kernel[] {kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce, kFirst,
             kSecond, kScale, kKe, kDisp, kWrap}) {
             CL.clReleaseKernel(k);

@@ -10,19 +10,22 @@ package org.glasssoftness.core.md.pair;
  * {@link #buckingham} tabulates a species pair's A exp(-r/rho) - C/r^6 on the same grid (the core region r &lt;= r0
  * stays exact). Together they save per pair the sqrt, the divisions and both exps.
  */
-final class CoulombTable {
-    static final int INTERVALS = 8192;
+public final class CoulombTable {
+    /** Intervals of every table (the OpenCL kernel is built with the same count). */
+    public static final int INTERVALS = 8192;
     static final double S_MIN = 1.0;
     private static final double EWALD_P = 0.3275911;
     private static final double A1 = 0.254829592, A2 = -0.284496736, A3 = 1.421413741, A4 = -1.453152027,
             A5 = 1.061405429;
     private static final double TWO_OVER_SQRT_PI = 2.0 / Math.sqrt(Math.PI);
 
-    final double g, sMin, sMax, hInv;
+    /** g (1/Å), first and last knot s = r^2 (Å^2), 1/knot spacing. */
+    public final double g, sMin, sMax, hInv;
     /** Per interval: 4 polynomial coefficients of E in t in [0, 1], then 4 of G (8 doubles: one cache line). */
-    final double[] coef;
+    public final double[] coef;
 
-    CoulombTable(double g, double cutoff) {
+    /** The screened Coulomb table for Ewald parameter g (1/Å) up to the cutoff (Å). */
+    public CoulombTable(double g, double cutoff) {
         this(g, cutoff, null);
     }
 
@@ -30,7 +33,7 @@ final class CoulombTable {
      * The Buckingham part A exp(-r/rho) - C/r^6 of one species pair on the same grid (E and G as above, per pair, no
      * charges), so a pair's Coulomb and Buckingham values share the interval and t.
      */
-    static CoulombTable buckingham(double a, double rho, double c, double cutoff) {
+    public static CoulombTable buckingham(double a, double rho, double c, double cutoff) {
         return new CoulombTable(0, cutoff, s -> {
             double r = Math.sqrt(s);
             double ex = a * Math.exp(-r / rho);

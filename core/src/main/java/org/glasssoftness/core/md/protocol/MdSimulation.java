@@ -113,6 +113,7 @@ public final class MdSimulation implements AutoCloseable {
                 } catch (IllegalStateException e) {
                     throw new ClBuildException("device PPPM: " + e.getMessage());
                 }
+                // exact pair kernel: the tabulated one (setTabulated) is slower on PoCL (docs/benchmarks/md-opencl.md)
                 return new ClForces(rt, true, coeffs, settings.cutoffA(), settings.skinA(), pppm, mixed);
             }
             return new ClForces(rt, true, coeffs, settings.cutoffA(), settings.skinA(), kspace(settings), mixed);

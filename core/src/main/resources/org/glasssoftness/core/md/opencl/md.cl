@@ -21,6 +21,17 @@ typedef double real;
 /** Entry = j << IMG_BITS | image code; 3 bits per axis, image index -3..3. */
 #define IMG_BITS 9
 
+/**
+ * Where entry k of atom i lives: neighbour-major (k * n + i: coalesced loads on GPUs, where neighbouring work-items
+ * read neighbouring entries) or, with -DATOM_MAJOR (CPU devices), atom-major (i * maxNbr + k: one work-item walks
+ * contiguous memory, as a CPU core wants).
+ */
+#ifdef ATOM_MAJOR
+#define NBR_AT(i, k) ((size_t) (i) * maxNbr + (k))
+#else
+#define NBR_AT(i, k) ((size_t) (k) * n + (i))
+#endif
+
 inline int cell_coord(double x, double lo, double l, int nc) {
     int c = (int) floor((x - lo) / l * nc);
     // atoms exactly at hi or a rounding below lo
@@ -79,7 +90,7 @@ __kernel void bin_sort(const int ncells, __global const int* start, __global int
 /**
  * Full neighbour list at radius rc (cutoff + skin): atom i visits the cells at offsets -S..S per axis (wrapped, with
  * the lattice image the wrap implies; distinct offsets are distinct images even when the stencil wraps around a small
- * box) in a fixed order. Entries are stored neighbour-major (entry k of atom i at k * n + i). count[i] is the true
+ * box) in a fixed order. Entries are stored at NBR_AT(i, k). count[i] is the true
  * count even beyond maxNbr (the host then grows the list); minR2[i] the closest squared distance (overlap check).
  */
 __kernel void build_list(const int n, __global const double* x, const double lox, const double loy, const double loz,
@@ -115,7 +126,7 @@ __kernel void build_list(const int n, __global const double* x, const double lox
                     double r2 = dx * dx + dy * dy + dz * dz;
                     if (r2 < rc2) {
                         if (r2 < closest) closest = r2;
-                        if (cnt < maxNbr) nbr[cnt * n + i] = (j << IMG_BITS) | code;
+                        if (cnt < maxNbr) nbr[NBR_AT(i, cnt)] = (j << IMG_BITS) | code;
                         cnt++;
                     }
                 }
@@ -131,12 +142,16 @@ __kernel void build_list(const int n, __global const double* x, const double lox
  * screened Coulomb q_i q_j erfc(g r)/r (Abramowitz-Stegun 7.1.26 as LAMMPS coul/long; g = 0: plain 1/r), all
  * truncated at the cutoff. Writes f_i (overwrites) and per atom half the pair energies and virial (8 doubles: evdwl,
  * ecoul, xx yy zz xy xz yz). coef per species pair (row-major, 9 each): has, A, 1/rho, A/rho, C, B, n, D, r0^2.
+ * useTable: pairs with r^2 >= tsMin take the screened Coulomb part from ctab and the Buckingham part beyond the core
+ * radius from btab (TABLE_N intervals of 8 doubles each, per species pair in btab), cubic Hermite in s = r^2 exactly
+ * as the Java backend's pair/CoulombTable and BuckCoulLong (no sqrt, exp or division per pair).
  */
 __kernel void pair_force(const int n, __global const double* x, __global const double* q,
                          __global const int* species, const double lx, const double ly, const double lz,
                          __global const int* nbr, __global const int* count, const double cut2, const double g,
                          const double qqrd2e, __global const double* coef, __global double* f,
-                         __global double* eatom) {
+                         __global double* eatom, const int useTable, const double tsMin, const double tHinv,
+                         __global const double* ctab, __global const double* btab, const int maxNbr) {
     int i = get_global_id(0);
     if (i >= n) return;
     double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
@@ -146,13 +161,37 @@ __kernel void pair_force(const int n, __global const double* x, __global const d
     int cnt = count[i];
     real gr_ = (real) g;
     for (int k = 0; k < cnt; k++) {
-        int code = nbr[k * n + i];
+        int code = nbr[NBR_AT(i, k)];
         int j = code >> IMG_BITS;
         int ix = ((code >> 6) & 7) - 3, iy = ((code >> 3) & 7) - 3, iz = (code & 7) - 3;
         double dxd = xi - x[3 * j] - ix * lx, dyd = yi - x[3 * j + 1] - iy * ly, dzd = zi - x[3 * j + 2] - iz * lz;
         real dx = (real) dxd, dy = (real) dyd, dz = (real) dzd;
         real r2 = dx * dx + dy * dy + dz * dz;
         if (r2 >= (real) cut2) continue;
+        int kk = (row + species[j]) * 9;
+        real fpair;
+        if (useTable && (double) r2 >= tsMin) {
+            double u = ((double) r2 - tsMin) * tHinv;
+            int it = min((int) u, TABLE_N - 1);
+            real t = (real) (u - it);
+            __global const double* tc = ctab + 8 * it;
+            real qq = (real) (qi * q[j]);
+            ecoul += (double) (qq * ((real) tc[0] + t * ((real) tc[1] + t * ((real) tc[2] + t * (real) tc[3]))));
+            fpair = qq * ((real) tc[4] + t * ((real) tc[5] + t * ((real) tc[6] + t * (real) tc[7])));
+            if (coef[kk] != 0) {
+                if (r2 <= (real) coef[kk + 8]) {
+                    real r = sqrt(r2);
+                    real rn = pow(r, -(real) coef[kk + 6]);
+                    real b = (real) coef[kk + 5], d = (real) coef[kk + 7];
+                    fpair += ((real) coef[kk + 6] * b * rn - (real) 2 * d * r2) / r2;
+                    evdwl += (double) (b * rn + d * r2);
+                } else {
+                    __global const double* bt = btab + (size_t) (row + species[j]) * (8 * TABLE_N) + 8 * it;
+                    evdwl += (double) ((real) bt[0] + t * ((real) bt[1] + t * ((real) bt[2] + t * (real) bt[3])));
+                    fpair += (real) bt[4] + t * ((real) bt[5] + t * ((real) bt[6] + t * (real) bt[7]));
+                }
+            }
+        } else {
         real r = sqrt(r2);
         real rinv = (real) 1 / r;
         real r2inv = rinv * rinv;
@@ -172,7 +211,6 @@ __kernel void pair_force(const int n, __global const double* x, __global const d
                 ecoul += (double) pre;
             }
         }
-        int kk = (row + species[j]) * 9;
         if (coef[kk] != 0) {
             if (r2 <= (real) coef[kk + 8]) {
                 real rn = pow(r, -(real) coef[kk + 6]);
@@ -186,7 +224,8 @@ __kernel void pair_force(const int n, __global const double* x, __global const d
                 evdwl += (double) ((real) coef[kk + 1] * rexp - (real) coef[kk + 4] * r6inv);
             }
         }
-        real fpair = fr2 * r2inv;
+        fpair = fr2 * r2inv;
+        }
         double px = (double) (dx * fpair), py = (double) (dy * fpair), pz = (double) (dz * fpair);
         fx += px; fy += py; fz += pz;
         vxx += dxd * px; vyy += dyd * py; vzz += dzd * pz;

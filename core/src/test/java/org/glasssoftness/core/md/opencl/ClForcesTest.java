@@ -139,6 +139,87 @@ class ClForcesTest {
         assertTrue(mRel < 1e-3 && mRel > 1e-12, "mixed RMS force difference " + mRel);
     }
 
+    /**
+     * Tabulated pair kernel (double, host PPPM) = the Java tabulated kernel (pair/CoulombTable) to rounding: forces and
+     * virial 1e-12, energies 1e-12 relative; and it is really the table: differs from the exact kernel by more than
+     * 1e-12 but less than 1e-8 (the tables' ~2e-9). Mixed + tables + device PPPM: RMS force within the issue's 1e-3.
+     */
+    @Test
+    void tabulatedKernelMatchesTheJavaTabulatedKernel() {
+        MdState s = glass(768, 42);
+        PairCoefficients[][] c = coeffs(s);
+        MdState sj = copy(s);
+        Eval j;
+        try (ForceEvaluator ev = new ForceEvaluator(c, CUTOFF, 2.0, new Pppm(1e-5, CUTOFF, 5, 2), 2, true)) {
+            ForceEvaluator.Energies e = ev.compute(sj);
+            j = new Eval(sj.f.clone(), e);
+        }
+        MdState sd = copy(s);
+        Eval d;
+        try (ClForces cl = new ClForces(ClTestSupport.open(), true, c, CUTOFF, 2.0, new Pppm(1e-5, CUTOFF, 5, 2), false)) {
+            cl.setTabulated(true);
+            ForceEvaluator.Energies e = cl.compute(sd);
+            d = new Eval(sd.f.clone(), e);
+        }
+        Eval exact = device(s, c, false);
+        double fRel = maxRel(d.f(), j.f()), vRel = virialRel(d.e().virial(), j.e().virial());
+        double fExact = maxRel(d.f(), exact.f());
+        System.out.printf("opencl tabulated double vs java tabulated: max |dF|/rms F %.3g, evdwl %.3g ecoul %.3g rel, "
+                        + "virial %.3g; vs exact kernel %.3g%n", fRel, rel(d.e().eVdwl(), j.e().eVdwl()),
+                rel(d.e().eCoul(), j.e().eCoul()), vRel, fExact);
+        assertTrue(fRel < 1e-12, "forces " + fRel);
+        assertEquals(j.e().eVdwl(), d.e().eVdwl(), 1e-12 * Math.abs(j.e().eVdwl()));
+        assertEquals(j.e().eCoul(), d.e().eCoul(), 1e-12 * Math.abs(j.e().eCoul()));
+        assertTrue(vRel < 1e-12, "virial " + vRel);
+        assertTrue(fExact > 1e-12 && fExact < 1e-8, "tabulated vs exact kernel " + fExact);
+        MdState sm = copy(s);
+        try (ClForces cl = deviceForces(c, true)) {
+            cl.setTabulated(true);
+            ForceEvaluator.Energies e = cl.compute(sm);
+            double mRel = rmsRel(sm.f, j.f());
+            System.out.printf("opencl mixed tabulated + device PPPM vs java tabulated: rms rel force %.3g, pe rel %.3g%n",
+                    mRel, rel(e.pe(), j.e().pe()));
+            assertTrue(mRel < 1e-3 && mRel > 1e-12, "mixed tabulated RMS force difference " + mRel);
+            assertEquals(j.e().pe(), e.pe(), 3e-5 * Math.abs(j.e().pe()));
+        }
+    }
+
+    /**
+     * Both neighbour-list layouts (atom-major, the CPU default; neighbour-major, the GPU default) hold the same entries
+     * in the same order, so forces, energies and virial are bit-identical, double and mixed; and both equal the Java
+     * exact kernel to 1e-10 (double).
+     */
+    @Test
+    void bothListLayoutsGiveIdenticalForces() {
+        MdState s = glass(768, 42);
+        PairCoefficients[][] c = coeffs(s);
+        Eval j = java(s, c);
+        for (boolean mixed : new boolean[] {false, true}) {
+            Eval[] r = new Eval[2];
+            String[] layouts = {"atom", "neighbour"};
+            for (int l = 0; l < 2; l++) {
+                System.setProperty(ClForces.LAYOUT_PROPERTY, layouts[l]);
+                try {
+                    r[l] = devicePppm(s, c, mixed);
+                } finally {
+                    System.clearProperty(ClForces.LAYOUT_PROPERTY);
+                }
+            }
+            assertArrayEquals(r[0].f(), r[1].f(), "forces, mixed=" + mixed);
+            assertEquals(r[0].e().pe(), r[1].e().pe(), 0.0);
+            assertArrayEquals(r[0].e().virial(), r[1].e().virial());
+            if (!mixed) for (Eval e : r) assertTrue(maxRel(e.f(), j.f()) < 1e-10, "forces vs java " + maxRel(e.f(), j.f()));
+        }
+        System.setProperty(ClForces.LAYOUT_PROPERTY, "diagonal");
+        try (ClRuntime rt = ClTestSupport.open()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new ClForces(rt, false, c, CUTOFF, 2.0, (org.glasssoftness.core.md.kspace.KSpace) null, false));
+            assertTrue(e.getMessage().contains("atom or neighbour"), e.getMessage());
+        } finally {
+            System.clearProperty(ClForces.LAYOUT_PROPERTY);
+        }
+    }
+
     private static double rel(double a, double b) { return Math.abs(a - b) / Math.abs(b); }
 
     /** Mixed mode: RMS force difference / RMS force below 1e-3 (the bound), energy below 3e-5 relative. */

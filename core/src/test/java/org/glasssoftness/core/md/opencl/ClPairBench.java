@@ -1,0 +1,65 @@
+package org.glasssoftness.core.md.opencl;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.glasssoftness.core.md.MdState;
+import org.glasssoftness.core.md.build.GlassBuilder;
+import org.glasssoftness.core.md.forcefield.BoronOxygenRule;
+import org.glasssoftness.core.md.forcefield.ForceField;
+import org.glasssoftness.core.md.forcefield.PairCoefficients;
+
+/**
+ * Benchmark (not a test): the device pair kernel alone (its per-phase time with {@link ClForces#PROFILE_PROPERTY}) for
+ * the neighbour-list layouts (atom- and neighbour-major) x exact/tabulated kernel, interleaved in rounds on the same
+ * configuration (random-packed 40Li2O-30B2O3-30P2O5, 2.4 g/cm^3, seed 1; 10 Å cutoff, skin 2 Å, device PPPM 1e-5) so
+ * that a shared machine's load hits all variants alike; prints each variant's best round (ms per pair kernel call).
+ * Usage: ClPairBench atoms rounds callsPerRound mixed|double
+ */
+public final class ClPairBench {
+    public static void main(String[] a) {
+        int atoms = Integer.parseInt(a[0]), rounds = Integer.parseInt(a[1]), calls = Integer.parseInt(a[2]);
+        boolean mixed = a[3].equals("mixed");
+        System.setProperty(ClForces.PROFILE_PROPERTY, "true");
+        ForceField ff = ForceField.dengDuLiBP();
+        Map<String, Double> comp = new LinkedHashMap<>();
+        comp.put("Li2O", 40.0); comp.put("B2O3", 30.0); comp.put("P2O5", 30.0);
+        MdState s = MdState.fromFrame(GlassBuilder.randomPacking(GlassBuilder.atomCounts(comp, atoms, ff), 2.4, 1.7, 1), ff);
+        PairCoefficients[][] c = ff.resolve(s.speciesNames, comp, BoronOxygenRule.PhosphateOption.COUNT_AS_SILICA);
+        String[] layouts = {"neighbour", "atom"};
+        ClForces[] cl = new ClForces[2];
+        for (int l = 0; l < 2; l++) {
+            System.setProperty(ClForces.LAYOUT_PROPERTY, layouts[l]);
+            ClRuntime rt = ClTestSupport.open();
+            cl[l] = new ClForces(rt, true, c, 10.0, 2.0, new ClPppm(rt.context(), rt.queue(), rt.device(), mixed, 1e-5,
+                    10.0, 5), mixed);
+        }
+        System.clearProperty(ClForces.LAYOUT_PROPERTY);
+        double[][] best = new double[2][2];
+        for (double[] b : best) java.util.Arrays.fill(b, Double.MAX_VALUE);
+        try {
+            for (int r = 0; r < rounds; r++) {
+                for (int l = 0; l < 2; l++) {
+                    for (int t = 0; t < 2; t++) {
+                        cl[l].setTabulated(t == 1);
+                        cl[l].compute(s); // warm-up (list, tables)
+                        cl[l].resetProfile();
+                        for (int k = 0; k < calls; k++) cl[l].compute(s);
+                        String p = cl[l].profile();
+                        double sec = Double.parseDouble(p.replaceAll(".*pair ([0-9.]+) s.*", "$1"));
+                        best[l][t] = Math.min(best[l][t], 1e3 * sec / calls);
+                    }
+                }
+            }
+        } finally {
+            for (ClForces f : cl) f.close();
+        }
+        System.out.printf(Locale.ROOT, "pair kernel, %d atoms, %s, best of %d rounds x %d calls (ms per call):%n",
+                s.n, mixed ? "mixed" : "double", rounds, calls);
+        for (int l = 0; l < 2; l++) {
+            System.out.printf(Locale.ROOT, "  layout %-9s exact %8.1f  tabulated %8.1f%n", layouts[l], best[l][0], best[l][1]);
+        }
+        System.out.println("  on " + cl[0].describe());
+    }
+}
