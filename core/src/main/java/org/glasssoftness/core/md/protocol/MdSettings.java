@@ -4,7 +4,7 @@ package org.glasssoftness.core.md.protocol;
  * Engine settings of an MD run (the study's defaults): real-space cutoff 10 Å, neighbour skin 2 Å, PPPM with relative
  * accuracy 1e-5 (or Ewald), 1 fs time step, thermo output every 100 steps, frames recorded every {@code dumpEvery}
  * steps (0 = none), worker threads, force backend ({@value #BACKEND_AUTO}: OpenCL on a GPU or accelerator, else Java without a warning — PoCL on
- * the CPU is slower than the Java backend, so auto does not pick CPU devices unless one is forced by name;
+ * the CPU is not faster than the Java backend and needs JVM signal chaining, so auto does not pick CPU devices unless one is forced by name;
  * {@value #BACKEND_JAVA}; {@value #BACKEND_OPENCL}: OpenCL, falling back to Java with a message when there is none) and
  * the OpenCL precision ({@value #PRECISION_DOUBLE} or {@value #PRECISION_MIXED}: float pair math, double accumulation).
  */

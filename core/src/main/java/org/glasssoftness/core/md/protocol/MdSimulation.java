@@ -58,7 +58,7 @@ public final class MdSimulation implements AutoCloseable {
         Forces f = null;
         if (!settings.backend().equals(MdSettings.BACKEND_JAVA)) {
             String forced = deviceFilter != null ? deviceFilter : System.getProperty(ClRuntime.DEVICE_PROPERTY);
-            // auto without a forced device: GPUs and accelerators only (on CPUs the Java backend is the faster one)
+            // auto without a forced device: GPUs and accelerators only (PoCL on CPUs is not faster than the Java backend)
             boolean auto = settings.backend().equals(MdSettings.BACKEND_AUTO) && (forced == null || forced.isBlank());
             try {
                 f = openCl(coeffs, settings, forced, auto);
