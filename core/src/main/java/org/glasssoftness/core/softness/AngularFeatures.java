@@ -58,6 +58,7 @@ public final class AngularFeatures {
         int[] species = frame.species();
         AtomicInteger done = new AtomicInteger();
         int reportEvery = Math.max(1, focus.length / 50);
+        int[] reported = {0}; // largest count reported, guarded by progress: reports never go backwards across threads
         ThreadLocal<Neighbours> buffers = ThreadLocal.withInitial(Neighbours::new);
         IntStream.range(0, focus.length).parallel().forEach(row -> {
             if (progress.isCanceled()) throw new CancelledException();
@@ -71,7 +72,10 @@ public final class AngularFeatures {
             int c = done.incrementAndGet();
             if (c % reportEvery == 0) {
                 synchronized (progress) {
-                    progress.report((double) c / focus.length, "angular features, atom " + c + " of " + focus.length);
+                    if (c > reported[0]) {
+                        reported[0] = c;
+                        progress.report((double) c / focus.length, "angular features, atom " + c + " of " + focus.length);
+                    }
                 }
             }
         });
