@@ -16,7 +16,88 @@ import org.glasssoftness.core.progress.Progress;
  * deformed). Orthogonal boxes. Targets ramp linearly over the run.
  */
 public final class NoseHooverNpt {
-    private final Forces forces;
+    /**
+     * Where the particle arrays live and how the per-particle updates run: on the host ({@link MdState}'s arrays, the
+     * default) or on a device (opencl.ClNoseHooverNpt). The integrator keeps all scalars (chains, barostat, box) and
+     * calls these with the same operands in the same order either way.
+     */
+    public interface Particles {
+        /** Forces (into the particles' force array) for the current positions and box {@code s.box}; energies and virial. */
+        ForceEvaluator.Energies forces(MdState s);
+
+        /** v += dtf / m f. */
+        void kick(MdState s, double dtf);
+
+        /** x += dt v. */
+        void drift(MdState s, double dt);
+
+        /** v_d *= f2[d] per axis d. */
+        void scaleAxes(MdState s, double[] f2);
+
+        /** v *= factor. */
+        void scale(MdState s, double factor);
+
+        /** Every position to fractional coordinates of {@code from} and back to Cartesian ones of {@code to} (Box). */
+        void remap(MdState s, Box from, Box to);
+
+        /** Temperature (K) with {@code dof} degrees of freedom, as {@link Thermo#temperature}. */
+        double temperature(MdState s, int dof);
+
+        /** {@link Thermo#kineticTensor}. */
+        double[] kineticTensor(MdState s);
+    }
+
+    /** The host arrays of the state, with forces from a {@link Forces}. */
+    private static final class HostParticles implements Particles {
+        private final Forces forces;
+
+        HostParticles(Forces forces) { this.forces = forces; }
+
+        @Override
+        public ForceEvaluator.Energies forces(MdState s) { return forces.compute(s); }
+
+        @Override
+        public void kick(MdState s, double dtf) {
+            for (int i = 0; i < s.n; i++) {
+                double c = dtf / s.mass[i];
+                s.v[3 * i] += c * s.f[3 * i]; s.v[3 * i + 1] += c * s.f[3 * i + 1]; s.v[3 * i + 2] += c * s.f[3 * i + 2];
+            }
+        }
+
+        @Override
+        public void drift(MdState s, double dt) {
+            for (int i = 0; i < 3 * s.n; i++) s.x[i] += dt * s.v[i];
+        }
+
+        @Override
+        public void scaleAxes(MdState s, double[] f2) {
+            for (int i = 0; i < s.n; i++) {
+                for (int d = 0; d < 3; d++) s.v[3 * i + d] *= f2[d];
+            }
+        }
+
+        @Override
+        public void scale(MdState s, double factor) {
+            for (int k = 0; k < 3 * s.n; k++) s.v[k] *= factor;
+        }
+
+        @Override
+        public void remap(MdState s, Box from, Box to) {
+            double[] sfrac = new double[3];
+            for (int i = 0; i < s.n; i++) {
+                from.toFractional(s.x, 3 * i, sfrac, 0);
+                to.toCartesian(sfrac, 0, s.x, 3 * i);
+            }
+        }
+
+        @Override
+        public double temperature(MdState s, int dof) { return Thermo.temperature(s); }
+
+        @Override
+        public double[] kineticTensor(MdState s) { return Thermo.kineticTensor(s); }
+    }
+
+    private final Particles particles;
     private final double dt, dthalf, dt4;
     private final double tStart, tStop, tDamp, pStart, pStop, pDamp;
     private final boolean iso;
@@ -40,10 +121,16 @@ public final class NoseHooverNpt {
      */
     public NoseHooverNpt(Forces forces, double dtPs, double tStart, double tStop, double tDampPs,
                          double pStartBar, double pStopBar, double pDampPs, boolean iso, boolean[] axes) {
+        this(new HostParticles(forces), dtPs, tStart, tStop, tDampPs, pStartBar, pStopBar, pDampPs, iso, axes);
+    }
+
+    /** The same on particles held elsewhere (a device). */
+    public NoseHooverNpt(Particles particles, double dtPs, double tStart, double tStop, double tDampPs,
+                         double pStartBar, double pStopBar, double pDampPs, boolean iso, boolean[] axes) {
         if (!(tStart > 0) || !(tStop > 0) || !(tDampPs > 0) || !(pDampPs > 0)) {
             throw new IllegalArgumentException("NPT needs temperatures > 0 K and damping times > 0 ps");
         }
-        this.forces = forces;
+        this.particles = particles;
         this.dt = dtPs; dthalf = 0.5 * dtPs; dt4 = 0.25 * dtPs;
         this.tStart = tStart; this.tStop = tStop; this.tDamp = tDampPs;
         this.pStart = pStartBar; this.pStop = pStopBar; this.pDamp = pDampPs;
@@ -70,7 +157,7 @@ public final class NoseHooverNpt {
 
     public ForceEvaluator.Energies setup(MdState s) {
         if (s.box.isTriclinic()) throw new UnsupportedOperationException("NPT for triclinic boxes is not implemented yet");
-        last = forces.compute(s);
+        last = particles.forces(s);
         dof = Thermo.dof(s);
         fixedPoint = new double[] {0.5 * (s.box.xlo() + s.box.xhi()), 0.5 * (s.box.ylo() + s.box.yhi()),
             0.5 * (s.box.zlo() + s.box.zhi())};
@@ -103,6 +190,15 @@ public final class NoseHooverNpt {
 
     /** Runs {@code steps} steps; {@code observer} (may be null) after each. */
     public void run(MdState s, long steps, VelocityVerlet.StepObserver observer, Progress progress) {
+        run(s, steps, observer, progress, null);
+    }
+
+    /**
+     * Runs {@code steps} steps; {@code observer} (may be null) after each. {@code sync} (may be null: every step) is
+     * called after each step's forces with whether it is the last one: it brings particles held elsewhere into
+     * {@code s} and returns whether it did; the observer gets null energies after steps it did not synchronise.
+     */
+    public void run(MdState s, long steps, VelocityVerlet.StepObserver observer, Progress progress, Sync sync) {
         if (last == null) setup(s);
         double dtf = 0.5 * dt * Units.FTM2V;
         for (long k = 0; k < steps; k++) {
@@ -116,12 +212,12 @@ public final class NoseHooverNpt {
             targets(fraction);
             omegaDotUpdate(s);
             vPress(s);
-            kick(s, dtf);
+            particles.kick(s, dtf);
             remap(s);
-            for (int i = 0; i < 3 * s.n; i++) s.x[i] += dt * s.v[i];
+            particles.drift(s, dt);
             remap(s);
-            last = forces.compute(s);
-            kick(s, dtf);
+            last = particles.forces(s);
+            particles.kick(s, dtf);
             vPress(s);
             pressure(s, last.virial());
             omegaDotUpdate(s);
@@ -129,26 +225,25 @@ public final class NoseHooverNpt {
             nhcPress();
             s.step++;
             if (!Double.isNaN(erateX)) deform(s);
-            if (observer != null) observer.afterStep(s, last);
+            boolean synced = sync == null || sync.afterStep(s, k == steps - 1);
+            if (observer != null) observer.afterStep(s, synced ? last : null);
             if (progress != null && (k & 63) == 0) progress.report((k + 1.0) / steps, "NPT step " + s.step);
         }
     }
 
-    private static void kick(MdState s, double dtf) {
-        for (int i = 0; i < s.n; i++) {
-            double c = dtf / s.mass[i];
-            s.v[3 * i] += c * s.f[3 * i]; s.v[3 * i + 1] += c * s.f[3 * i + 1]; s.v[3 * i + 2] += c * s.f[3 * i + 2];
-        }
+    /** Synchronisation of particles held elsewhere after a step (see {@link #run(MdState, long, VelocityVerlet.StepObserver, Progress, Sync)}). */
+    public interface Sync {
+        boolean afterStep(MdState s, boolean lastStep);
     }
 
     /** Current pressure per axis (bar): iso uses the scalar (dof k T + tr W)/(3V), else (m v_i^2 + W_ii)/V. */
     private void pressure(MdState s, double[] virial) {
         double v = s.box.volume();
         if (iso) {
-            double p = (dof * Units.BOLTZ * Thermo.temperature(s) + virial[0] + virial[1] + virial[2]) / (3 * v) * Units.NKTV2P;
+            double p = (dof * Units.BOLTZ * particles.temperature(s, dof) + virial[0] + virial[1] + virial[2]) / (3 * v) * Units.NKTV2P;
             pCurrent[0] = pCurrent[1] = pCurrent[2] = p;
         } else {
-            double[] ke = Thermo.kineticTensor(s);
+            double[] ke = particles.kineticTensor(s);
             for (int i = 0; i < 3; i++) pCurrent[i] = (ke[i] + virial[i]) / v * Units.NKTV2P;
         }
     }
@@ -157,9 +252,9 @@ public final class NoseHooverNpt {
         double volume = s.box.volume();
         double mtk1;
         if (iso) {
-            mtk1 = dof * Units.BOLTZ * Thermo.temperature(s) / (pdim * s.n);
+            mtk1 = dof * Units.BOLTZ * particles.temperature(s, dof) / (pdim * s.n);
         } else {
-            double[] ke = Thermo.kineticTensor(s);
+            double[] ke = particles.kineticTensor(s);
             mtk1 = 0;
             for (int i = 0; i < 3; i++) if (pFlag[i]) mtk1 += ke[i];
             mtk1 /= pdim * s.n;
@@ -176,10 +271,11 @@ public final class NoseHooverNpt {
 
     private void vPress(MdState s) {
         double[] factor = new double[3];
-        for (int i = 0; i < 3; i++) factor[i] = Math.exp(-dt4 * (omegaDot[i] + mtkTerm2));
-        for (int i = 0; i < s.n; i++) {
-            for (int d = 0; d < 3; d++) s.v[3 * i + d] *= factor[d] * factor[d];
+        for (int i = 0; i < 3; i++) {
+            factor[i] = Math.exp(-dt4 * (omegaDot[i] + mtkTerm2));
+            factor[i] = factor[i] * factor[i];
         }
+        particles.scaleAxes(s, factor);
     }
 
     /** Dilates box and atom positions by exp(dt/2 omega_dot) about the fixed point (half step). */
@@ -194,16 +290,12 @@ public final class NoseHooverNpt {
         }
         Box nb = new Box(lo[0], lo[1], lo[2], hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2], 0, 0, 0,
                 b.periodic(0), b.periodic(1), b.periodic(2));
-        double[] sfrac = new double[3];
-        for (int i = 0; i < s.n; i++) {
-            b.toFractional(s.x, 3 * i, sfrac, 0);
-            nb.toCartesian(sfrac, 0, s.x, 3 * i);
-        }
+        particles.remap(s, b, nb);
         s.box = nb;
     }
 
     private void nhcTemp(MdState s) {
-        particleChain.particleHalfStep(s, dof, tTarget, tDamp);
+        particleChain.particleHalfStep(particles.temperature(s, dof), dof, tTarget, tDamp, f -> particles.scale(s, f));
     }
 
     /** fix_nh {@code nhc_press_integrate}: the barostat chain on the controlled omega_dot components. */
@@ -230,11 +322,7 @@ public final class NoseHooverNpt {
         Box b = s.box;
         double lo = xCenter - 0.5 * lx;
         Box nb = new Box(lo, b.ylo(), b.zlo(), lx, b.ly(), b.lz(), 0, 0, 0, b.periodic(0), b.periodic(1), b.periodic(2));
-        double[] sfrac = new double[3];
-        for (int i = 0; i < s.n; i++) {
-            b.toFractional(s.x, 3 * i, sfrac, 0);
-            nb.toCartesian(sfrac, 0, s.x, 3 * i);
-        }
+        particles.remap(s, b, nb);
         s.box = nb;
     }
 }

@@ -55,8 +55,10 @@ public final class ClForces implements Forces {
     private final cl_kernel kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce;
     /** Device-resident integration (ClVelocityVerlet). */
     private final cl_kernel kFirst, kSecond, kScale, kKe, kDisp, kWrap;
-    private cl_mem dV, dMass, dImage, dX0, dBlocks;
-    private double[] blockValues;
+    /** Device-resident NPT/tension (ClNoseHooverNpt). */
+    private final cl_kernel kDrift, kScaleAxes, kRemap, kKeTensor;
+    private cl_mem dV, dMass, dImage, dX0, dBlocks, dBlocks6;
+    private double[] blockValues, blockValues6;
     private Box residentBoxAtBuild;
     private final List<cl_mem> buffers = new ArrayList<>();
 
@@ -163,6 +165,10 @@ public final class ClForces implements Forces {
         kKe = kernel("ke_blocks");
         kDisp = kernel("disp_blocks");
         kWrap = kernel("wrap_atoms");
+        kDrift = kernel("drift_x");
+        kScaleAxes = kernel("scale_v_axes");
+        kRemap = kernel("remap_x");
+        kKeTensor = kernel("ke_tensor_blocks");
     }
 
     public ClRuntime runtime() { return rt; }
@@ -388,6 +394,8 @@ public final class ClForces implements Forces {
         dX0 = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
         dBlocks = alloc(CL_MEM_READ_WRITE, 8L * blocks);
         blockValues = new double[blocks];
+        dBlocks6 = alloc(CL_MEM_READ_WRITE, 8L * 6 * blocks);
+        blockValues6 = new double[6 * blocks];
         write(dMass, s.mass);
         write(dQ, s.charge);
         ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), dSpecies, true, 0, 4L * n, Pointer.to(s.species), 0, null, null), "clEnqueueWriteBuffer");
@@ -514,15 +522,15 @@ public final class ClForces implements Forces {
     }
 
     /**
-     * Forces for the device-resident positions in a box that does not change (NVE/NVT): rebuilds the list (wrapping on
-     * the device) when an atom moved more than skin/2 since the last build; energies and virial only when asked.
+     * Forces for the device-resident positions in the box {@code s.box}: rebuilds the list (wrapping on the device) by
+     * the {@link VerletList} criterion (skin/2, less the box corners' motion since the build when the box changes, as
+     * in NPT); energies and virial only when asked.
      */
     ForceEvaluator.Energies computeResident(MdState s, boolean energies) {
         try {
             if (kspace != null) throw new IllegalStateException("device-resident integration needs the k-space part on the device");
             phaseBegin();
-            boolean rebuild = residentBoxAtBuild == null || !residentBoxAtBuild.equals(s.box)
-                    || blockMax(kDisp, dX, dX0) > 0.25 * skin * skin;
+            boolean rebuild = residentBoxAtBuild == null || residentNeedsRebuild(s.box);
             phaseEnd(0);
             if (rebuild) {
                 phaseBegin();
@@ -539,6 +547,60 @@ public final class ClForces implements Forces {
             }
             throw e;
         }
+    }
+
+    /**
+     * The {@link VerletList} criterion on the device-resident positions: an atom moved more than skin/2 since the
+     * build, the limit reduced by the motion of the box corners when the box changed (NPT, tension).
+     */
+    private boolean residentNeedsRebuild(Box b) {
+        double lim = 0.5 * skin;
+        if (!b.equals(residentBoxAtBuild)) {
+            Box a = residentBoxAtBuild;
+            double d1 = Math.sqrt(sq(b.xlo() - a.xlo()) + sq(b.ylo() - a.ylo()) + sq(b.zlo() - a.zlo()));
+            double d2 = Math.sqrt(sq(b.xhi() - a.xhi()) + sq(b.yhi() - a.yhi()) + sq(b.zhi() - a.zhi()));
+            lim = 0.5 * (skin - (d1 + d2));
+            if (lim <= 0) return true;
+        }
+        return blockMax(kDisp, dX, dX0) > lim * lim;
+    }
+
+    /** x += dt v on the device. */
+    void drift(double dt) {
+        phaseBegin();
+        args(kDrift, n, dt, dX, dV);
+        run(kDrift, n);
+        phaseEnd(5);
+    }
+
+    /** v_d *= f2[d] on the device. */
+    void scaleVelocityAxes(double[] f2) {
+        phaseBegin();
+        args(kScaleAxes, n, f2[0], f2[1], f2[2], dV);
+        run(kScaleAxes, n);
+        phaseEnd(5);
+    }
+
+    /** Positions from fractional coordinates of {@code from} to Cartesian ones of {@code to} (orthogonal boxes). */
+    void remapPositions(Box from, Box to) {
+        phaseBegin();
+        args(kRemap, n, dX, from.xlo(), from.ylo(), from.zlo(), from.lx(), from.ly(), from.lz(), to.xlo(), to.ylo(),
+                to.zlo(), to.lx(), to.ly(), to.lz());
+        run(kRemap, n);
+        phaseEnd(5);
+    }
+
+    /** Kinetic tensor (eV, xx yy zz xy xz yz) over fixed blocks in atom order, blocks summed in order on the host. */
+    double[] kineticTensor() {
+        phaseBegin();
+        int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
+        args(kKeTensor, n, REDUCE_BLOCK, Units.MVV2E, dV, dMass, dBlocks6);
+        run(kKeTensor, blocks);
+        read(dBlocks6, blockValues6, 6 * blocks);
+        double[] t = new double[6];
+        for (int b = 0; b < blocks; b++) for (int c = 0; c < 6; c++) t[c] += blockValues6[6 * b + c];
+        phaseEnd(5);
+        return t;
     }
 
     /** v += dtf/m f; x += dt v on the device. */
@@ -651,7 +713,7 @@ public final class ClForces implements Forces {
         if (dCtab != null) CL.clReleaseMemObject(dCtab);
         if (dBtab != null) CL.clReleaseMemObject(dBtab);
         for (cl_kernel k : new cl_kernel[] {kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce, kFirst,
-            kSecond, kScale, kKe, kDisp, kWrap}) {
+            kSecond, kScale, kKe, kDisp, kWrap, kDrift, kScaleAxes, kRemap, kKeTensor}) {
             CL.clReleaseKernel(k);
         }
         CL.clReleaseProgram(program);

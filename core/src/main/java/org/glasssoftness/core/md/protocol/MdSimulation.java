@@ -18,6 +18,7 @@ import org.glasssoftness.core.md.kspace.Pppm;
 import org.glasssoftness.core.md.opencl.ClBuildException;
 import org.glasssoftness.core.md.opencl.ClForces;
 import org.glasssoftness.core.md.opencl.ClPppm;
+import org.glasssoftness.core.md.opencl.ClNoseHooverNpt;
 import org.glasssoftness.core.md.opencl.ClVelocityVerlet;
 import org.glasssoftness.core.md.opencl.ClRuntime;
 import org.glasssoftness.core.md.opencl.OpenClUnavailableException;
@@ -195,7 +196,24 @@ public final class MdSimulation implements AutoCloseable {
             if (settings.dumpEvery() > 0 && s.step % settings.dumpEvery() == 0) frames.add(frame());
         };
         ForceEvaluator.Energies e0, end;
-        if (st.ensemble() == Stage.Ensemble.NPT || st.ensemble() == Stage.Ensemble.TENSION) {
+        java.util.function.LongPredicate syncAt = step -> step % settings.thermoEvery() == 0
+                || (settings.dumpEvery() > 0 && step % settings.dumpEvery() == 0);
+        if ((st.ensemble() == Stage.Ensemble.NPT || st.ensemble() == Stage.Ensemble.TENSION)
+                && forces instanceof ClForces cf && cf.kspace() == null) {
+            // device-resident NPT/tension: barostat and chain scalars on the host, particles on the device
+            ClNoseHooverNpt npt = new ClNoseHooverNpt(cf, settings.dtPs(), st.tStartK(), st.tStopK(), st.tDampPs(),
+                    st.pStartBar(), st.pStopBar(), st.pDampPs(), st.axes().equals("iso"), st.barostatAxes());
+            if (st.ensemble() == Stage.Ensemble.TENSION) {
+                npt.deformX(st.strainRatePerPs());
+                tensionLx0 = state.box.lx();
+                tensionStage = st.name();
+            }
+            e0 = npt.setup(state);
+            boolean recorded = startRows(st, e0);
+            if (st.ensemble() == Stage.Ensemble.TENSION && !recorded) record(st, e0);
+            npt.run(state, st.steps(), obs, progress, syncAt);
+            end = npt.last();
+        } else if (st.ensemble() == Stage.Ensemble.NPT || st.ensemble() == Stage.Ensemble.TENSION) {
             NoseHooverNpt npt = new NoseHooverNpt(forces, settings.dtPs(), st.tStartK(), st.tStopK(), st.tDampPs(),
                     st.pStartBar(), st.pStopBar(), st.pDampPs(), st.axes().equals("iso"), st.barostatAxes());
             if (st.ensemble() == Stage.Ensemble.TENSION) {
@@ -215,8 +233,7 @@ public final class MdSimulation implements AutoCloseable {
                     st.ensemble() == Stage.Ensemble.NVT ? new NoseHooverChain(st.tStartK(), st.tStopK(), st.tDampPs()) : null);
             e0 = vv.setup(state);
             startRows(st, e0);
-            vv.run(state, st.steps(), obs, progress, step -> step % settings.thermoEvery() == 0
-                    || (settings.dumpEvery() > 0 && step % settings.dumpEvery() == 0));
+            vv.run(state, st.steps(), obs, progress, syncAt);
             end = vv.last();
         } else {
             VelocityVerlet vv = new VelocityVerlet(forces, settings.dtPs(),

@@ -333,3 +333,55 @@ __kernel void wrap_atoms(const int n, __global double* x, __global int* image, c
     // as Box.toFractional/toCartesian: every coordinate of a moved atom is re-derived from its fractional one
     if (moved) for (int d = 0; d < 3; d++) x[3 * i + d] = lo[d] + l[d] * s[d];
 }
+
+// ---- device-resident NPT / tension (ClNoseHooverNpt): the per-particle updates of integrate/NoseHooverNpt ----
+
+/** Drift: x += dt v. */
+__kernel void drift_x(const int n, const double dt, __global double* x, __global const double* v) {
+#pragma OPENCL FP_CONTRACT OFF
+    int i = get_global_id(0);
+    if (i >= n) return;
+    for (int d = 0; d < 3; d++) x[3 * i + d] += dt * v[3 * i + d];
+}
+
+/** Barostat velocity scaling per axis: v_d *= f2_d. */
+__kernel void scale_v_axes(const int n, const double fx, const double fy, const double fz, __global double* v) {
+    int i = get_global_id(0);
+    if (i >= n) return;
+    v[3 * i] *= fx; v[3 * i + 1] *= fy; v[3 * i + 2] *= fz;
+}
+
+/**
+ * Box change (dilation, deformation): each coordinate to fractional of the old box, s = (x - lo) / l, and back,
+ * x = lo' + l' s, for every axis (as Box.toFractional/toCartesian of an orthogonal box).
+ */
+__kernel void remap_x(const int n, __global double* x, const double lox, const double loy, const double loz,
+                      const double lx, const double ly, const double lz, const double nlox, const double nloy,
+                      const double nloz, const double nlx, const double nly, const double nlz) {
+#pragma OPENCL FP_CONTRACT OFF
+    int i = get_global_id(0);
+    if (i >= n) return;
+    double sx = (x[3 * i] - lox) / lx, sy = (x[3 * i + 1] - loy) / ly, sz = (x[3 * i + 2] - loz) / lz;
+    x[3 * i] = nlox + nlx * sx;
+    x[3 * i + 1] = nloy + nly * sy;
+    x[3 * i + 2] = nloz + nlz * sz;
+}
+
+/** Per fixed block of atoms, in atom order: the kinetic tensor sum (m mvv2e) v_a v_b, xx yy zz xy xz yz (partial[6 b + c]). */
+__kernel void ke_tensor_blocks(const int n, const int block, const double mvv2e, __global const double* v,
+                               __global const double* mass, __global double* partial) {
+#pragma OPENCL FP_CONTRACT OFF
+    int b = get_global_id(0);
+    int lo = b * block;
+    if (lo >= n) return;
+    int hi = min(n, lo + block);
+    double t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0;
+    for (int i = lo; i < hi; i++) {
+        double m = mass[i] * mvv2e;
+        double vx = v[3 * i], vy = v[3 * i + 1], vz = v[3 * i + 2];
+        t0 += m * vx * vx; t1 += m * vy * vy; t2 += m * vz * vz;
+        t3 += m * vx * vy; t4 += m * vx * vz; t5 += m * vy * vz;
+    }
+    __global double* p = partial + 6 * b;
+    p[0] = t0; p[1] = t1; p[2] = t2; p[3] = t3; p[4] = t4; p[5] = t5;
+}

@@ -144,4 +144,56 @@ class ClTrajectoryTest {
         assertTrue(dv < 1e-9, "velocities (relative to the largest) " + dv);
         assertTrue(dPe < 1e-10, "PE " + dPe);
     }
+
+    /**
+     * The device-resident NPT/tension integrator (ClNoseHooverNpt: positions, velocities, list on the device, barostat
+     * and chains on the host from device-reduced kinetic tensor and virial, synchronised every 10 steps) against the
+     * Java NoseHooverNpt on the exact kernel from the same start: 20 iso NPT + 20 y/z NPT + 20 tension steps (the box
+     * changes every step): unwrapped positions to 1e-10 Å, box lengths to 1e-12 relative, PE at the synchronised
+     * steps to 1e-12 relative, the stress-driving pressure path identical (lx, ly, lz moved).
+     */
+    @Test
+    void deviceResidentNptAndTensionFollowTheJavaTrajectory() {
+        MdState s0 = ClForcesTest.glass(768, 42);
+        PairCoefficients[][] c = ClForcesTest.coeffs(s0);
+        VelocityInit.create(s0, 300, 9);
+        MdState a = ClForcesTest.copy(s0), b = ClForcesTest.copy(s0);
+        double[][] iso = {{1, 1}, {0, 0}, {0, 0}};
+        boolean[][] axes = {null, {false, true, true}, {false, true, true}};
+        java.util.Map<Long, Double> peJava = new java.util.HashMap<>(), peCl = new java.util.HashMap<>();
+        try (ForceEvaluator ev = new ForceEvaluator(c, CUTOFF, 2.0, new Pppm(1e-5, CUTOFF, 5, 2), 2, false)) {
+            for (int k = 0; k < 3; k++) {
+                NoseHooverNpt npt = new NoseHooverNpt(ev, 0.001, 300, 300, 0.1, iso[k][0], iso[k][1], 1.0, k == 0, axes[k]);
+                if (k == 2) npt.deformX(0.05);
+                npt.setup(a);
+                npt.run(a, 20, (st, e) -> peJava.put(st.step, e.pe()), null);
+            }
+        }
+        long builds;
+        try (ClForces cl = ClForcesTest.deviceForces(c, false)) {
+            for (int k = 0; k < 3; k++) {
+                ClNoseHooverNpt npt = new ClNoseHooverNpt(cl, 0.001, 300, 300, 0.1, iso[k][0], iso[k][1], 1.0, k == 0, axes[k]);
+                if (k == 2) npt.deformX(0.05);
+                npt.setup(b);
+                npt.run(b, 20, (st, e) -> { if (e != null) peCl.put(st.step, e.pe()); }, null, step -> step % 10 == 0);
+            }
+            builds = cl.builds();
+        }
+        double dx = maxDiff(a.unwrappedPositions(), b.unwrappedPositions()), dv = maxDiff(a.v, b.v) / maxAbs(a.v);
+        double[] la = {a.box.lx(), a.box.ly(), a.box.lz()}, lb = {b.box.lx(), b.box.ly(), b.box.lz()},
+                l0 = {s0.box.lx(), s0.box.ly(), s0.box.lz()};
+        double dL = 0;
+        for (int d = 0; d < 3; d++) dL = Math.max(dL, Math.abs(la[d] - lb[d]) / la[d]);
+        double dPe = 0;
+        for (var en : peCl.entrySet()) dPe = Math.max(dPe, Math.abs(en.getValue() - peJava.get(en.getKey())) / Math.abs(peJava.get(en.getKey())));
+        System.out.printf("device-resident NPT vs java (20 iso + 20 y/z + 20 tension): max |dx| %.3g Å, |dv|/max|v| %.3g, "
+                + "box %.3g relative, PE %.3g relative at %d synchronised steps, %d list builds, L %.6f %.6f %.6f -> "
+                + "%.6f %.6f %.6f%n", dx, dv, dL, dPe, peCl.size(), builds, l0[0], l0[1], l0[2], lb[0], lb[1], lb[2]);
+        assertEquals(6, peCl.size(), "synchronised at steps 10, 20, .. 60");
+        for (int d = 0; d < 3; d++) assertTrue(Math.abs(lb[d] - l0[d]) > 1e-4, "box axis " + d + " moved");
+        assertTrue(dx < 1e-10, "positions " + dx);
+        assertTrue(dv < 1e-10, "velocities (relative to the largest) " + dv);
+        assertTrue(dL < 1e-12, "box " + dL);
+        assertTrue(dPe < 1e-12, "PE " + dPe);
+    }
 }
