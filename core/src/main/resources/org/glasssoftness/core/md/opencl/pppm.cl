@@ -398,6 +398,23 @@ __kernel void pppm_poisson_split(int nx, int ny, int nz, double ukx, double uky,
     out[2 * mh + idx] = (real2) (sum.x - dif.y, sum.y + dif.x);
 }
 
+// One k-vector's energy term and its virial contributions (LAMMPS pppm), added to acc = {e, xx, yy, zz, xy, xz, yz}.
+inline void addEnergyVirial(double eng, double fx, double fy, double fz, double sqk, double g2inv, double* acc) {
+    double vterm = -2.0 * (1.0 / sqk + 0.25 * g2inv);
+    acc[0] += eng;
+    acc[1] += eng * (1.0 + vterm * fx * fx);
+    acc[2] += eng * (1.0 + vterm * fy * fy);
+    acc[3] += eng * (1.0 + vterm * fz * fz);
+    acc[4] += eng * vterm * fx * fy;
+    acc[5] += eng * vterm * fx * fz;
+    acc[6] += eng * vterm * fy * fz;
+}
+
+// Row r's seven sums into partial (one block of rows per sum), for pppm_reduce.
+inline void storeEnergyVirial(const double* acc, int r, int rows, __global double* partial) {
+    for (int q = 0; q < 7; q++) partial[q * rows + r] = acc[q];
+}
+
 // Energy and virial for the split path: work item (ky, k') sums x rows kz = k' and k' + h.
 __kernel void pppm_energy_split(int nx, int ny, int nz, double ukx, double uky, double ukz, double g2inv,
                                 __global const real2* cs, __global const real2* twz, __global const real* greens,
@@ -408,7 +425,7 @@ __kernel void pppm_energy_split(int nx, int ny, int nz, double ukx, double uky, 
     int rows = ny * h, r = kp * ny + ky;
     double fy = uky * perIndex(ky, ny);
     double fzs[2] = {ukz * perIndex(kp, nz), ukz * perIndex(kp + h, nz)};
-    double e = 0, v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0, v5 = 0;
+    double acc[7] = {0, 0, 0, 0, 0, 0, 0};
     for (int kx = 0; kx < nx; kx++) {
         real2 xs[2];
         unpackSpectrum(cs, twz, nx, ny, h, kx, ky, kp, &xs[0], &xs[1]);
@@ -419,18 +436,10 @@ __kernel void pppm_energy_split(int nx, int ny, int nz, double ukx, double uky, 
             if (sqk == 0) continue;
             double2 d = convert_double2(xs[hz]);
             double eng = (double) greens[((kp + hz * h) * ny + ky) * nx + kx] * (d.x * d.x + d.y * d.y);
-            double vterm = -2.0 * (1.0 / sqk + 0.25 * g2inv);
-            e += eng;
-            v0 += eng * (1.0 + vterm * fx * fx);
-            v1 += eng * (1.0 + vterm * fy * fy);
-            v2 += eng * (1.0 + vterm * fz * fz);
-            v3 += eng * vterm * fx * fy;
-            v4 += eng * vterm * fx * fz;
-            v5 += eng * vterm * fy * fz;
+            addEnergyVirial(eng, fx, fy, fz, sqk, g2inv, acc);
         }
     }
-    partial[r] = e; partial[rows + r] = v0; partial[2 * rows + r] = v1; partial[3 * rows + r] = v2;
-    partial[4 * rows + r] = v3; partial[5 * rows + r] = v4; partial[6 * rows + r] = v5;
+    storeEnergyVirial(acc, r, rows, partial);
 }
 
 // Energy and virial sums: work item (l, m) sums its x row in order into 7 partial sums, then pppm_reduce sums the
@@ -441,7 +450,7 @@ __kernel void pppm_energy(int nx, int ny, int nz, double ukx, double uky, double
     if (l >= ny || m >= nz) return;
     int rows = ny * nz, r = m * ny + l;
     double fy = uky * perIndex(l, ny), fz = ukz * perIndex(m, nz);
-    double e = 0, v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0, v5 = 0;
+    double acc[7] = {0, 0, 0, 0, 0, 0, 0};
     for (int c = 0; c < nx; c++) {
         int k = r * nx + c;
         double fx = ukx * perIndex(c, nx);
@@ -449,17 +458,9 @@ __kernel void pppm_energy(int nx, int ny, int nz, double ukx, double uky, double
         if (sqk == 0) continue;
         double2 d = convert_double2(dens[k]);
         double eng = (double) greens[k] * (d.x * d.x + d.y * d.y);
-        double vterm = -2.0 * (1.0 / sqk + 0.25 * g2inv);
-        e += eng;
-        v0 += eng * (1.0 + vterm * fx * fx);
-        v1 += eng * (1.0 + vterm * fy * fy);
-        v2 += eng * (1.0 + vterm * fz * fz);
-        v3 += eng * vterm * fx * fy;
-        v4 += eng * vterm * fx * fz;
-        v5 += eng * vterm * fy * fz;
+        addEnergyVirial(eng, fx, fy, fz, sqk, g2inv, acc);
     }
-    partial[r] = e; partial[rows + r] = v0; partial[2 * rows + r] = v1; partial[3 * rows + r] = v2;
-    partial[4 * rows + r] = v3; partial[5 * rows + r] = v4; partial[6 * rows + r] = v5;
+    storeEnergyVirial(acc, r, rows, partial);
 }
 
 __kernel void pppm_reduce(int parts, __global const double* partial, __global double* out) {
