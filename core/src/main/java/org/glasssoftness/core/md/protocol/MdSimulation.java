@@ -198,35 +198,31 @@ public final class MdSimulation implements AutoCloseable {
         ForceEvaluator.Energies e0, end;
         java.util.function.LongPredicate syncAt = step -> step % settings.thermoEvery() == 0
                 || (settings.dumpEvery() > 0 && step % settings.dumpEvery() == 0);
-        if ((st.ensemble() == Stage.Ensemble.NPT || st.ensemble() == Stage.Ensemble.TENSION)
-                && forces instanceof ClForces cf && cf.kspace() == null) {
-            // device-resident NPT/tension: barostat and chain scalars on the host, particles on the device
-            ClNoseHooverNpt npt = new ClNoseHooverNpt(cf, settings.dtPs(), st.tStartK(), st.tStopK(), st.tDampPs(),
-                    st.pStartBar(), st.pStopBar(), st.pDampPs(), st.axes().equals("iso"), st.barostatAxes());
-            if (st.ensemble() == Stage.Ensemble.TENSION) {
-                npt.deformX(st.strainRatePerPs());
+        if (st.ensemble() == Stage.Ensemble.NPT || st.ensemble() == Stage.Ensemble.TENSION) {
+            boolean tension = st.ensemble() == Stage.Ensemble.TENSION;
+            if (tension) {
                 tensionLx0 = state.box.lx();
                 tensionStage = st.name();
             }
-            e0 = npt.setup(state);
-            boolean recorded = startRows(st, e0);
-            if (st.ensemble() == Stage.Ensemble.TENSION && !recorded) record(st, e0);
-            npt.run(state, st.steps(), obs, progress, syncAt);
-            end = npt.last();
-        } else if (st.ensemble() == Stage.Ensemble.NPT || st.ensemble() == Stage.Ensemble.TENSION) {
-            NoseHooverNpt npt = new NoseHooverNpt(forces, settings.dtPs(), st.tStartK(), st.tStopK(), st.tDampPs(),
-                    st.pStartBar(), st.pStopBar(), st.pDampPs(), st.axes().equals("iso"), st.barostatAxes());
-            if (st.ensemble() == Stage.Ensemble.TENSION) {
-                npt.deformX(st.strainRatePerPs());
-                tensionLx0 = state.box.lx();
-                tensionStage = st.name();
+            boolean iso = st.axes().equals("iso");
+            if (forces instanceof ClForces cf && cf.kspace() == null) {
+                // device-resident NPT/tension: barostat and chain scalars on the host, particles on the device
+                ClNoseHooverNpt npt = new ClNoseHooverNpt(cf, settings.dtPs(), st.tStartK(), st.tStopK(), st.tDampPs(),
+                        st.pStartBar(), st.pStopBar(), st.pDampPs(), iso, st.barostatAxes());
+                if (tension) npt.deformX(st.strainRatePerPs());
+                e0 = npt.setup(state);
+                tensionStartRows(st, e0);
+                npt.run(state, st.steps(), obs, progress, syncAt);
+                end = npt.last();
+            } else {
+                NoseHooverNpt npt = new NoseHooverNpt(forces, settings.dtPs(), st.tStartK(), st.tStopK(), st.tDampPs(),
+                        st.pStartBar(), st.pStopBar(), st.pDampPs(), iso, st.barostatAxes());
+                if (tension) npt.deformX(st.strainRatePerPs());
+                e0 = npt.setup(state);
+                tensionStartRows(st, e0);
+                npt.run(state, st.steps(), obs, progress);
+                end = npt.last();
             }
-            e0 = npt.setup(state);
-            boolean recorded = startRows(st, e0);
-            // the stress-strain table starts at strain 0: a row for the tension stage's first configuration
-            if (st.ensemble() == Stage.Ensemble.TENSION && !recorded) record(st, e0);
-            npt.run(state, st.steps(), obs, progress);
-            end = npt.last();
         } else if (forces instanceof ClForces cf && cf.kspace() == null) {
             // device-resident: positions, velocities and forces stay on the device between thermo/dump steps
             ClVelocityVerlet vv = new ClVelocityVerlet(cf, settings.dtPs(),
@@ -244,6 +240,15 @@ public final class MdSimulation implements AutoCloseable {
             end = vv.last();
         }
         if (state.step % settings.thermoEvery() != 0) record(st, end);
+    }
+
+    /**
+     * {@link #startRows}, and for a tension stage a thermo (and stress-strain) row of its first configuration unless
+     * that was just recorded: the stress-strain table starts at strain 0.
+     */
+    private void tensionStartRows(Stage st, ForceEvaluator.Energies e0) {
+        boolean recorded = startRows(st, e0);
+        if (st.ensemble() == Stage.Ensemble.TENSION && !recorded) record(st, e0);
     }
 
     /** Records the run's first thermo row and frame; true when it recorded the thermo row now. */
