@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 768 atoms of 40Li2O-30B2O3-30P2O5 at 2.4 g/cm^3, random packing with 1.7 Å minimum separation (so some O-O pairs
  * sit inside the core, r0 = 1.9055 Å, and exercise it), 10 Å cutoff.
  */
-class LammpsForceComparisonTest {
+public class LammpsForceComparisonTest {
     static MdState state;
     static PairCoefficients[][] coeffs;
     static final double CUTOFF = 10.0;
@@ -56,12 +56,14 @@ class LammpsForceComparisonTest {
         }
     }
 
-    static MdState copy(MdState s) {
+    /** A deep copy of the state's per-atom arrays (shared by the OpenCL tests). */
+    public static MdState copy(MdState s) {
         return new MdState(s.box, s.ids.clone(), s.speciesNames, s.species.clone(), s.charge.clone(), s.mass.clone(),
                 s.x.clone(), s.v.clone(), s.image.clone());
     }
 
-    static double rmsRel(double[] a, double[] b) {
+    /** RMS of a - b over the RMS of b. */
+    public static double rmsRel(double[] a, double[] b) {
         double d = 0, r = 0;
         for (int i = 0; i < a.length; i++) { d += (a[i] - b[i]) * (a[i] - b[i]); r += b[i] * b[i]; }
         return Math.sqrt(d / r);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.glasssoftness.core.md.ForceEvaluator;
+import org.glasssoftness.core.md.LammpsForceComparisonTest;
 import org.glasssoftness.core.md.MdState;
 import org.glasssoftness.core.md.build.GlassBuilder;
 import org.glasssoftness.core.md.forcefield.BoronOxygenRule;
@@ -43,14 +44,11 @@ class ClForcesTest {
     }
 
     static MdState copy(MdState s) {
-        return new MdState(s.box, s.ids.clone(), s.speciesNames, s.species.clone(), s.charge.clone(), s.mass.clone(),
-                s.x.clone(), s.v.clone(), s.image.clone());
+        return LammpsForceComparisonTest.copy(s);
     }
 
     static double rmsRel(double[] a, double[] b) {
-        double d = 0, r = 0;
-        for (int i = 0; i < a.length; i++) { d += (a[i] - b[i]) * (a[i] - b[i]); r += b[i] * b[i]; }
-        return Math.sqrt(d / r);
+        return LammpsForceComparisonTest.rmsRel(a, b);
     }
 
     static double maxRel(double[] a, double[] b) {
