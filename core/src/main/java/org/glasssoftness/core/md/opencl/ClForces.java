@@ -57,6 +57,8 @@ public final class ClForces implements Forces {
     private final cl_kernel kFirst, kSecond, kScale, kKe, kDisp, kWrap;
     /** Device-resident NPT/tension (ClNoseHooverNpt). */
     private final cl_kernel kDrift, kScaleAxes, kRemap, kKeTensor;
+    /** Device-resident FIRE (ClFireMinimizer). */
+    private final cl_kernel kFireSums, kFireMixKick, kFireStep;
     private cl_mem dV, dMass, dImage, dX0, dBlocks, dBlocks6;
     private double[] blockValues, blockValues6;
     private Box residentBoxAtBuild;
@@ -169,6 +171,9 @@ public final class ClForces implements Forces {
         kScaleAxes = kernel("scale_v_axes");
         kRemap = kernel("remap_x");
         kKeTensor = kernel("ke_tensor_blocks");
+        kFireSums = kernel("fire_sums_blocks");
+        kFireMixKick = kernel("fire_mix_kick");
+        kFireStep = kernel("fire_step_blocks");
     }
 
     public ClRuntime runtime() { return rt; }
@@ -640,6 +645,57 @@ public final class ClForces implements Forces {
         return sum;
     }
 
+    // ---- device-resident FIRE (ClFireMinimizer): mixing, kick and capped move on the device, scalars on the host ----
+
+    /**
+     * FIRE's per-step reductions of the device-resident velocities and forces over fixed blocks of atoms (components in
+     * atom order within a block, blocks summed in order on the host): {P = F.v, |v|^2, |F|^2, max_i |F_i|^2}; the
+     * maximum is NaN when a force is (as {@code Math.max}). Uses the kinetic-tensor block buffer (6 per block).
+     */
+    double[] fireSums() {
+        phaseBegin();
+        int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
+        args(kFireSums, n, REDUCE_BLOCK, dV, dF, dBlocks6);
+        run(kFireSums, blocks);
+        read(dBlocks6, blockValues6, 4 * blocks);
+        double p = 0, vv = 0, ff = 0, fm = 0;
+        for (int b = 0; b < blocks; b++) {
+            p += blockValues6[4 * b];
+            vv += blockValues6[4 * b + 1];
+            ff += blockValues6[4 * b + 2];
+            fm = Math.max(fm, blockValues6[4 * b + 3]);
+        }
+        phaseEnd(5);
+        return new double[] {p, vv, ff, fm};
+    }
+
+    /** {@code mix}: v = oneMinusAlpha v + scale f, else v = 0; then v += dtf/m f (dtf = dt ftm2v), on the device. */
+    void fireMixKick(boolean mix, double oneMinusAlpha, double scale, double dtf) {
+        phaseBegin();
+        args(kFireMixKick, n, mix ? 1 : 0, oneMinusAlpha, scale, dtf, dV, dF, dMass);
+        run(kFireMixKick, n);
+        phaseEnd(5);
+    }
+
+    /** max_i |v_i|^2 dt^2 over fixed blocks (NaN when a velocity is), the maxima of the blocks taken on the host. */
+    double fireMaxStepSquared(double dt) {
+        phaseBegin();
+        int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
+        args(kFireStep, n, REDUCE_BLOCK, dt, dV, dBlocks);
+        run(kFireStep, blocks);
+        read(dBlocks, blockValues, blocks);
+        double m = 0;
+        for (int b = 0; b < blocks; b++) m = Math.max(m, blockValues[b]);
+        phaseEnd(5);
+        return m;
+    }
+
+    /** v = 0 on the device. */
+    void zeroVelocities() {
+        ClRuntime.check(CL.clEnqueueFillBuffer(rt.queue(), dV, Pointer.to(new double[] {0}), 8, 0, 8L * 3 * n, 0, null,
+                null), "clEnqueueFillBuffer");
+    }
+
     private double blockMax(cl_kernel k, cl_mem a, cl_mem b) {
         int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
         args(k, n, REDUCE_BLOCK, a, b, dBlocks);
@@ -713,7 +769,7 @@ public final class ClForces implements Forces {
         if (dCtab != null) CL.clReleaseMemObject(dCtab);
         if (dBtab != null) CL.clReleaseMemObject(dBtab);
         for (cl_kernel k : new cl_kernel[] {kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce, kFirst,
-            kSecond, kScale, kKe, kDisp, kWrap, kDrift, kScaleAxes, kRemap, kKeTensor}) {
+            kSecond, kScale, kKe, kDisp, kWrap, kDrift, kScaleAxes, kRemap, kKeTensor, kFireSums, kFireMixKick, kFireStep}) {
             CL.clReleaseKernel(k);
         }
         CL.clReleaseProgram(program);

@@ -19,6 +19,7 @@ import org.glasssoftness.core.md.opencl.ClBuildException;
 import org.glasssoftness.core.md.opencl.ClForces;
 import org.glasssoftness.core.md.opencl.ClPppm;
 import org.glasssoftness.core.md.opencl.ClNoseHooverNpt;
+import org.glasssoftness.core.md.opencl.ClFireMinimizer;
 import org.glasssoftness.core.md.opencl.ClVelocityVerlet;
 import org.glasssoftness.core.md.opencl.ClRuntime;
 import org.glasssoftness.core.md.opencl.OpenClUnavailableException;
@@ -159,8 +160,10 @@ public final class MdSimulation implements AutoCloseable {
      * zero afterwards. Recorded as a thermo row of stage "minimize".
      */
     public org.glasssoftness.core.md.integrate.FireMinimizer.Result minimize(int maxSteps, double fTol, Progress progress) {
-        org.glasssoftness.core.md.integrate.FireMinimizer.Result r =
-                new org.glasssoftness.core.md.integrate.FireMinimizer(forces, settings.dtPs(), 0.1).minimize(state, maxSteps, fTol, progress);
+        // device-resident when the k-space part is on the device (PPPM): only block reductions come back per step
+        org.glasssoftness.core.md.integrate.FireMinimizer.Result r = forces instanceof ClForces cf && cf.kspace() == null
+                ? new ClFireMinimizer(cf, settings.dtPs(), 0.1).minimize(state, maxSteps, fTol, progress)
+                : new org.glasssoftness.core.md.integrate.FireMinimizer(forces, settings.dtPs(), 0.1).minimize(state, maxSteps, fTol, progress);
         thermo.add("minimize", state, timePs, forces.compute(state));
         return r;
     }

@@ -385,3 +385,69 @@ __kernel void ke_tensor_blocks(const int n, const int block, const double mvv2e,
     __global double* p = partial + 6 * b;
     p[0] = t0; p[1] = t1; p[2] = t2; p[3] = t3; p[4] = t4; p[5] = t5;
 }
+
+// ---- device-resident FIRE (ClFireMinimizer): the per-particle updates of integrate/FireMinimizer ----
+
+/** Java's Math.max: a NaN wins (and stays), so a non-finite force ends the minimisation as in FireMinimizer. */
+inline double nan_max(double m, double q) {
+    return (isnan(m) || isnan(q)) ? NAN : (q > m ? q : m);
+}
+
+/**
+ * Per fixed block of atoms, in atom order over the 3 components of each: P = F.v, |v|^2, |F|^2 (sums, in the Java
+ * loop's order within the block) and the largest |F_i|^2 (partial[4 b + 0..3]).
+ */
+__kernel void fire_sums_blocks(const int n, const int block, __global const double* v, __global const double* f,
+                               __global double* partial) {
+#pragma OPENCL FP_CONTRACT OFF
+    int b = get_global_id(0);
+    int lo = b * block;
+    if (lo >= n) return;
+    int hi = min(n, lo + block);
+    double p = 0, vv = 0, ff = 0, fm = 0;
+    for (int k = 3 * lo; k < 3 * hi; k++) {
+        p += f[k] * v[k];
+        vv += v[k] * v[k];
+        ff += f[k] * f[k];
+    }
+    for (int i = lo; i < hi; i++) {
+        double fx = f[3 * i], fy = f[3 * i + 1], fz = f[3 * i + 2];
+        fm = nan_max(fm, fx * fx + fy * fy + fz * fz);
+    }
+    __global double* o = partial + 4 * b;
+    o[0] = p; o[1] = vv; o[2] = ff; o[3] = fm;
+}
+
+/**
+ * FIRE mixing and kick: mix != 0: v = (1 - alpha) v + scale F, else v = 0; then v += dtf / m F (dtf = dt ftm2v), the
+ * Java operations and order (oneMinusAlpha computed on the host).
+ */
+__kernel void fire_mix_kick(const int n, const int mix, const double oneMinusAlpha, const double scale,
+                            const double dtf, __global double* v, __global const double* f,
+                            __global const double* mass) {
+#pragma OPENCL FP_CONTRACT OFF
+    int i = get_global_id(0);
+    if (i >= n) return;
+    double c = dtf / mass[i];
+    for (int d = 0; d < 3; d++) {
+        int k = 3 * i + d;
+        double vk = mix ? oneMinusAlpha * v[k] + scale * f[k] : 0.0;
+        v[k] = vk + c * f[k];
+    }
+}
+
+/** Per fixed block of atoms: the largest |v_i|^2 dt^2 (the squared step before the displacement cap; partial[b]). */
+__kernel void fire_step_blocks(const int n, const int block, const double dt, __global const double* v,
+                               __global double* partial) {
+#pragma OPENCL FP_CONTRACT OFF
+    int b = get_global_id(0);
+    int lo = b * block;
+    if (lo >= n) return;
+    int hi = min(n, lo + block);
+    double m = 0;
+    for (int i = lo; i < hi; i++) {
+        double vx = v[3 * i], vy = v[3 * i + 1], vz = v[3 * i + 2];
+        m = nan_max(m, (vx * vx + vy * vy + vz * vz) * dt * dt);
+    }
+    partial[b] = m;
+}
