@@ -30,10 +30,25 @@ class ClFireMinimizerTest {
         return new ForceEvaluator(c, CUTOFF, 2.0, new Pppm(1e-5, CUTOFF, 5, 2), 2, false);
     }
 
-    static FireMinimizer.Result javaFire(MdState s, PairCoefficients[][] c, int steps, double fTol) {
+    static FireMinimizer.Result javaFire(MdState s, PairCoefficients[][] c, int steps, double fTol, Progress p) {
         try (ForceEvaluator ev = javaForces(c)) {
-            return new FireMinimizer(ev, 0.001, 0.1).minimize(s, steps, fTol, null);
+            return new FireMinimizer(ev, 0.001, 0.1).minimize(s, steps, fTol, p);
         }
+    }
+
+    /** Records the progress reports; cancelled once isCanceled was asked more than {@code cancelAfter} times. */
+    static final class Recorder implements Progress {
+        final java.util.List<String> reports = new java.util.ArrayList<>();
+        final int cancelAfter;
+        int asked;
+
+        Recorder(int cancelAfter) { this.cancelAfter = cancelAfter; }
+
+        @Override
+        public void report(double fraction, String message) { reports.add(fraction + " " + message); }
+
+        @Override
+        public boolean isCanceled() { return ++asked > cancelAfter; }
     }
 
     static FireMinimizer.Result deviceFire(MdState s, PairCoefficients[][] c, int steps, double fTol, Progress p) {
@@ -58,7 +73,8 @@ class ClFireMinimizerTest {
         PairCoefficients[][] c = ClForcesTest.coeffs(s0);
         double e0 = energy(s0, c);
         MdState a = ClForcesTest.copy(s0), b = ClForcesTest.copy(s0), h = ClForcesTest.copy(s0);
-        FireMinimizer.Result ra = javaFire(a, c, STEPS, FTOL), rb = deviceFire(b, c, STEPS, FTOL, null), rh;
+        Recorder pa = new Recorder(Integer.MAX_VALUE), pb = new Recorder(Integer.MAX_VALUE);
+        FireMinimizer.Result ra = javaFire(a, c, STEPS, FTOL, pa), rb = deviceFire(b, c, STEPS, FTOL, pb), rh;
         try (ClForces cl = ClForcesTest.deviceForces(c, false)) {
             rh = new FireMinimizer(cl, 0.001, 0.1).minimize(h, STEPS, FTOL, null);
         }
@@ -70,7 +86,110 @@ class ClFireMinimizerTest {
                 + "max F %.6g vs %.6g eV/Å (%.3g rel), max |dx| %.3g Å; vs host FIRE on device forces: max |dx| %.3g Å, "
                 + "E %.3g rel%n", rb.steps(), ra.steps(), e0, ra.energy(), rb.energy(), dE, ra.maxForce(), rb.maxForce(),
                 dF, dx, dxh, Math.abs(rh.energy() - rb.energy()) / Math.abs(rh.energy()));
-        assertEquals(ra.steps(), rb.steps());
+        assertTrue(ra.steps() > 50 && ra.steps() < STEPS, "stopped at the force tolerance: " + ra.steps());
+        assertEquals(ra.steps(), rb.steps(), "same step count");
+        assertEquals(pa.reports, pb.reports, "same progress reports");
+        assertEquals(ra.steps() / 32, pb.reports.size());
+        assertTrue(rb.maxForce() < FTOL, "converged " + rb.maxForce());
+        assertTrue(rb.energy() < e0 - 10 * s0.n, "energy far below the start: " + e0 + " -> " + rb.energy());
+        assertTrue(dE < 1e-12, "energy " + dE);
+        assertTrue(dF < 1e-9, "max force " + dF);
+        assertTrue(dx < 1e-9, "positions " + dx);
+        assertTrue(dxh < 1e-9, "positions vs host FIRE on the device forces " + dxh);
         assertEquals(0.0, ClTrajectoryTest.maxAbs(b.v), "velocities zero afterwards");
+        assertArrayEquals(b.f, forcesOf(b, c), 1e-9 * rb.maxForce(), "forces of the final positions downloaded");
+    }
+
+    /** The forces of s's positions on a fresh device backend. */
+    static double[] forcesOf(MdState s, PairCoefficients[][] c) {
+        MdState t = ClForcesTest.copy(s);
+        try (ClForces cl = ClForcesTest.deviceForces(c, false)) {
+            cl.compute(t);
+        }
+        return t.f;
+    }
+
+    /**
+     * A repeat run is bit-identical (positions, image flags, forces, energy, max force); MdSimulation.minimize on the
+     * same backend gives the same result bit for bit (so it takes the device-resident path: the host FIRE on the same
+     * forces differs in rounding); the energy falls along the run: E(0) > E(50 steps) > E(150 steps).
+     */
+    @Test
+    void deterministicAndDecreasing() {
+        MdState s0 = ClForcesTest.glass(768, 42);
+        PairCoefficients[][] c = ClForcesTest.coeffs(s0);
+        MdState a = ClForcesTest.copy(s0), b = ClForcesTest.copy(s0), m = ClForcesTest.copy(s0);
+        FireMinimizer.Result ra = deviceFire(a, c, STEPS, 0, null), rb = deviceFire(b, c, STEPS, 0, null), r50, rm;
+        r50 = deviceFire(ClForcesTest.copy(s0), c, 50, 0, null);
+        try (MdSimulation sim = new MdSimulation(m, ClForcesTest.deviceForces(c, false), ClMdSimulationNptTest.SETTINGS)) {
+            rm = sim.minimize(STEPS, 0, Progress.NONE);
+            assertEquals(1, sim.thermoTable().column("PE_eV").doubles().length);
+            assertEquals(rm.energy(), sim.thermoTable().column("PE_eV").doubles()[0], 1e-9 * Math.abs(rm.energy()));
+        }
+        double e0 = energy(s0, c);
+        System.out.printf("device FIRE: E %.6f -> %.6f (50 steps) -> %.6f eV (150 steps), max F %.4g eV/Å%n", e0,
+                r50.energy(), ra.energy(), ra.maxForce());
+        assertArrayEquals(a.x, b.x);
+        assertArrayEquals(a.image, b.image);
+        assertArrayEquals(a.f, b.f);
+        assertEquals(ra, rb);
+        // MdSimulation's thermo row recomputes the forces on the host path, which wraps the positions again (rounding
+        // of x - L): unwrapped positions to 1e-12 Å; the minimiser's result itself bit for bit
+        assertEquals(ra, rm);
+        double dm = ClTrajectoryTest.maxDiff(a.unwrappedPositions(), m.unwrappedPositions());
+        assertTrue(dm < 1e-12, "MdSimulation.minimize positions " + dm);
+        assertEquals(STEPS, ra.steps());
+        assertEquals(50, r50.steps());
+        assertTrue(r50.energy() < e0 - 5 * s0.n && ra.energy() < r50.energy() - 0.1 * s0.n,
+                e0 + " -> " + r50.energy() + " -> " + ra.energy());
+    }
+
+    /**
+     * Cancel: asked before each step, as FireMinimizer; cancelled before step 41 it throws CancelledException and
+     * leaves the state of 40 steps in the MdState (positions bit-identical to a 40-step run).
+     */
+    @Test
+    void cancelStopsAndLeavesTheStateReached() {
+        MdState s0 = ClForcesTest.glass(768, 42);
+        PairCoefficients[][] c = ClForcesTest.coeffs(s0);
+        MdState a = ClForcesTest.copy(s0), b = ClForcesTest.copy(s0);
+        deviceFire(a, c, 40, 0, null);
+        Recorder cancel = new Recorder(40);
+        assertThrows(CancelledException.class, () -> deviceFire(b, c, STEPS, 0, cancel));
+        assertEquals(41, cancel.asked);
+        assertArrayEquals(a.x, b.x);
+        assertArrayEquals(a.image, b.image);
+        assertTrue(ClTrajectoryTest.maxAbs(b.v) > 0, "velocities of the interrupted run");
+    }
+
+    /**
+     * The minimised packing runs MD stably on the device: 150 FIRE steps, then 300 K and 200 NVE steps of 1 fs
+     * (ClVelocityVerlet): total energy conserved to 1e-5 relative (the NVE bound of the Java IntegratorTest), the
+     * temperature stays below 1500 K (the unminimised packing's excess energy, ~16 eV per atom above the minimised one
+     * here, would heat it to ~1e5 K).
+     */
+    @Test
+    void minimisedStateRunsStableMd() {
+        MdState s = ClForcesTest.glass(768, 42);
+        PairCoefficients[][] c = ClForcesTest.coeffs(s);
+        double[] e = new double[2];
+        double[] tMax = {0};
+        try (ClForces cl = ClForcesTest.deviceForces(c, false)) {
+            new ClFireMinimizer(cl, 0.001, 0.1).minimize(s, STEPS, 0, null);
+            VelocityInit.create(s, 300, 7);
+            ClVelocityVerlet nve = new ClVelocityVerlet(cl, 0.001, null);
+            ForceEvaluator.Energies e0 = nve.setup(s);
+            double etot0 = e0.pe() + Thermo.kinetic(s);
+            e[0] = etot0;
+            nve.run(s, 200, (st, en) -> {
+                if (en == null) return;
+                double et = en.pe() + Thermo.kinetic(st);
+                e[1] = Math.max(e[1], Math.abs(et - etot0) / Math.abs(etot0));
+                tMax[0] = Math.max(tMax[0], Thermo.temperature(st));
+            }, null, step -> step % 10 == 0);
+        }
+        System.out.printf("NVE after device FIRE: E0 %.6f eV, max |E - E0| / |E0| %.3g, max T %.1f K%n", e[0], e[1], tMax[0]);
+        assertTrue(e[1] < 1e-5, "energy drift " + e[1]);
+        assertTrue(tMax[0] < 1500, "temperature " + tMax[0]);
     }
 }
