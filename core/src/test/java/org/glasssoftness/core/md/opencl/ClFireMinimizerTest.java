@@ -166,7 +166,7 @@ class ClFireMinimizerTest {
      * The minimised packing runs MD stably on the device: 150 FIRE steps, then 300 K and 200 NVE steps of 1 fs
      * (ClVelocityVerlet): total energy conserved to 1e-5 relative (the NVE bound of the Java IntegratorTest), the
      * temperature stays below 1500 K (the unminimised packing's excess energy, ~16 eV per atom above the minimised one
-     * here, would heat it to ~1e5 K).
+     * here, would heat it to ~6e4 K: 16 eV / 3 k_B).
      */
     @Test
     void minimisedStateRunsStableMd() {
