@@ -192,4 +192,69 @@ class ClFireMinimizerTest {
         assertTrue(e[1] < 1e-5, "energy drift " + e[1]);
         assertTrue(tMax[0] < 1500, "temperature " + tMax[0]);
     }
+
+    /**
+     * The FIRE kernels follow the Java arithmetic bit for bit (no FMA contraction) given the same scalars: the block
+     * sums equal the same-order sums on the host exactly (and Java's one-pass sums to rounding), the mixing + kick,
+     * the step maxima and the capped move equal FireMinimizer's loops exactly, for both branches (mix, and v = 0).
+     */
+    @Test
+    void kernelsFollowTheJavaArithmetic() {
+        MdState s = ClForcesTest.glass(768, 42);
+        PairCoefficients[][] c = ClForcesTest.coeffs(s);
+        VelocityInit.create(s, 300, 3);
+        int n = s.n, block = 256; // ClForces.REDUCE_BLOCK
+        try (ClForces cl = ClForcesTest.deviceForces(c, false)) {
+            cl.uploadState(s);
+            cl.computeResident(s, false);
+            cl.downloadState(s); // the device's x (wrapped), v, f
+            double[] sums = cl.fireSums();
+            double p = 0, vv = 0, ff = 0, p1 = 0, vv1 = 0, ff1 = 0, fm = 0;
+            for (int lo = 0; lo < n; lo += block) {
+                double bp = 0, bv = 0, bf = 0;
+                for (int k = 3 * lo; k < 3 * Math.min(n, lo + block); k++) {
+                    bp += s.f[k] * s.v[k]; bv += s.v[k] * s.v[k]; bf += s.f[k] * s.f[k];
+                }
+                p += bp; vv += bv; ff += bf;
+            }
+            for (int k = 0; k < 3 * n; k++) { p1 += s.f[k] * s.v[k]; vv1 += s.v[k] * s.v[k]; ff1 += s.f[k] * s.f[k]; }
+            for (int i = 0; i < n; i++) {
+                fm = Math.max(fm, s.f[3 * i] * s.f[3 * i] + s.f[3 * i + 1] * s.f[3 * i + 1] + s.f[3 * i + 2] * s.f[3 * i + 2]);
+            }
+            System.out.printf("FIRE block sums vs Java one-pass sums: P %.3g, |v|^2 %.3g, |F|^2 %.3g relative%n",
+                    Math.abs(sums[0] - p1) / Math.abs(p1), Math.abs(sums[1] - vv1) / vv1, Math.abs(sums[2] - ff1) / ff1);
+            assertArrayEquals(new double[] {p, vv, ff, fm}, sums, "block sums in the same order, bit for bit");
+            assertEquals(p1, sums[0], 1e-12 * Math.abs(p1));
+            assertEquals(vv1, sums[1], 1e-12 * vv1);
+            assertEquals(ff1, sums[2], 1e-12 * ff1);
+            for (boolean mix : new boolean[] {true, false}) {
+                double alpha = 0.0937, dt = 0.0017, scale = alpha * Math.sqrt(vv / ff), maxDisplacement = 0.01;
+                double[] v = s.v.clone(), x = s.x.clone();
+                // FireMinimizer's operations
+                if (mix) for (int k = 0; k < 3 * n; k++) v[k] = (1 - alpha) * v[k] + scale * s.f[k];
+                else java.util.Arrays.fill(v, 0.0);
+                double maxDx = 0;
+                for (int i = 0; i < n; i++) {
+                    double cc = dt * org.glasssoftness.core.md.Units.FTM2V / s.mass[i];
+                    v[3 * i] += cc * s.f[3 * i]; v[3 * i + 1] += cc * s.f[3 * i + 1]; v[3 * i + 2] += cc * s.f[3 * i + 2];
+                    double d2 = (v[3 * i] * v[3 * i] + v[3 * i + 1] * v[3 * i + 1] + v[3 * i + 2] * v[3 * i + 2]) * dt * dt;
+                    maxDx = Math.max(maxDx, d2);
+                }
+                double d2max = maxDx;
+                maxDx = Math.sqrt(maxDx);
+                double shrink = maxDx > maxDisplacement ? maxDisplacement / maxDx : 1;
+                assertTrue(shrink < 1, "the cap applies");
+                for (int k = 0; k < 3 * n; k++) x[k] += dt * shrink * v[k];
+                // the kernels (from the state as downloaded)
+                cl.uploadState(s);
+                cl.fireMixKick(mix, 1 - alpha, scale, dt * org.glasssoftness.core.md.Units.FTM2V);
+                assertEquals(d2max, cl.fireMaxStepSquared(dt), 0.0, "step maxima");
+                cl.drift(dt * shrink);
+                MdState d = ClForcesTest.copy(s);
+                cl.downloadState(d);
+                assertArrayEquals(v, d.v, "velocities after " + (mix ? "mixing" : "v = 0") + " and kick");
+                assertArrayEquals(x, d.x, "positions after the capped move");
+            }
+        }
+    }
 }
