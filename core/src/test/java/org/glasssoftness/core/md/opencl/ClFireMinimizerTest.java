@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import org.glasssoftness.core.md.ForceEvaluator;
 import org.glasssoftness.core.md.MdState;
+import org.glasssoftness.core.md.Units;
 import org.glasssoftness.core.md.forcefield.PairCoefficients;
 import org.glasssoftness.core.md.integrate.FireMinimizer;
 import org.glasssoftness.core.md.integrate.Thermo;
@@ -38,7 +43,7 @@ class ClFireMinimizerTest {
 
     /** Records the progress reports; cancelled once isCanceled was asked more than {@code cancelAfter} times. */
     static final class Recorder implements Progress {
-        final java.util.List<String> reports = new java.util.ArrayList<>();
+        final List<String> reports = new ArrayList<>();
         final int cancelAfter;
         int asked;
 
@@ -232,10 +237,10 @@ class ClFireMinimizerTest {
                 double[] v = s.v.clone(), x = s.x.clone();
                 // FireMinimizer's operations
                 if (mix) for (int k = 0; k < 3 * n; k++) v[k] = (1 - alpha) * v[k] + scale * s.f[k];
-                else java.util.Arrays.fill(v, 0.0);
+                else Arrays.fill(v, 0.0);
                 double maxDx = 0;
                 for (int i = 0; i < n; i++) {
-                    double cc = dt * org.glasssoftness.core.md.Units.FTM2V / s.mass[i];
+                    double cc = dt * Units.FTM2V / s.mass[i];
                     v[3 * i] += cc * s.f[3 * i]; v[3 * i + 1] += cc * s.f[3 * i + 1]; v[3 * i + 2] += cc * s.f[3 * i + 2];
                     double d2 = (v[3 * i] * v[3 * i] + v[3 * i + 1] * v[3 * i + 1] + v[3 * i + 2] * v[3 * i + 2]) * dt * dt;
                     maxDx = Math.max(maxDx, d2);
@@ -247,7 +252,7 @@ class ClFireMinimizerTest {
                 for (int k = 0; k < 3 * n; k++) x[k] += dt * shrink * v[k];
                 // the kernels (from the state as downloaded)
                 cl.uploadState(s);
-                cl.fireMixKick(mix, 1 - alpha, scale, dt * org.glasssoftness.core.md.Units.FTM2V);
+                cl.fireMixKick(mix, 1 - alpha, scale, dt * Units.FTM2V);
                 assertEquals(d2max, cl.fireMaxStepSquared(dt), 0.0, "step maxima");
                 cl.drift(dt * shrink);
                 MdState d = ClForcesTest.copy(s);
