@@ -32,8 +32,12 @@ import org.jocl.cl_program;
  * erfc Coulomb) run as kernels of {@code md.cl}; the k-space part either on the device ({@link ClPppm}, adding into
  * the same force buffer) or a {@link KSpace} computed on the host (the Java {@code kspace.Pppm}/{@code Ewald}: Ewald,
  * or the fallback when the device PPPM cannot be used). Per call: positions up, forces and per-block energy/virial sums
- * down. Deterministic: the same input gives the same forces bit for bit (each atom
- * sums its own full list in a fixed order; energies summed over fixed blocks in atom order).
+ * down. Two pair schemes: the full list (each pair computed by both its atoms, each atom summing its own list; the
+ * default on GPUs) and, on CPU devices, a half list (each pair computed once by its owner, which stores the pair force
+ * in the slot of its entry; every other atom gathers the reactions of its non-owned pairs through a mirror index built
+ * with the list): half the pair math, as LAMMPS's newton-on half lists, without atomics. Deterministic either way:
+ * the same input gives the same forces bit for bit (fixed summation orders; energies summed over fixed blocks in atom
+ * order). The two schemes add the same per-pair terms in different orders, so they agree to rounding.
  *
  * <p>Precision: double, or mixed (-DMIXED: the pair math in float from double differences, forces, energies and
  * virial accumulated in double). The device needs cl_khr_fp64 for either (double accumulation).
@@ -53,6 +57,14 @@ public final class ClForces implements Forces {
     private final double[] coef;
     private final cl_program program;
     private final cl_kernel kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce;
+    /**
+     * Half list (CPU devices): mirror slots, owned-pair forces, reaction gather; dNbr/dNbrCount/maxNbr then hold the
+     * reverse lists, dHalf/dRunStart/dHalfCount/maxHalf the owned entries, dPf their pair forces.
+     */
+    private final cl_kernel kHalfMirror, kPairHalf, kHalfGather;
+    private final boolean halfList;
+    private cl_mem dHalf, dRunStart, dHalfCount, dPf, dMissing;
+    private int maxHalf, runStartOffsets;
     /** Device-resident integration (ClVelocityVerlet). */
     private final cl_kernel kFirst, kSecond, kScale, kKe, kDisp, kWrap;
     /** Device-resident NPT/tension (ClNoseHooverNpt). */
@@ -63,6 +75,7 @@ public final class ClForces implements Forces {
     private final List<cl_mem> buffers = new ArrayList<>();
 
     private int n = -1;
+    private cl_mem dCellXyz;
     private cl_mem dX, dQ, dSpecies, dF, dEatom, dPartial, dCellOf, dNbrCount, dMinR2, dCoef, dCellAtoms;
     private cl_mem dCount, dCellStart, dFill, dNbr;
     private int ncells = -1, maxNbr;
@@ -84,6 +97,12 @@ public final class ClForces implements Forces {
      * default on GPUs and accelerators); the system property overrides the default (benchmarks, tests).
      */
     public static final String LAYOUT_PROPERTY = "glasssoftness.opencl.nbrlayout";
+    /**
+     * Pair list, "half" (each pair computed once by its owner, the reaction gathered through a mirror index: the
+     * default on CPU devices) or "full" (each pair computed by both atoms: the default on GPUs and accelerators); the
+     * system property overrides the default (benchmarks, tests).
+     */
+    public static final String PAIR_LIST_PROPERTY = "glasssoftness.opencl.pairlist";
     public static final String PROFILE_PROPERTY = "glasssoftness.opencl.profile";
     private static final String[] PHASES = {"rebuild check", "list build", "pair", "pppm", "energy reduction",
         "integration + KE"};
@@ -149,8 +168,13 @@ public final class ClForces implements Forces {
         if (!layout.equals("atom") && !layout.equals("neighbour")) {
             throw new IllegalArgumentException(LAYOUT_PROPERTY + " must be atom or neighbour, got '" + layout + "'");
         }
+        String pairList = System.getProperty(PAIR_LIST_PROPERTY, rt.info().typeName().equals("CPU") ? "half" : "full");
+        if (!pairList.equals("half") && !pairList.equals("full")) {
+            throw new IllegalArgumentException(PAIR_LIST_PROPERTY + " must be half or full, got '" + pairList + "'");
+        }
+        halfList = pairList.equals("half");
         String options = "-DNS=" + ns + " -DTABLE_N=" + CoulombTable.INTERVALS + (mixed ? " -DMIXED" : "")
-                + (layout.equals("atom") ? " -DATOM_MAJOR" : "");
+                + (halfList ? " -DHALF_LIST -DATOM_MAJOR" : layout.equals("atom") ? " -DATOM_MAJOR" : "");
         program = rt.build("md.cl", source, options);
         kBinCount = kernel("bin_count");
         kBinScan = kernel("bin_scan");
@@ -159,6 +183,9 @@ public final class ClForces implements Forces {
         kBuild = kernel("build_list");
         kPair = kernel("pair_force");
         kReduce = kernel("reduce_blocks");
+        kHalfMirror = kernel("half_mirror");
+        kPairHalf = kernel("pair_force_half");
+        kHalfGather = kernel("half_gather");
         kFirst = kernel("vv_first");
         kSecond = kernel("vv_second");
         kScale = kernel("scale_v");
@@ -186,6 +213,9 @@ public final class ClForces implements Forces {
 
     public boolean mixed() { return mixed; }
 
+    /** Whether pairs are computed once (half list with a mirror index) rather than by both atoms (full list). */
+    public boolean halfList() { return halfList; }
+
     public long builds() { return builds; }
 
     /** The host k-space part (null with the device PPPM or without k-space). */
@@ -209,7 +239,7 @@ public final class ClForces implements Forces {
 
     @Override
     public String describe() {
-        return "opencl " + (mixed ? "mixed" : "double") + " on " + rt.info().describe()
+        return "opencl " + (mixed ? "mixed" : "double") + (halfList ? " half-list" : "") + " on " + rt.info().describe()
                 + (pppm == null && kspace != null ? " (k-space on the host)" : "");
     }
 
@@ -227,7 +257,7 @@ public final class ClForces implements Forces {
     }
 
     private String outOfMemoryMessage(int atoms, CLException e) {
-        long bytesPerAtom = bytesPerAtom(Math.max(maxNbr, 1));
+        long bytesPerAtom = bytesPerAtom(Math.max(maxNbr, 1), maxHalf, runStartOffsets, mixed);
         long fits = rt.info().globalMemBytes() / 2 / Math.max(1, bytesPerAtom);
         return String.format(Locale.ROOT, "out of device memory on %s with %d atoms (%s; %d neighbours per atom need "
                 + "about %d bytes per atom of the device's %d MiB): a system of about %d atoms fits",
@@ -235,9 +265,12 @@ public final class ClForces implements Forces {
                 rt.info().globalMemBytes() >> 20, fits);
     }
 
-    private static long bytesPerAtom(int maxNbr) {
-        // x, f (3 doubles each), q, minR2, 8 energy values (doubles), species, cellOf, count, cell atoms (ints), list
-        return 8L * (3 + 3 + 1 + 1 + 8) + 4L * (4 + maxNbr);
+    private static long bytesPerAtom(int maxNbr, int maxHalf, int offsets, boolean mixed) {
+        // x, f (3 doubles each), q, minR2, 8 energy values (doubles), species, cellOf, cellXyz, count, cell atoms (ints), the
+        // (full or reverse) list; half list: half count, run starts (one per stencil offset + 1), entries (int), pair
+        // forces (3 reals)
+        return 8L * (3 + 3 + 1 + 1 + 8) + 4L * (5 + maxNbr) + (maxHalf > 0 ? 4L * (2 + offsets) : 0)
+                + (long) maxHalf * (4 + 3 * (mixed ? 4 : 8));
     }
 
     private ForceEvaluator.Energies computeOnDevice(MdState s) {
@@ -246,7 +279,11 @@ public final class ClForces implements Forces {
         boolean rebuild = needsRebuild(s);
         if (rebuild) s.wrap(); // as VerletList: positions wrapped into the box (image flags updated) at a rebuild
         write(dX, s.x);
-        if (rebuild) buildList(s);
+        if (rebuild) {
+            phaseBegin();
+            buildList(s);
+            phaseEnd(1);
+        }
         if (kspace != null && Double.isNaN(kspace.gEwald())) {
             // the first k-space call chooses g: run it once so the pair kernel gets the same g the Java backend uses
             kspace.compute(s, new double[6]);
@@ -268,12 +305,23 @@ public final class ClForces implements Forces {
         double g = pppm != null ? pppm.gEwald() : kspace == null ? 0 : kspace.gEwald();
         boolean table = tabulated && g > 0;
         if (table) uploadTables(g);
-        args(kPair, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), dNbr, dNbrCount, cutoff * cutoff, g, Units.QQR2E,
-                dCoef, dF, dEatom, table ? 1 : 0, table ? tableSMin : 0.0, table ? tableHInv : 0.0,
-                table ? dCtab : dCoef, table ? dBtab : dCoef, maxNbr);
-        phaseBegin();
-        run(kPair, n);
-        phaseEnd(2);
+        if (halfList) {
+            args(kPairHalf, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), dHalf, dHalfCount, cutoff * cutoff, g,
+                    Units.QQR2E, dCoef, dF, dEatom, table ? 1 : 0, table ? tableSMin : 0.0, table ? tableHInv : 0.0,
+                    table ? dCtab : dCoef, table ? dBtab : dCoef, maxHalf, dPf);
+            args(kHalfGather, n, dNbrCount, maxNbr, dNbr, dPf, dF);
+            phaseBegin();
+            run(kPairHalf, n);
+            run(kHalfGather, n);
+            phaseEnd(2);
+        } else {
+            args(kPair, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), dNbr, dNbrCount, cutoff * cutoff, g, Units.QQR2E,
+                    dCoef, dF, dEatom, table ? 1 : 0, table ? tableSMin : 0.0, table ? tableHInv : 0.0,
+                    table ? dCtab : dCoef, table ? dBtab : dCoef, maxNbr);
+            phaseBegin();
+            run(kPair, n);
+            phaseEnd(2);
+        }
         double[] virial = new double[6];
         double eLong = 0;
         phaseBegin();
@@ -384,10 +432,13 @@ public final class ClForces implements Forces {
         dPartial = alloc(CL_MEM_READ_WRITE, 8L * 8 * blocks);
         partial = new double[8 * blocks];
         dCellOf = alloc(CL_MEM_READ_WRITE, 4L * n);
+        dCellXyz = alloc(CL_MEM_READ_WRITE, 4L * n);
         dCellAtoms = alloc(CL_MEM_READ_WRITE, 4L * n);
         dNbrCount = alloc(CL_MEM_READ_WRITE, 4L * n);
         dMinR2 = alloc(CL_MEM_READ_WRITE, 8L * n);
         dCoef = alloc(CL_MEM_READ_ONLY, 8L * coef.length);
+        dHalfCount = alloc(CL_MEM_READ_WRITE, 4L * n);
+        dMissing = alloc(CL_MEM_READ_WRITE, 4);
         dV = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
         dMass = alloc(CL_MEM_READ_ONLY, 8L * n);
         dImage = alloc(CL_MEM_READ_WRITE, 4L * 3 * n);
@@ -404,6 +455,9 @@ public final class ClForces implements Forces {
         ncells = -1;
         maxNbr = 0;
         dNbr = null;
+        maxHalf = 0;
+        dHalf = dRunStart = dPf = null;
+        runStartOffsets = 0;
         boxAtBuild = null;
     }
 
@@ -427,6 +481,10 @@ public final class ClForces implements Forces {
             st[k] = (int) Math.ceil(rc / (widths[k] / nc[k]) - 1e-12);
         }
         int cells = nc[0] * nc[1] * nc[2];
+        if (Math.max(nc[0], Math.max(nc[1], nc[2])) > 1024) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "box %.4g x %.4g x %.4g Å needs more than 1024 "
+                    + "neighbour cells along an axis", widths[0], widths[1], widths[2]));
+        }
         if (cells != ncells) {
             release(dCount); release(dCellStart); release(dFill);
             dCount = alloc(CL_MEM_READ_WRITE, 4L * cells);
@@ -435,13 +493,15 @@ public final class ClForces implements Forces {
             ncells = cells;
         }
         if (maxNbr == 0) {
-            // full list from the mean density, 30 % margin
-            maxNbr = (int) Math.max(16, 1.3 * (4.0 / 3.0 * Math.PI * rc * rc * rc) * n / box.volume());
+            // full list from the mean density, 30 % margin; half and reverse lists about half of that each
+            int full = (int) Math.max(16, 1.3 * (4.0 / 3.0 * Math.PI * rc * rc * rc) * n / box.volume());
+            maxNbr = halfList ? full / 2 + full / 16 + 8 : full;
             dNbr = alloc(CL_MEM_READ_WRITE, 4L * maxNbr * n);
+            if (halfList) allocateHalf(maxNbr);
         }
         ClRuntime.check(CL.clEnqueueFillBuffer(rt.queue(), dCount, Pointer.to(new int[] {0}), 4, 0, 4L * cells, 0, null, null), "clEnqueueFillBuffer");
         args(kBinCount, n, dX, box.xlo(), box.ylo(), box.zlo(), box.lx(), box.ly(), box.lz(), nc[0], nc[1], nc[2],
-                dCellOf, dCount);
+                dCellOf, dCount, dCellXyz);
         run(kBinCount, n);
         args(kBinScan, cells, dCount, dCellStart, dFill);
         run(kBinScan, 1);
@@ -451,17 +511,28 @@ public final class ClForces implements Forces {
         run(kBinSort, cells);
         int[] counts = new int[n];
         double[] minR2 = new double[n];
+        int offsets = (2 * st[0] + 1) * (2 * st[1] + 1) * (2 * st[2] + 1);
+        if (halfList && runStartOffsets != offsets) {
+            release(dRunStart);
+            dRunStart = alloc(CL_MEM_READ_WRITE, 4L * (offsets + 1) * n);
+            runStartOffsets = offsets;
+        }
         while (true) {
             args(kBuild, n, dX, box.xlo(), box.ylo(), box.zlo(), box.lx(), box.ly(), box.lz(), nc[0], nc[1], nc[2],
-                    st[0], st[1], st[2], rc * rc, dCellStart, dCellAtoms, maxNbr, dNbr, dNbrCount, dMinR2);
+                    st[0], st[1], st[2], rc * rc, dCellStart, dCellAtoms, maxNbr, dNbr, dNbrCount, dMinR2,
+                    maxHalf, halfList ? dHalf : dNbrCount, halfList ? dRunStart : dNbrCount, offsets, dHalfCount);
             run(kBuild, n);
-            ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dNbrCount, true, 0, 4L * n, Pointer.to(counts), 0, null, null), "clEnqueueReadBuffer");
-            int max = 0;
-            for (int c : counts) max = Math.max(max, c);
-            if (max <= maxNbr) break;
-            release(dNbr);
-            maxNbr = (int) (1.2 * max) + 8;
-            dNbr = alloc(CL_MEM_READ_WRITE, 4L * maxNbr * n);
+            int max = maxOf(dNbrCount, counts), maxH = halfList ? maxOf(dHalfCount, counts) : 0;
+            if (max <= maxNbr && maxH <= maxHalf) break;
+            if (max > maxNbr) {
+                release(dNbr);
+                maxNbr = (int) (1.2 * max) + 8;
+                dNbr = alloc(CL_MEM_READ_WRITE, 4L * maxNbr * n);
+            }
+            if (maxH > maxHalf) allocateHalf((int) (1.2 * maxH) + 8);
+        }
+        if (halfList) {
+            mirrorSlots(nc, st, offsets);
         }
         read(dMinR2, minR2, n);
         int worst = -1;
@@ -485,6 +556,37 @@ public final class ClForces implements Forces {
             boxAtBuild = box;
         }
         builds++;
+    }
+
+    /** The largest of the n ints in {@code m} (read into {@code into}). */
+    private int maxOf(cl_mem m, int[] into) {
+        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), m, true, 0, 4L * n, Pointer.to(into), 0, null, null), "clEnqueueReadBuffer");
+        int max = 0;
+        for (int c : into) max = Math.max(max, c);
+        return max;
+    }
+
+    /** Turns the reverse lists just built into the slots of their mirror entries in the owners' half lists. */
+    private void mirrorSlots(int[] nc, int[] st, int offsets) {
+        int[] missing = {0};
+        ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), dMissing, true, 0, 4, Pointer.to(missing), 0, null, null), "clEnqueueWriteBuffer");
+        args(kHalfMirror, n, dCellXyz, nc[0], nc[1], nc[2], st[0], st[1], st[2], dNbrCount, maxNbr, dNbr, maxHalf,
+                dHalf, dRunStart, offsets, dMissing);
+        run(kHalfMirror, n);
+        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dMissing, true, 0, 4, Pointer.to(missing), 0, null, null), "clEnqueueReadBuffer");
+        if (missing[0] != 0) {
+            throw new IllegalStateException(missing[0] + " neighbour-list entries have no mirror entry (the list is not "
+                    + "symmetric); set " + PAIR_LIST_PROPERTY + "=full to use the full list");
+        }
+    }
+
+    /** Half-list entries and their stored pair forces for {@code perAtom} owned entries per atom. */
+    private void allocateHalf(int perAtom) {
+        release(dHalf);
+        release(dPf);
+        maxHalf = perAtom;
+        dHalf = alloc(CL_MEM_READ_WRITE, 4L * maxHalf * n);
+        dPf = alloc(CL_MEM_READ_WRITE, 3L * (mixed ? 4 : 8) * maxHalf * n);
     }
 
     private static long closestId(MdState s, int i) {
@@ -712,7 +814,8 @@ public final class ClForces implements Forces {
         releaseAll();
         if (dCtab != null) CL.clReleaseMemObject(dCtab);
         if (dBtab != null) CL.clReleaseMemObject(dBtab);
-        for (cl_kernel k : new cl_kernel[] {kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce, kFirst,
+        for (cl_kernel k : new cl_kernel[] {kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce,
+            kHalfMirror, kPairHalf, kHalfGather, kFirst,
             kSecond, kScale, kKe, kDisp, kWrap, kDrift, kScaleAxes, kRemap, kKeTensor}) {
             CL.clReleaseKernel(k);
         }

@@ -218,6 +218,68 @@ class ClForcesTest {
         }
     }
 
+    /** The device backend (device PPPM, or none when cutoff is not CUTOFF) with the pair list forced. */
+    private static Eval withPairList(String list, MdState s0, PairCoefficients[][] c, boolean mixed, double cutoff) {
+        System.setProperty(ClForces.PAIR_LIST_PROPERTY, list);
+        try {
+            MdState s = copy(s0);
+            ClRuntime rt = ClTestSupport.open();
+            ClPppm pppm = cutoff == CUTOFF ? new ClPppm(rt.context(), rt.queue(), rt.device(), mixed, 1e-5, CUTOFF, 5) : null;
+            try (ClForces cl = pppm != null ? new ClForces(rt, true, c, cutoff, 2.0, pppm, mixed)
+                    : new ClForces(rt, true, c, cutoff, 2.0, (org.glasssoftness.core.md.kspace.KSpace) null, mixed)) {
+                assertEquals(list.equals("half"), cl.halfList());
+                ForceEvaluator.Energies e = cl.compute(s);
+                return new Eval(s.f.clone(), e);
+            }
+        } finally {
+            System.clearProperty(ClForces.PAIR_LIST_PROPERTY);
+        }
+    }
+
+    /**
+     * The half list (each pair once, reactions gathered through the mirror index; the CPU default) adds exactly the
+     * full list's per-pair terms in another order: forces, energies and virial agree to summation rounding (asserted
+     * 1e-13 relative, double and mixed), and double mode equals the Java exact kernel to 1e-10. Also for a small box
+     * whose lists hold several images of one atom and pairs of an atom with its own image (the owner rule's special
+     * case), and a repeat is bit-identical.
+     */
+    @Test
+    void halfListEqualsTheFullList() {
+        MdState s = glass(768, 42);
+        PairCoefficients[][] c = coeffs(s);
+        Eval j = java(s, c);
+        for (boolean mixed : new boolean[] {false, true}) {
+            Eval h = withPairList("half", s, c, mixed, CUTOFF), f = withPairList("full", s, c, mixed, CUTOFF);
+            System.out.printf("half vs full list (mixed=%b): max rel force %.3g, pe %.3g%n", mixed, maxRel(h.f(), f.f()),
+                    rel(h.e().pe(), f.e().pe()));
+            assertTrue(maxRel(h.f(), f.f()) < 1e-13, "forces half vs full " + maxRel(h.f(), f.f()));
+            assertTrue(maxRel(h.f(), f.f()) > 0 || mixed, "the two schemes sum in different orders");
+            assertEquals(f.e().eVdwl(), h.e().eVdwl(), 1e-13 * Math.abs(f.e().eVdwl()));
+            assertEquals(f.e().eCoul(), h.e().eCoul(), 1e-13 * Math.abs(f.e().eCoul()));
+            assertEquals(f.e().eLong(), h.e().eLong(), 0.0); // same PPPM on the same positions
+            assertTrue(virialRel(h.e().virial(), f.e().virial()) < 1e-13);
+            if (!mixed) assertTrue(maxRel(h.f(), j.f()) < 1e-10, "half list vs java " + maxRel(h.f(), j.f()));
+            Eval again = withPairList("half", s, c, mixed, CUTOFF);
+            assertArrayEquals(h.f(), again.f());
+            assertArrayEquals(h.e().virial(), again.e().virial());
+        }
+        MdState small = glass(300, 5); // box 14.9 Å < 2 (cutoff 7 + skin 2): self-image pairs in the lists
+        MdState a = copy(small);
+        try (ForceEvaluator ev = new ForceEvaluator(coeffs(small), 7.0, 2.0, null, 1, false)) { ev.compute(a); }
+        Eval h = withPairList("half", small, coeffs(small), false, 7.0), f = withPairList("full", small, coeffs(small), false, 7.0);
+        assertTrue(maxRel(h.f(), f.f()) < 1e-13, "small box half vs full " + maxRel(h.f(), f.f()));
+        assertTrue(maxRel(h.f(), a.f) < 1e-10, "small box half vs java " + maxRel(h.f(), a.f));
+        assertEquals(f.e().pe(), h.e().pe(), 1e-13 * Math.abs(f.e().pe()));
+        System.setProperty(ClForces.PAIR_LIST_PROPERTY, "quarter");
+        try (ClRuntime rt = ClTestSupport.open()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new ClForces(rt, false, c, CUTOFF, 2.0, (org.glasssoftness.core.md.kspace.KSpace) null, false));
+            assertTrue(e.getMessage().contains("half or full"), e.getMessage());
+        } finally {
+            System.clearProperty(ClForces.PAIR_LIST_PROPERTY);
+        }
+    }
+
     private static double rel(double a, double b) { return Math.abs(a - b) / Math.abs(b); }
 
     /** Mixed mode: RMS force difference / RMS force below 1e-3 (the bound), energy below 3e-5 relative. */
@@ -281,7 +343,7 @@ class ClForcesTest {
     @Test
     void buildFailureReportsTheBuildLog() {
         MdState s = glass(300, 5);
-        String broken = ClRuntime.resource("md.cl").replace("int cnt = 0;", "int cnt = undeclared_symbol_xyz;");
+        String broken = ClRuntime.resource("md.cl").replace("double closest = 1e300;", "double closest = undeclared_symbol_xyz;");
         ClRuntime rt = ClTestSupport.open();
         try {
             ClBuildException e = assertThrows(ClBuildException.class,
