@@ -65,6 +65,14 @@ public final class ClForces implements Forces {
     private final boolean halfList;
     private cl_mem dHalf, dRunStart, dHalfCount, dPf, dMissing;
     private int maxHalf, runStartOffsets;
+    /**
+     * Spatial order: device atom k is the caller's atom {@code order[k]} (null: the caller's order). At each list build
+     * the atoms are renumbered in cell order on the device; every per-atom transfer goes through this map.
+     */
+    private final boolean spatialOrder;
+    private int[] order;
+    private final cl_kernel kGatherDouble, kGatherInt, kIota;
+    private cl_mem dScratch3, dScratchI3, dScratch1, dScratchI1;
     /** Device-resident integration (ClVelocityVerlet). */
     private final cl_kernel kFirst, kSecond, kScale, kKe, kDisp, kWrap;
     /** Device-resident NPT/tension (ClNoseHooverNpt). */
@@ -104,6 +112,11 @@ public final class ClForces implements Forces {
      */
     public static final String PAIR_LIST_PROPERTY = "glasssoftness.opencl.pairlist";
     public static final String PROFILE_PROPERTY = "glasssoftness.opencl.profile";
+    /**
+     * "false" keeps the device's atoms in the caller's order instead of renumbering them in cell order at each list
+     * build (default true: neighbours near in memory; tests, benchmarks).
+     */
+    public static final String SPATIAL_ORDER_PROPERTY = "glasssoftness.opencl.spatialorder";
     private static final String[] PHASES = {"rebuild check", "list build", "pair", "pppm", "energy reduction",
         "integration + KE"};
     private final boolean profiling = Boolean.getBoolean(PROFILE_PROPERTY);
@@ -173,6 +186,7 @@ public final class ClForces implements Forces {
             throw new IllegalArgumentException(PAIR_LIST_PROPERTY + " must be half or full, got '" + pairList + "'");
         }
         halfList = pairList.equals("half");
+        spatialOrder = !"false".equals(System.getProperty(SPATIAL_ORDER_PROPERTY, "true"));
         String options = "-DNS=" + ns + " -DTABLE_N=" + CoulombTable.INTERVALS + (mixed ? " -DMIXED" : "")
                 + (halfList ? " -DHALF_LIST -DATOM_MAJOR" : layout.equals("atom") ? " -DATOM_MAJOR" : "");
         program = rt.build("md.cl", source, options);
@@ -184,6 +198,9 @@ public final class ClForces implements Forces {
         kPair = kernel("pair_force");
         kReduce = kernel("reduce_blocks");
         kHalfMirror = kernel("half_mirror");
+        kGatherDouble = kernel("gather_double");
+        kGatherInt = kernel("gather_int");
+        kIota = kernel("iota");
         kPairHalf = kernel("pair_force_half");
         kHalfGather = kernel("half_gather");
         kFirst = kernel("vv_first");
@@ -278,7 +295,7 @@ public final class ClForces implements Forces {
         if (s.n != n) allocateAtoms(s);
         boolean rebuild = needsRebuild(s);
         if (rebuild) s.wrap(); // as VerletList: positions wrapped into the box (image flags updated) at a rebuild
-        write(dX, s.x);
+        writeAtoms(dX, s.x);
         if (rebuild) {
             phaseBegin();
             buildList(s);
@@ -289,7 +306,7 @@ public final class ClForces implements Forces {
             kspace.compute(s, new double[6]);
         }
         ForceEvaluator.Energies e = deviceForces(s.box, true);
-        read(dF, s.f, 3 * n);
+        readAtoms(dF, s.f);
         if (kspace == null) return e;
         if (Double.isNaN(kspace.gEwald())) throw new IllegalStateException("k-space g not chosen");
         double[] virial = e.virial();
@@ -447,6 +464,13 @@ public final class ClForces implements Forces {
         blockValues = new double[blocks];
         dBlocks6 = alloc(CL_MEM_READ_WRITE, 8L * 6 * blocks);
         blockValues6 = new double[6 * blocks];
+        order = null;
+        if (spatialOrder) {
+            dScratch3 = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
+            dScratchI3 = alloc(CL_MEM_READ_WRITE, 4L * 3 * n);
+            dScratch1 = alloc(CL_MEM_READ_WRITE, 8L * n);
+            dScratchI1 = alloc(CL_MEM_READ_WRITE, 4L * n);
+        }
         write(dMass, s.mass);
         write(dQ, s.charge);
         ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), dSpecies, true, 0, 4L * n, Pointer.to(s.species), 0, null, null), "clEnqueueWriteBuffer");
@@ -509,6 +533,7 @@ public final class ClForces implements Forces {
         run(kBinFill, n);
         args(kBinSort, cells, dCellStart, dCellAtoms);
         run(kBinSort, cells);
+        if (spatialOrder) renumberInCellOrder();
         int[] counts = new int[n];
         double[] minR2 = new double[n];
         int offsets = (2 * st[0] + 1) * (2 * st[1] + 1) * (2 * st[2] + 1);
@@ -540,7 +565,8 @@ public final class ClForces implements Forces {
         double lim = VerletList.MIN_SEPARATION;
         if (worst >= 0 && minR2[worst] < lim * lim) {
             // the partner: the closest atom to the worst one, found on the host (rare error path)
-            if (resident) read(dX, s.x, 3 * n);
+            if (resident) readAtoms(dX, s.x);
+            worst = order == null ? worst : order[worst];
             long other = closestId(s, worst);
             long a = Math.min(s.ids[worst], other), c = Math.max(s.ids[worst], other);
             throw new MdInstabilityException(String.format(Locale.ROOT,
@@ -556,6 +582,92 @@ public final class ClForces implements Forces {
             boxAtBuild = box;
         }
         builds++;
+    }
+
+    /**
+     * Renumbers the device's atoms in cell order (cellAtoms, each cell's atoms by index), as LAMMPS's atom sorting: every
+     * per-atom array (positions, velocities, image flags, masses, charges, species, cells and cell coordinates; the
+     * device PPPM's charges)
+     * is gathered into the new order and the cells' atom lists become 0, 1, 2, ...; the map to the caller's order is
+     * composed on the host. Forces, the list and the displacement reference are recomputed after the build.
+     */
+    private void renumberInCellOrder() {
+        int[] step = new int[n];
+        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dCellAtoms, true, 0, 4L * n, Pointer.to(step), 0, null, null), "clEnqueueReadBuffer");
+        dX = gather(kGatherDouble, 3, dX, dScratch3);
+        dScratch3 = lastSource;
+        dV = gather(kGatherDouble, 3, dV, dScratch3);
+        dScratch3 = lastSource;
+        dMass = gather(kGatherDouble, 1, dMass, dScratch1);
+        dScratch1 = lastSource;
+        dQ = gather(kGatherDouble, 1, dQ, dScratch1);
+        dScratch1 = lastSource;
+        dImage = gather(kGatherInt, 3, dImage, dScratchI3);
+        dScratchI3 = lastSource;
+        dSpecies = gather(kGatherInt, 1, dSpecies, dScratchI1);
+        dScratchI1 = lastSource;
+        dCellOf = gather(kGatherInt, 1, dCellOf, dScratchI1);
+        dScratchI1 = lastSource;
+        dCellXyz = gather(kGatherInt, 1, dCellXyz, dScratchI1);
+        dScratchI1 = lastSource;
+        args(kIota, n, dCellAtoms);
+        run(kIota, n);
+        if (pppm != null) pppm.copyCharges(dQ);
+        int[] composed = new int[n];
+        for (int k = 0; k < n; k++) composed[k] = order == null ? step[k] : order[step[k]];
+        order = composed;
+    }
+
+    private cl_mem lastSource;
+
+    /** Device atom k is the caller's atom deviceOrder()[k] (a copy; null while in the caller's order). */
+    int[] deviceOrder() { return order == null ? null : order.clone(); }
+
+    /** Gathers {@code src} in cellAtoms order into {@code dst} and returns dst (src, now free, in lastSource). */
+    private cl_mem gather(cl_kernel k, int width, cl_mem src, cl_mem dst) {
+        args(k, n, width, dCellAtoms, src, dst);
+        run(k, n);
+        lastSource = src;
+        return dst;
+    }
+
+    /** Uploads a per-atom array (3n or n doubles) of the caller's order into the device's order. */
+    private void writeAtoms(cl_mem m, double[] a) {
+        if (order == null) {
+            write(m, a);
+            return;
+        }
+        int w = a.length / n;
+        double[] t = new double[a.length];
+        for (int k = 0; k < n; k++) System.arraycopy(a, order[k] * w, t, k * w, w);
+        write(m, t);
+    }
+
+    /** Downloads a per-atom array (3n or n doubles) from the device's order into the caller's. */
+    private void readAtoms(cl_mem m, double[] a) {
+        if (order == null) {
+            read(m, a, a.length);
+            return;
+        }
+        int w = a.length / n;
+        double[] t = new double[a.length];
+        read(m, t, t.length);
+        for (int k = 0; k < n; k++) System.arraycopy(t, k * w, a, order[k] * w, w);
+    }
+
+    private void writeImages(int[] a) {
+        int[] t = a;
+        if (order != null) {
+            t = new int[a.length];
+            for (int k = 0; k < n; k++) System.arraycopy(a, order[k] * 3, t, k * 3, 3);
+        }
+        ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), dImage, true, 0, 4L * 3 * n, Pointer.to(t), 0, null, null), "clEnqueueWriteBuffer");
+    }
+
+    private void readImages(int[] a) {
+        int[] t = order == null ? a : new int[a.length];
+        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dImage, true, 0, 4L * 3 * n, Pointer.to(t), 0, null, null), "clEnqueueReadBuffer");
+        if (order != null) for (int k = 0; k < n; k++) System.arraycopy(t, k * 3, a, order[k] * 3, 3);
     }
 
     /** The largest of the n ints in {@code m} (read into {@code into}). */
@@ -609,18 +721,18 @@ public final class ClForces implements Forces {
     void uploadState(MdState s) {
         checkBox(s.box);
         if (s.n != n) allocateAtoms(s);
-        write(dX, s.x);
-        write(dV, s.v);
-        ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), dImage, true, 0, 4L * 3 * n, Pointer.to(s.image), 0, null, null), "clEnqueueWriteBuffer");
+        writeAtoms(dX, s.x);
+        writeAtoms(dV, s.v);
+        writeImages(s.image);
         residentBoxAtBuild = null;
     }
 
     /** Downloads positions, velocities, image flags and forces into {@code s}. */
     void downloadState(MdState s) {
-        read(dX, s.x, 3 * n);
-        read(dV, s.v, 3 * n);
-        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dImage, true, 0, 4L * 3 * n, Pointer.to(s.image), 0, null, null), "clEnqueueReadBuffer");
-        read(dF, s.f, 3 * n);
+        readAtoms(dX, s.x);
+        readAtoms(dV, s.v);
+        readImages(s.image);
+        readAtoms(dF, s.f);
     }
 
     /**
@@ -815,7 +927,7 @@ public final class ClForces implements Forces {
         if (dCtab != null) CL.clReleaseMemObject(dCtab);
         if (dBtab != null) CL.clReleaseMemObject(dBtab);
         for (cl_kernel k : new cl_kernel[] {kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce,
-            kHalfMirror, kPairHalf, kHalfGather, kFirst,
+            kHalfMirror, kPairHalf, kHalfGather, kGatherDouble, kGatherInt, kIota, kFirst,
             kSecond, kScale, kKe, kDisp, kWrap, kDrift, kScaleAxes, kRemap, kKeTensor}) {
             CL.clReleaseKernel(k);
         }

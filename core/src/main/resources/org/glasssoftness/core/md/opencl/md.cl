@@ -106,6 +106,32 @@ inline int owns(int i, int entry) {
     return ((i + j) & 1) ? j > i : j < i;
 }
 
+// ---- spatial order: at each list build the atoms are renumbered in cell order (bin_sort's cellAtoms), so that
+// neighbours are near in memory (positions, half-list reactions); ClForces keeps the map to the caller's order ----
+
+/** dst[k * width + c] = src[order[k] * width + c]: atom k of the new order is atom order[k] of the old one. */
+__kernel void gather_double(const int n, const int width, __global const int* order, __global const double* src,
+                            __global double* dst) {
+    int k = get_global_id(0);
+    if (k >= n) return;
+    int o = order[k];
+    for (int c = 0; c < width; c++) dst[k * width + c] = src[o * width + c];
+}
+
+__kernel void gather_int(const int n, const int width, __global const int* order, __global const int* src,
+                         __global int* dst) {
+    int k = get_global_id(0);
+    if (k >= n) return;
+    int o = order[k];
+    for (int c = 0; c < width; c++) dst[k * width + c] = src[o * width + c];
+}
+
+/** a[k] = k (the cells' atom lists once the atoms are numbered in cell order). */
+__kernel void iota(const int n, __global int* a) {
+    int k = get_global_id(0);
+    if (k < n) a[k] = k;
+}
+
 /**
  * Full neighbour list at radius rc (cutoff + skin): atom i visits the cells at offsets -S..S per axis (wrapped, with
  * the lattice image the wrap implies; distinct offsets are distinct images even when the stencil wraps around a small
@@ -323,7 +349,9 @@ __kernel void half_mirror(const int n, __global const int* cellXyz, const int nc
         __global const int* a = hlist + (size_t) j * maxHalf;
         __global const int* runs = runStart + (size_t) j * (noff + 1);
         int slot = -1;
-        for (int p = runs[off], e = runs[off + 1]; p < e; p++) {
+        int first = 0, end = 0; // an offset outside j's stencil (impossible for a symmetric list): reported missing
+        if (off >= 0 && off < noff) { first = runs[off]; end = runs[off + 1]; }
+        for (int p = first; p < end; p++) {
             int other = a[p] >> IMG_BITS;
             if (other >= i) {
                 if (other == i) slot = p;
