@@ -32,8 +32,12 @@ import org.jocl.cl_program;
  * erfc Coulomb) run as kernels of {@code md.cl}; the k-space part either on the device ({@link ClPppm}, adding into
  * the same force buffer) or a {@link KSpace} computed on the host (the Java {@code kspace.Pppm}/{@code Ewald}: Ewald,
  * or the fallback when the device PPPM cannot be used). Per call: positions up, forces and per-block energy/virial sums
- * down. Deterministic: the same input gives the same forces bit for bit (each atom
- * sums its own full list in a fixed order; energies summed over fixed blocks in atom order).
+ * down. Two pair schemes: the full list (each pair computed by both its atoms, each atom summing its own list; the
+ * default on GPUs) and, on CPU devices, a half list (each pair computed once by its owner, which stores the pair force
+ * in the slot of its entry; every other atom gathers the reactions of its non-owned pairs through a mirror index built
+ * with the list): half the pair math, as LAMMPS's newton-on half lists, without atomics. Deterministic either way:
+ * the same input gives the same forces bit for bit (fixed summation orders; energies summed over fixed blocks in atom
+ * order). The two schemes add the same per-pair terms in different orders, so they agree to rounding.
  *
  * <p>Precision: double, or mixed (-DMIXED: the pair math in float from double differences, forces, energies and
  * virial accumulated in double). The device needs cl_khr_fp64 for either (double accumulation).
@@ -53,6 +57,22 @@ public final class ClForces implements Forces {
     private final double[] coef;
     private final cl_program program;
     private final cl_kernel kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce;
+    /**
+     * Half list (CPU devices): mirror slots, owned-pair forces, reaction gather; dNbr/dNbrCount/maxNbr then hold the
+     * reverse lists, dHalf/dRunStart/dHalfCount/maxHalf the owned entries, dPf their pair forces.
+     */
+    private final cl_kernel kHalfMirror, kPairHalf, kHalfGather;
+    private final boolean halfList;
+    private cl_mem dHalf, dRunStart, dHalfCount, dPf, dMissing;
+    private int maxHalf, runStartOffsets;
+    /**
+     * Spatial order: device atom k is the caller's atom {@code order[k]} (null: the caller's order). At each list build
+     * the atoms are renumbered in cell order on the device; every per-atom transfer goes through this map.
+     */
+    private final boolean spatialOrder;
+    private int[] order;
+    private final cl_kernel kGatherDouble, kGatherInt, kIota;
+    private cl_mem dScratch3, dScratchI3, dScratch1, dScratchI1;
     /** Device-resident integration (ClVelocityVerlet). */
     private final cl_kernel kFirst, kSecond, kScale, kKe, kDisp, kWrap;
     /** Device-resident NPT/tension (ClNoseHooverNpt). */
@@ -65,6 +85,7 @@ public final class ClForces implements Forces {
     private final List<cl_mem> buffers = new ArrayList<>();
 
     private int n = -1;
+    private cl_mem dCellXyz;
     private cl_mem dX, dQ, dSpecies, dF, dEatom, dPartial, dCellOf, dNbrCount, dMinR2, dCoef, dCellAtoms;
     private cl_mem dCount, dCellStart, dFill, dNbr;
     private int ncells = -1, maxNbr;
@@ -86,7 +107,18 @@ public final class ClForces implements Forces {
      * default on GPUs and accelerators); the system property overrides the default (benchmarks, tests).
      */
     public static final String LAYOUT_PROPERTY = "glasssoftness.opencl.nbrlayout";
+    /**
+     * Pair list, "half" (each pair computed once by its owner, the reaction gathered through a mirror index: the
+     * default on CPU devices) or "full" (each pair computed by both atoms: the default on GPUs and accelerators); the
+     * system property overrides the default (benchmarks, tests).
+     */
+    public static final String PAIR_LIST_PROPERTY = "glasssoftness.opencl.pairlist";
     public static final String PROFILE_PROPERTY = "glasssoftness.opencl.profile";
+    /**
+     * "false" keeps the device's atoms in the caller's order instead of renumbering them in cell order at each list
+     * build (default true: neighbours near in memory; tests, benchmarks).
+     */
+    public static final String SPATIAL_ORDER_PROPERTY = "glasssoftness.opencl.spatialorder";
     private static final String[] PHASES = {"rebuild check", "list build", "pair", "pppm", "energy reduction",
         "integration + KE"};
     private final boolean profiling = Boolean.getBoolean(PROFILE_PROPERTY);
@@ -151,8 +183,14 @@ public final class ClForces implements Forces {
         if (!layout.equals("atom") && !layout.equals("neighbour")) {
             throw new IllegalArgumentException(LAYOUT_PROPERTY + " must be atom or neighbour, got '" + layout + "'");
         }
+        String pairList = System.getProperty(PAIR_LIST_PROPERTY, rt.info().typeName().equals("CPU") ? "half" : "full");
+        if (!pairList.equals("half") && !pairList.equals("full")) {
+            throw new IllegalArgumentException(PAIR_LIST_PROPERTY + " must be half or full, got '" + pairList + "'");
+        }
+        halfList = pairList.equals("half");
+        spatialOrder = !"false".equals(System.getProperty(SPATIAL_ORDER_PROPERTY, "true"));
         String options = "-DNS=" + ns + " -DTABLE_N=" + CoulombTable.INTERVALS + (mixed ? " -DMIXED" : "")
-                + (layout.equals("atom") ? " -DATOM_MAJOR" : "");
+                + (halfList ? " -DHALF_LIST -DATOM_MAJOR" : layout.equals("atom") ? " -DATOM_MAJOR" : "");
         program = rt.build("md.cl", source, options);
         kBinCount = kernel("bin_count");
         kBinScan = kernel("bin_scan");
@@ -161,6 +199,12 @@ public final class ClForces implements Forces {
         kBuild = kernel("build_list");
         kPair = kernel("pair_force");
         kReduce = kernel("reduce_blocks");
+        kHalfMirror = kernel("half_mirror");
+        kGatherDouble = kernel("gather_double");
+        kGatherInt = kernel("gather_int");
+        kIota = kernel("iota");
+        kPairHalf = kernel("pair_force_half");
+        kHalfGather = kernel("half_gather");
         kFirst = kernel("vv_first");
         kSecond = kernel("vv_second");
         kScale = kernel("scale_v");
@@ -191,6 +235,9 @@ public final class ClForces implements Forces {
 
     public boolean mixed() { return mixed; }
 
+    /** Whether pairs are computed once (half list with a mirror index) rather than by both atoms (full list). */
+    public boolean halfList() { return halfList; }
+
     public long builds() { return builds; }
 
     /** The host k-space part (null with the device PPPM or without k-space). */
@@ -214,7 +261,7 @@ public final class ClForces implements Forces {
 
     @Override
     public String describe() {
-        return "opencl " + (mixed ? "mixed" : "double") + " on " + rt.info().describe()
+        return "opencl " + (mixed ? "mixed" : "double") + (halfList ? " half-list" : "") + " on " + rt.info().describe()
                 + (pppm == null && kspace != null ? " (k-space on the host)" : "");
     }
 
@@ -232,7 +279,7 @@ public final class ClForces implements Forces {
     }
 
     private String outOfMemoryMessage(int atoms, CLException e) {
-        long bytesPerAtom = bytesPerAtom(Math.max(maxNbr, 1));
+        long bytesPerAtom = bytesPerAtom(Math.max(maxNbr, 1), maxHalf, runStartOffsets, mixed);
         long fits = rt.info().globalMemBytes() / 2 / Math.max(1, bytesPerAtom);
         return String.format(Locale.ROOT, "out of device memory on %s with %d atoms (%s; %d neighbours per atom need "
                 + "about %d bytes per atom of the device's %d MiB): a system of about %d atoms fits",
@@ -240,9 +287,12 @@ public final class ClForces implements Forces {
                 rt.info().globalMemBytes() >> 20, fits);
     }
 
-    private static long bytesPerAtom(int maxNbr) {
-        // x, f (3 doubles each), q, minR2, 8 energy values (doubles), species, cellOf, count, cell atoms (ints), list
-        return 8L * (3 + 3 + 1 + 1 + 8) + 4L * (4 + maxNbr);
+    private static long bytesPerAtom(int maxNbr, int maxHalf, int offsets, boolean mixed) {
+        // x, f (3 doubles each), q, minR2, 8 energy values (doubles), species, cellOf, cellXyz, count, cell atoms (ints), the
+        // (full or reverse) list; half list: half count, run starts (one per stencil offset + 1), entries (int), pair
+        // forces (3 reals)
+        return 8L * (3 + 3 + 1 + 1 + 8) + 4L * (5 + maxNbr) + (maxHalf > 0 ? 4L * (2 + offsets) : 0)
+                + (long) maxHalf * (4 + 3 * (mixed ? 4 : 8));
     }
 
     private ForceEvaluator.Energies computeOnDevice(MdState s) {
@@ -250,14 +300,18 @@ public final class ClForces implements Forces {
         if (s.n != n) allocateAtoms(s);
         boolean rebuild = needsRebuild(s);
         if (rebuild) s.wrap(); // as VerletList: positions wrapped into the box (image flags updated) at a rebuild
-        write(dX, s.x);
-        if (rebuild) buildList(s);
+        writeAtoms(dX, s.x);
+        if (rebuild) {
+            phaseBegin();
+            buildList(s);
+            phaseEnd(1);
+        }
         if (kspace != null && Double.isNaN(kspace.gEwald())) {
             // the first k-space call chooses g: run it once so the pair kernel gets the same g the Java backend uses
             kspace.compute(s, new double[6]);
         }
         ForceEvaluator.Energies e = deviceForces(s.box, true);
-        read(dF, s.f, 3 * n);
+        readAtoms(dF, s.f);
         if (kspace == null) return e;
         if (Double.isNaN(kspace.gEwald())) throw new IllegalStateException("k-space g not chosen");
         double[] virial = e.virial();
@@ -273,12 +327,23 @@ public final class ClForces implements Forces {
         double g = pppm != null ? pppm.gEwald() : kspace == null ? 0 : kspace.gEwald();
         boolean table = tabulated && g > 0;
         if (table) uploadTables(g);
-        args(kPair, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), dNbr, dNbrCount, cutoff * cutoff, g, Units.QQR2E,
-                dCoef, dF, dEatom, table ? 1 : 0, table ? tableSMin : 0.0, table ? tableHInv : 0.0,
-                table ? dCtab : dCoef, table ? dBtab : dCoef, maxNbr);
-        phaseBegin();
-        run(kPair, n);
-        phaseEnd(2);
+        if (halfList) {
+            args(kPairHalf, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), dHalf, dHalfCount, cutoff * cutoff, g,
+                    Units.QQR2E, dCoef, dF, dEatom, table ? 1 : 0, table ? tableSMin : 0.0, table ? tableHInv : 0.0,
+                    table ? dCtab : dCoef, table ? dBtab : dCoef, maxHalf, dPf);
+            args(kHalfGather, n, dNbrCount, maxNbr, dNbr, dPf, dF);
+            phaseBegin();
+            run(kPairHalf, n);
+            run(kHalfGather, n);
+            phaseEnd(2);
+        } else {
+            args(kPair, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), dNbr, dNbrCount, cutoff * cutoff, g, Units.QQR2E,
+                    dCoef, dF, dEatom, table ? 1 : 0, table ? tableSMin : 0.0, table ? tableHInv : 0.0,
+                    table ? dCtab : dCoef, table ? dBtab : dCoef, maxNbr);
+            phaseBegin();
+            run(kPair, n);
+            phaseEnd(2);
+        }
         double[] virial = new double[6];
         double eLong = 0;
         phaseBegin();
@@ -389,10 +454,13 @@ public final class ClForces implements Forces {
         dPartial = alloc(CL_MEM_READ_WRITE, 8L * 8 * blocks);
         partial = new double[8 * blocks];
         dCellOf = alloc(CL_MEM_READ_WRITE, 4L * n);
+        dCellXyz = alloc(CL_MEM_READ_WRITE, 4L * n);
         dCellAtoms = alloc(CL_MEM_READ_WRITE, 4L * n);
         dNbrCount = alloc(CL_MEM_READ_WRITE, 4L * n);
         dMinR2 = alloc(CL_MEM_READ_WRITE, 8L * n);
         dCoef = alloc(CL_MEM_READ_ONLY, 8L * coef.length);
+        dHalfCount = alloc(CL_MEM_READ_WRITE, 4L * n);
+        dMissing = alloc(CL_MEM_READ_WRITE, 4);
         dV = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
         dMass = alloc(CL_MEM_READ_ONLY, 8L * n);
         dImage = alloc(CL_MEM_READ_WRITE, 4L * 3 * n);
@@ -401,6 +469,13 @@ public final class ClForces implements Forces {
         blockValues = new double[blocks];
         dBlocks6 = alloc(CL_MEM_READ_WRITE, 8L * 6 * blocks);
         blockValues6 = new double[6 * blocks];
+        order = null;
+        if (spatialOrder) {
+            dScratch3 = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
+            dScratchI3 = alloc(CL_MEM_READ_WRITE, 4L * 3 * n);
+            dScratch1 = alloc(CL_MEM_READ_WRITE, 8L * n);
+            dScratchI1 = alloc(CL_MEM_READ_WRITE, 4L * n);
+        }
         write(dMass, s.mass);
         write(dQ, s.charge);
         ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), dSpecies, true, 0, 4L * n, Pointer.to(s.species), 0, null, null), "clEnqueueWriteBuffer");
@@ -409,6 +484,9 @@ public final class ClForces implements Forces {
         ncells = -1;
         maxNbr = 0;
         dNbr = null;
+        maxHalf = 0;
+        dHalf = dRunStart = dPf = null;
+        runStartOffsets = 0;
         boxAtBuild = null;
     }
 
@@ -432,6 +510,10 @@ public final class ClForces implements Forces {
             st[k] = (int) Math.ceil(rc / (widths[k] / nc[k]) - 1e-12);
         }
         int cells = nc[0] * nc[1] * nc[2];
+        if (Math.max(nc[0], Math.max(nc[1], nc[2])) > 1024) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "box %.4g x %.4g x %.4g Å needs more than 1024 "
+                    + "neighbour cells along an axis", widths[0], widths[1], widths[2]));
+        }
         if (cells != ncells) {
             release(dCount); release(dCellStart); release(dFill);
             dCount = alloc(CL_MEM_READ_WRITE, 4L * cells);
@@ -440,13 +522,15 @@ public final class ClForces implements Forces {
             ncells = cells;
         }
         if (maxNbr == 0) {
-            // full list from the mean density, 30 % margin
-            maxNbr = (int) Math.max(16, 1.3 * (4.0 / 3.0 * Math.PI * rc * rc * rc) * n / box.volume());
+            // full list from the mean density, 30 % margin; half and reverse lists about half of that each
+            int full = (int) Math.max(16, 1.3 * (4.0 / 3.0 * Math.PI * rc * rc * rc) * n / box.volume());
+            maxNbr = halfList ? full / 2 + full / 16 + 8 : full;
             dNbr = alloc(CL_MEM_READ_WRITE, 4L * maxNbr * n);
+            if (halfList) allocateHalf(maxNbr);
         }
         ClRuntime.check(CL.clEnqueueFillBuffer(rt.queue(), dCount, Pointer.to(new int[] {0}), 4, 0, 4L * cells, 0, null, null), "clEnqueueFillBuffer");
         args(kBinCount, n, dX, box.xlo(), box.ylo(), box.zlo(), box.lx(), box.ly(), box.lz(), nc[0], nc[1], nc[2],
-                dCellOf, dCount);
+                dCellOf, dCount, dCellXyz);
         run(kBinCount, n);
         args(kBinScan, cells, dCount, dCellStart, dFill);
         run(kBinScan, 1);
@@ -454,19 +538,31 @@ public final class ClForces implements Forces {
         run(kBinFill, n);
         args(kBinSort, cells, dCellStart, dCellAtoms);
         run(kBinSort, cells);
+        if (spatialOrder) renumberInCellOrder();
         int[] counts = new int[n];
         double[] minR2 = new double[n];
+        int offsets = (2 * st[0] + 1) * (2 * st[1] + 1) * (2 * st[2] + 1);
+        if (halfList && runStartOffsets != offsets) {
+            release(dRunStart);
+            dRunStart = alloc(CL_MEM_READ_WRITE, 4L * (offsets + 1) * n);
+            runStartOffsets = offsets;
+        }
         while (true) {
             args(kBuild, n, dX, box.xlo(), box.ylo(), box.zlo(), box.lx(), box.ly(), box.lz(), nc[0], nc[1], nc[2],
-                    st[0], st[1], st[2], rc * rc, dCellStart, dCellAtoms, maxNbr, dNbr, dNbrCount, dMinR2);
+                    st[0], st[1], st[2], rc * rc, dCellStart, dCellAtoms, maxNbr, dNbr, dNbrCount, dMinR2,
+                    maxHalf, halfList ? dHalf : dNbrCount, halfList ? dRunStart : dNbrCount, offsets, dHalfCount);
             run(kBuild, n);
-            ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dNbrCount, true, 0, 4L * n, Pointer.to(counts), 0, null, null), "clEnqueueReadBuffer");
-            int max = 0;
-            for (int c : counts) max = Math.max(max, c);
-            if (max <= maxNbr) break;
-            release(dNbr);
-            maxNbr = (int) (1.2 * max) + 8;
-            dNbr = alloc(CL_MEM_READ_WRITE, 4L * maxNbr * n);
+            int max = maxOf(dNbrCount, counts), maxH = halfList ? maxOf(dHalfCount, counts) : 0;
+            if (max <= maxNbr && maxH <= maxHalf) break;
+            if (max > maxNbr) {
+                release(dNbr);
+                maxNbr = (int) (1.2 * max) + 8;
+                dNbr = alloc(CL_MEM_READ_WRITE, 4L * maxNbr * n);
+            }
+            if (maxH > maxHalf) allocateHalf((int) (1.2 * maxH) + 8);
+        }
+        if (halfList) {
+            mirrorSlots(nc, st, offsets);
         }
         read(dMinR2, minR2, n);
         int worst = -1;
@@ -474,7 +570,8 @@ public final class ClForces implements Forces {
         double lim = VerletList.MIN_SEPARATION;
         if (worst >= 0 && minR2[worst] < lim * lim) {
             // the partner: the closest atom to the worst one, found on the host (rare error path)
-            if (resident) read(dX, s.x, 3 * n);
+            if (resident) readAtoms(dX, s.x);
+            worst = order == null ? worst : order[worst];
             long other = closestId(s, worst);
             long a = Math.min(s.ids[worst], other), c = Math.max(s.ids[worst], other);
             throw new MdInstabilityException(String.format(Locale.ROOT,
@@ -490,6 +587,123 @@ public final class ClForces implements Forces {
             boxAtBuild = box;
         }
         builds++;
+    }
+
+    /**
+     * Renumbers the device's atoms in cell order (cellAtoms, each cell's atoms by index), as LAMMPS's atom sorting: every
+     * per-atom array (positions, velocities, image flags, masses, charges, species, cells and cell coordinates; the
+     * device PPPM's charges)
+     * is gathered into the new order and the cells' atom lists become 0, 1, 2, ...; the map to the caller's order is
+     * composed on the host. Forces, the list and the displacement reference are recomputed after the build.
+     */
+    private void renumberInCellOrder() {
+        int[] step = new int[n];
+        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dCellAtoms, true, 0, 4L * n, Pointer.to(step), 0, null, null), "clEnqueueReadBuffer");
+        dX = gather(kGatherDouble, 3, dX, dScratch3);
+        dScratch3 = lastSource;
+        dV = gather(kGatherDouble, 3, dV, dScratch3);
+        dScratch3 = lastSource;
+        dMass = gather(kGatherDouble, 1, dMass, dScratch1);
+        dScratch1 = lastSource;
+        dQ = gather(kGatherDouble, 1, dQ, dScratch1);
+        dScratch1 = lastSource;
+        dImage = gather(kGatherInt, 3, dImage, dScratchI3);
+        dScratchI3 = lastSource;
+        dSpecies = gather(kGatherInt, 1, dSpecies, dScratchI1);
+        dScratchI1 = lastSource;
+        dCellOf = gather(kGatherInt, 1, dCellOf, dScratchI1);
+        dScratchI1 = lastSource;
+        dCellXyz = gather(kGatherInt, 1, dCellXyz, dScratchI1);
+        dScratchI1 = lastSource;
+        args(kIota, n, dCellAtoms);
+        run(kIota, n);
+        if (pppm != null) pppm.copyCharges(dQ);
+        int[] composed = new int[n];
+        for (int k = 0; k < n; k++) composed[k] = order == null ? step[k] : order[step[k]];
+        order = composed;
+    }
+
+    private cl_mem lastSource;
+
+    /** Device atom k is the caller's atom deviceOrder()[k] (a copy; null while in the caller's order). */
+    int[] deviceOrder() { return order == null ? null : order.clone(); }
+
+    /** Gathers {@code src} in cellAtoms order into {@code dst} and returns dst (src, now free, in lastSource). */
+    private cl_mem gather(cl_kernel k, int width, cl_mem src, cl_mem dst) {
+        args(k, n, width, dCellAtoms, src, dst);
+        run(k, n);
+        lastSource = src;
+        return dst;
+    }
+
+    /** Uploads a per-atom array (3n or n doubles) of the caller's order into the device's order. */
+    private void writeAtoms(cl_mem m, double[] a) {
+        if (order == null) {
+            write(m, a);
+            return;
+        }
+        int w = a.length / n;
+        double[] t = new double[a.length];
+        for (int k = 0; k < n; k++) System.arraycopy(a, order[k] * w, t, k * w, w);
+        write(m, t);
+    }
+
+    /** Downloads a per-atom array (3n or n doubles) from the device's order into the caller's. */
+    private void readAtoms(cl_mem m, double[] a) {
+        if (order == null) {
+            read(m, a, a.length);
+            return;
+        }
+        int w = a.length / n;
+        double[] t = new double[a.length];
+        read(m, t, t.length);
+        for (int k = 0; k < n; k++) System.arraycopy(t, k * w, a, order[k] * w, w);
+    }
+
+    private void writeImages(int[] a) {
+        int[] t = a;
+        if (order != null) {
+            t = new int[a.length];
+            for (int k = 0; k < n; k++) System.arraycopy(a, order[k] * 3, t, k * 3, 3);
+        }
+        ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), dImage, true, 0, 4L * 3 * n, Pointer.to(t), 0, null, null), "clEnqueueWriteBuffer");
+    }
+
+    private void readImages(int[] a) {
+        int[] t = order == null ? a : new int[a.length];
+        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dImage, true, 0, 4L * 3 * n, Pointer.to(t), 0, null, null), "clEnqueueReadBuffer");
+        if (order != null) for (int k = 0; k < n; k++) System.arraycopy(t, k * 3, a, order[k] * 3, 3);
+    }
+
+    /** The largest of the n ints in {@code m} (read into {@code into}). */
+    private int maxOf(cl_mem m, int[] into) {
+        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), m, true, 0, 4L * n, Pointer.to(into), 0, null, null), "clEnqueueReadBuffer");
+        int max = 0;
+        for (int c : into) max = Math.max(max, c);
+        return max;
+    }
+
+    /** Turns the reverse lists just built into the slots of their mirror entries in the owners' half lists. */
+    private void mirrorSlots(int[] nc, int[] st, int offsets) {
+        int[] missing = {0};
+        ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), dMissing, true, 0, 4, Pointer.to(missing), 0, null, null), "clEnqueueWriteBuffer");
+        args(kHalfMirror, n, dCellXyz, nc[0], nc[1], nc[2], st[0], st[1], st[2], dNbrCount, maxNbr, dNbr, maxHalf,
+                dHalf, dRunStart, offsets, dMissing);
+        run(kHalfMirror, n);
+        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dMissing, true, 0, 4, Pointer.to(missing), 0, null, null), "clEnqueueReadBuffer");
+        if (missing[0] != 0) {
+            throw new IllegalStateException(missing[0] + " neighbour-list entries have no mirror entry (the list is not "
+                    + "symmetric); set " + PAIR_LIST_PROPERTY + "=full to use the full list");
+        }
+    }
+
+    /** Half-list entries and their stored pair forces for {@code perAtom} owned entries per atom. */
+    private void allocateHalf(int perAtom) {
+        release(dHalf);
+        release(dPf);
+        maxHalf = perAtom;
+        dHalf = alloc(CL_MEM_READ_WRITE, 4L * maxHalf * n);
+        dPf = alloc(CL_MEM_READ_WRITE, 3L * (mixed ? 4 : 8) * maxHalf * n);
     }
 
     private static long closestId(MdState s, int i) {
@@ -512,18 +726,18 @@ public final class ClForces implements Forces {
     void uploadState(MdState s) {
         checkBox(s.box);
         if (s.n != n) allocateAtoms(s);
-        write(dX, s.x);
-        write(dV, s.v);
-        ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), dImage, true, 0, 4L * 3 * n, Pointer.to(s.image), 0, null, null), "clEnqueueWriteBuffer");
+        writeAtoms(dX, s.x);
+        writeAtoms(dV, s.v);
+        writeImages(s.image);
         residentBoxAtBuild = null;
     }
 
     /** Downloads positions, velocities, image flags and forces into {@code s}. */
     void downloadState(MdState s) {
-        read(dX, s.x, 3 * n);
-        read(dV, s.v, 3 * n);
-        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dImage, true, 0, 4L * 3 * n, Pointer.to(s.image), 0, null, null), "clEnqueueReadBuffer");
-        read(dF, s.f, 3 * n);
+        readAtoms(dX, s.x);
+        readAtoms(dV, s.v);
+        readImages(s.image);
+        readAtoms(dF, s.f);
     }
 
     /**
@@ -768,7 +982,8 @@ public final class ClForces implements Forces {
         releaseAll();
         if (dCtab != null) CL.clReleaseMemObject(dCtab);
         if (dBtab != null) CL.clReleaseMemObject(dBtab);
-        for (cl_kernel k : new cl_kernel[] {kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce, kFirst,
+        for (cl_kernel k : new cl_kernel[] {kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce,
+            kHalfMirror, kPairHalf, kHalfGather, kGatherDouble, kGatherInt, kIota, kFirst,
             kSecond, kScale, kKe, kDisp, kWrap, kDrift, kScaleAxes, kRemap, kKeTensor, kFireSums, kFireMixKick, kFireStep}) {
             CL.clReleaseKernel(k);
         }

@@ -274,6 +274,16 @@ public final class ClPppm implements AutoCloseable {
     }
 
     /**
+     * Replaces the charges by the n doubles in {@code charges} (a device buffer of the same context): the same atoms
+     * renumbered (ClForces's spatial order), so the sums setup took stay valid.
+     */
+    void copyCharges(cl_mem charges) {
+        ensureOpen();
+        check(CL.clEnqueueCopyBuffer(queue, charges, qBuf, 0, 0, (long) n * Sizeof.cl_double, 0, null, null),
+                "clEnqueueCopyBuffer");
+    }
+
+    /**
      * Adds the k-space forces (eV/Å) of the atoms at {@code positions} (3n doubles, wrapped into {@code box}) to
      * {@code forces} (3n doubles). With {@code virialOut} the energy (eV, with self-energy and background terms, as
      * {@link Pppm#compute}) is returned and the virial (eV, xx yy zz xy xz yz) added to it; without, NaN is returned

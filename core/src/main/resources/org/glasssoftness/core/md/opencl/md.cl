@@ -38,16 +38,21 @@ inline int cell_coord(double x, double lo, double l, int nc) {
     return c < 0 ? 0 : (c >= nc ? nc - 1 : c);
 }
 
-/** Cell of every atom, and counts per cell (integer atomics: the counts do not depend on the order). */
+/**
+ * Cell of every atom (cellOf: linear index; cellXyz: its three coordinates, 10 bits each), and counts per cell
+ * (integer atomics: the counts do not depend on the order).
+ */
 __kernel void bin_count(const int n, __global const double* x, const double lox, const double loy,
                         const double loz, const double lx, const double ly, const double lz, const int ncx,
-                        const int ncy, const int ncz, __global int* cellOf, __global int* count) {
+                        const int ncy, const int ncz, __global int* cellOf, __global int* count,
+                        __global int* cellXyz) {
     int i = get_global_id(0);
     if (i >= n) return;
     int cx = cell_coord(x[3 * i], lox, lx, ncx), cy = cell_coord(x[3 * i + 1], loy, ly, ncy),
         cz = cell_coord(x[3 * i + 2], loz, lz, ncz);
     int c = (cz * ncy + cy) * ncx + cx;
     cellOf[i] = c;
+    cellXyz[i] = cx | cy << 10 | cz << 20;
     atomic_inc(&count[c]);
 }
 
@@ -87,22 +92,67 @@ __kernel void bin_sort(const int ncells, __global const int* start, __global int
     }
 }
 
+/** Entry = j << IMG_BITS | image code; the code of the same pair seen from atom j: image index -m per axis. */
+inline int mirror_code(int code) {
+    return ((6 - ((code >> 6) & 7)) << 6) | ((6 - ((code >> 3) & 7)) << 3) | (6 - (code & 7));
+}
+
+inline int owns(int i, int entry) {
+    int j = entry >> IMG_BITS;
+    if (j == i) {
+        int code = entry & ((1 << IMG_BITS) - 1);
+        return code > mirror_code(code);
+    }
+    return ((i + j) & 1) ? j > i : j < i;
+}
+
+// ---- spatial order: at each list build the atoms are renumbered in cell order (bin_sort's cellAtoms), so that
+// neighbours are near in memory (positions, half-list reactions); ClForces keeps the map to the caller's order ----
+
+/** dst[k * width + c] = src[order[k] * width + c]: atom k of the new order is atom order[k] of the old one. */
+__kernel void gather_double(const int n, const int width, __global const int* order, __global const double* src,
+                            __global double* dst) {
+    int k = get_global_id(0);
+    if (k >= n) return;
+    int o = order[k];
+    for (int c = 0; c < width; c++) dst[k * width + c] = src[o * width + c];
+}
+
+__kernel void gather_int(const int n, const int width, __global const int* order, __global const int* src,
+                         __global int* dst) {
+    int k = get_global_id(0);
+    if (k >= n) return;
+    int o = order[k];
+    for (int c = 0; c < width; c++) dst[k * width + c] = src[o * width + c];
+}
+
+/** a[k] = k (the cells' atom lists once the atoms are numbered in cell order). */
+__kernel void iota(const int n, __global int* a) {
+    int k = get_global_id(0);
+    if (k < n) a[k] = k;
+}
+
 /**
  * Full neighbour list at radius rc (cutoff + skin): atom i visits the cells at offsets -S..S per axis (wrapped, with
  * the lattice image the wrap implies; distinct offsets are distinct images even when the stencil wraps around a small
  * box) in a fixed order. Entries are stored at NBR_AT(i, k). count[i] is the true
  * count even beyond maxNbr (the host then grows the list); minR2[i] the closest squared distance (overlap check).
+ * With -DHALF_LIST the entries atom i owns go to its half list (hlist at i * maxHalf + k, halfCount[i] their true
+ * count) and the others to nbr/count: its reverse list, turned into mirror slots by half_mirror. runStart[i * (noff +
+ * 1) + o] is where the entries of stencil offset o (index ((oz + sz) (2 sy + 1) + oy + sy) (2 sx + 1) + ox + sx)
+ * start in the half list; within such a run the atoms ascend (each cell's atoms are sorted by index).
  */
 __kernel void build_list(const int n, __global const double* x, const double lox, const double loy, const double loz,
                          const double lx, const double ly, const double lz, const int ncx, const int ncy,
                          const int ncz, const int sx, const int sy, const int sz, const double rc2,
                          __global const int* cellStart, __global const int* cellAtoms, const int maxNbr,
-                         __global int* nbr, __global int* count, __global double* minR2) {
+                         __global int* nbr, __global int* count, __global double* minR2, const int maxHalf,
+                         __global int* hlist, __global int* runStart, const int noff, __global int* halfCount) {
     int i = get_global_id(0);
     if (i >= n) return;
     double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
     int cx = cell_coord(xi, lox, lx, ncx), cy = cell_coord(yi, loy, ly, ncy), cz = cell_coord(zi, loz, lz, ncz);
-    int cnt = 0;
+    int cnt = 0, h = 0, off = -1;
     double closest = 1e300;
     for (int oz = -sz; oz <= sz; oz++) {
         int z = cz + oz;
@@ -119,6 +169,9 @@ __kernel void build_list(const int n, __global const double* x, const double lox
                 int c = (z * ncy + y) * ncx + xx;
                 double shx = ix * lx, shy = iy * ly, shz = iz * lz;
                 int code = ((ix + 3) << 6) | ((iy + 3) << 3) | (iz + 3);
+#ifdef HALF_LIST
+                runStart[(size_t) i * (noff + 1) + ++off] = h;
+#endif
                 for (int k = cellStart[c], e = cellStart[c + 1]; k < e; k++) {
                     int j = cellAtoms[k];
                     if (j == i && ix == 0 && iy == 0 && iz == 0) continue;
@@ -126,7 +179,15 @@ __kernel void build_list(const int n, __global const double* x, const double lox
                     double r2 = dx * dx + dy * dy + dz * dz;
                     if (r2 < rc2) {
                         if (r2 < closest) closest = r2;
-                        if (cnt < maxNbr) nbr[NBR_AT(i, cnt)] = (j << IMG_BITS) | code;
+                        int entry = (j << IMG_BITS) | code;
+#ifdef HALF_LIST
+                        if (owns(i, entry)) {
+                            if (h < maxHalf) hlist[(size_t) i * maxHalf + h] = entry;
+                            h++;
+                            continue;
+                        }
+#endif
+                        if (cnt < maxNbr) nbr[NBR_AT(i, cnt)] = entry;
                         cnt++;
                     }
                 }
@@ -135,16 +196,87 @@ __kernel void build_list(const int n, __global const double* x, const double lox
     }
     count[i] = cnt;
     minR2[i] = closest;
+#ifdef HALF_LIST
+    halfCount[i] = h;
+    runStart[(size_t) i * (noff + 1) + noff] = h;
+#endif
 }
 
 /**
- * Pair forces of atom i over its full list: Buckingham A exp(-r/rho) - C/r^6, the core B r^-n + D r^2 at r <= r0,
- * screened Coulomb q_i q_j erfc(g r)/r (Abramowitz-Stegun 7.1.26 as LAMMPS coul/long; g = 0: plain 1/r), all
- * truncated at the cutoff. Writes f_i (overwrites) and per atom half the pair energies and virial (8 doubles: evdwl,
- * ecoul, xx yy zz xy xz yz). coef per species pair (row-major, 9 each): has, A, 1/rho, A/rho, C, B, n, D, r0^2.
- * useTable: pairs with r^2 >= tsMin take the screened Coulomb part from ctab and the Buckingham part beyond the core
- * radius from btab (TABLE_N intervals of 8 doubles each, per species pair in btab), cubic Hermite in s = r^2 exactly
- * as the Java backend's pair/CoulombTable and BuckCoulLong (no sqrt, exp or division per pair).
+ * One pair's force over r, fpair (f_ij = fpair * (x_i - x_j)), at squared distance r2 below the cutoff, adding its
+ * energies to *evdwl and *ecoul: Buckingham A exp(-r/rho) - C/r^6, the core B r^-n + D r^2 at r <= r0, screened
+ * Coulomb qq erfc(g r)/r (Abramowitz-Stegun 7.1.26 as LAMMPS coul/long; g = 0: plain 1/r). qq = q_i q_j qqrd2e;
+ * kk = 9 * species pair index into coef (row-major, 9 each): has, A, 1/rho, A/rho, C, B, n, D, r0^2. useTable: pairs
+ * with r^2 >= tsMin take the screened Coulomb part from ctab and the Buckingham part beyond the core radius from btab
+ * (TABLE_N intervals of 8 doubles each, per species pair in btab), cubic Hermite in s = r^2 exactly as the Java
+ * backend's pair/CoulombTable and BuckCoulLong (no sqrt, exp or division per pair). The same function serves the full
+ * and the half list, so both compute every pair with the same operations.
+ */
+inline real pair_fpair(const real r2, const double qqd, const int kk, __global const double* coef, const double g,
+                       const int useTable, const double tsMin, const double tHinv, __global const double* ctab,
+                       __global const double* btab, double* evdwl, double* ecoul) {
+    real fpair;
+    if (useTable && (double) r2 >= tsMin) {
+        double u = ((double) r2 - tsMin) * tHinv;
+        int it = min((int) u, TABLE_N - 1);
+        real t = (real) (u - it);
+        __global const double* tc = ctab + 8 * it;
+        real qq = (real) qqd;
+        *ecoul += (double) (qq * ((real) tc[0] + t * ((real) tc[1] + t * ((real) tc[2] + t * (real) tc[3]))));
+        fpair = qq * ((real) tc[4] + t * ((real) tc[5] + t * ((real) tc[6] + t * (real) tc[7])));
+        if (coef[kk] != 0) {
+            if (r2 <= (real) coef[kk + 8]) {
+                real r = sqrt(r2);
+                real rn = pow(r, -(real) coef[kk + 6]);
+                real b = (real) coef[kk + 5], d = (real) coef[kk + 7];
+                fpair += ((real) coef[kk + 6] * b * rn - (real) 2 * d * r2) / r2;
+                *evdwl += (double) (b * rn + d * r2);
+            } else {
+                __global const double* bt = btab + (size_t) (kk / 9) * (8 * TABLE_N) + 8 * it;
+                *evdwl += (double) ((real) bt[0] + t * ((real) bt[1] + t * ((real) bt[2] + t * (real) bt[3])));
+                fpair += (real) bt[4] + t * ((real) bt[5] + t * ((real) bt[6] + t * (real) bt[7]));
+            }
+        }
+        return fpair;
+    }
+    real r = sqrt(r2);
+    real rinv = (real) 1 / r;
+    real r2inv = rinv * rinv;
+    real fr2 = 0;
+    real qq = (real) qqd;
+    if (qq != 0) {
+        real pre = qq * rinv;
+        if (g > 0) {
+            real grij = (real) g * r;
+            real expm2 = exp(-grij * grij);
+            real t = (real) 1 / ((real) 1 + (real) EWALD_P * grij);
+            real erfcv = t * ((real) A1 + t * ((real) A2 + t * ((real) A3 + t * ((real) A4 + t * (real) A5)))) * expm2;
+            fr2 += pre * (erfcv + (real) TWO_OVER_SQRT_PI * grij * expm2);
+            *ecoul += (double) (pre * erfcv);
+        } else {
+            fr2 += pre;
+            *ecoul += (double) pre;
+        }
+    }
+    if (coef[kk] != 0) {
+        if (r2 <= (real) coef[kk + 8]) {
+            real rn = pow(r, -(real) coef[kk + 6]);
+            real b = (real) coef[kk + 5], d = (real) coef[kk + 7];
+            fr2 += (real) coef[kk + 6] * b * rn - (real) 2 * d * r2;
+            *evdwl += (double) (b * rn + d * r2);
+        } else {
+            real rexp = exp(-r * (real) coef[kk + 2]);
+            real r6inv = r2inv * r2inv * r2inv;
+            fr2 += (real) coef[kk + 3] * r * rexp - (real) 6 * (real) coef[kk + 4] * r6inv;
+            *evdwl += (double) ((real) coef[kk + 1] * rexp - (real) coef[kk + 4] * r6inv);
+        }
+    }
+    return fr2 * r2inv;
+}
+
+/**
+ * Pair forces of atom i over its full list (each pair computed by both its atoms; no atomics, the GPU default): writes
+ * f_i (overwrites) and per atom half the pair energies and virial (8 doubles: evdwl, ecoul, xx yy zz xy xz yz).
  */
 __kernel void pair_force(const int n, __global const double* x, __global const double* q,
                          __global const int* species, const double lx, const double ly, const double lz,
@@ -159,7 +291,6 @@ __kernel void pair_force(const int n, __global const double* x, __global const d
     int row = species[i] * NS;
     double fx = 0, fy = 0, fz = 0, evdwl = 0, ecoul = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
     int cnt = count[i];
-    real gr_ = (real) g;
     for (int k = 0; k < cnt; k++) {
         int code = nbr[NBR_AT(i, k)];
         int j = code >> IMG_BITS;
@@ -168,64 +299,8 @@ __kernel void pair_force(const int n, __global const double* x, __global const d
         real dx = (real) dxd, dy = (real) dyd, dz = (real) dzd;
         real r2 = dx * dx + dy * dy + dz * dz;
         if (r2 >= (real) cut2) continue;
-        int kk = (row + species[j]) * 9;
-        real fpair;
-        if (useTable && (double) r2 >= tsMin) {
-            double u = ((double) r2 - tsMin) * tHinv;
-            int it = min((int) u, TABLE_N - 1);
-            real t = (real) (u - it);
-            __global const double* tc = ctab + 8 * it;
-            real qq = (real) (qi * q[j]);
-            ecoul += (double) (qq * ((real) tc[0] + t * ((real) tc[1] + t * ((real) tc[2] + t * (real) tc[3]))));
-            fpair = qq * ((real) tc[4] + t * ((real) tc[5] + t * ((real) tc[6] + t * (real) tc[7])));
-            if (coef[kk] != 0) {
-                if (r2 <= (real) coef[kk + 8]) {
-                    real r = sqrt(r2);
-                    real rn = pow(r, -(real) coef[kk + 6]);
-                    real b = (real) coef[kk + 5], d = (real) coef[kk + 7];
-                    fpair += ((real) coef[kk + 6] * b * rn - (real) 2 * d * r2) / r2;
-                    evdwl += (double) (b * rn + d * r2);
-                } else {
-                    __global const double* bt = btab + (size_t) (row + species[j]) * (8 * TABLE_N) + 8 * it;
-                    evdwl += (double) ((real) bt[0] + t * ((real) bt[1] + t * ((real) bt[2] + t * (real) bt[3])));
-                    fpair += (real) bt[4] + t * ((real) bt[5] + t * ((real) bt[6] + t * (real) bt[7]));
-                }
-            }
-        } else {
-        real r = sqrt(r2);
-        real rinv = (real) 1 / r;
-        real r2inv = rinv * rinv;
-        real fr2 = 0;
-        real qq = (real) (qi * q[j]);
-        if (qq != 0) {
-            real pre = qq * rinv;
-            if (g > 0) {
-                real grij = gr_ * r;
-                real expm2 = exp(-grij * grij);
-                real t = (real) 1 / ((real) 1 + (real) EWALD_P * grij);
-                real erfcv = t * ((real) A1 + t * ((real) A2 + t * ((real) A3 + t * ((real) A4 + t * (real) A5)))) * expm2;
-                fr2 += pre * (erfcv + (real) TWO_OVER_SQRT_PI * grij * expm2);
-                ecoul += (double) (pre * erfcv);
-            } else {
-                fr2 += pre;
-                ecoul += (double) pre;
-            }
-        }
-        if (coef[kk] != 0) {
-            if (r2 <= (real) coef[kk + 8]) {
-                real rn = pow(r, -(real) coef[kk + 6]);
-                real b = (real) coef[kk + 5], d = (real) coef[kk + 7];
-                fr2 += (real) coef[kk + 6] * b * rn - (real) 2 * d * r2;
-                evdwl += (double) (b * rn + d * r2);
-            } else {
-                real rexp = exp(-r * (real) coef[kk + 2]);
-                real r6inv = r2inv * r2inv * r2inv;
-                fr2 += (real) coef[kk + 3] * r * rexp - (real) 6 * (real) coef[kk + 4] * r6inv;
-                evdwl += (double) ((real) coef[kk + 1] * rexp - (real) coef[kk + 4] * r6inv);
-            }
-        }
-        fpair = fr2 * r2inv;
-        }
+        real fpair = pair_fpair(r2, qi * q[j], (row + species[j]) * 9, coef, g, useTable, tsMin, tHinv, ctab, btab,
+                                &evdwl, &ecoul);
         double px = (double) (dx * fpair), py = (double) (dy * fpair), pz = (double) (dz * fpair);
         fx += px; fy += py; fz += pz;
         vxx += dxd * px; vyy += dyd * py; vzz += dzd * pz;
@@ -235,6 +310,119 @@ __kernel void pair_force(const int n, __global const double* x, __global const d
     __global double* e = eatom + 8 * i;
     e[0] = 0.5 * evdwl; e[1] = 0.5 * ecoul;
     e[2] = 0.5 * vxx; e[3] = 0.5 * vyy; e[4] = 0.5 * vzz; e[5] = 0.5 * vxy; e[6] = 0.5 * vxz; e[7] = 0.5 * vyz;
+}
+
+// ---- half list (CPU devices): each pair computed once, its reaction gathered deterministically ----
+//
+// Owner of a pair (owns()): for i != j the lower index when i + j is odd, the higher when even (so each atom owns
+// about half of its neighbours, whatever its index); a pair of an atom with its own periodic image (small boxes)
+// belongs to the entry whose image code is the larger of the two mirror codes. build_list (-DHALF_LIST) writes each
+// atom's owned entries to its half list and the others to its reverse list, which half_mirror turns into the slots
+// where the owners' half lists keep those pairs. The half-pair kernel stores each owned pair's force in the slot of its half-list entry;
+// the gather kernel subtracts the stored forces of the reverse list. No atomics: bit-identical run to run.
+
+/**
+ * Reverse list of atom i (nbr/count from build_list with -DHALF_LIST): each entry it does not own, in build order,
+ * replaced by the slot (j * maxHalf + position) of the mirror entry in the owner j's half list, found in the run of
+ * j's stencil offset that holds i: cell(i) - cell(j) - m nc per axis, m the image of j in i's entry, with the cells of
+ * the build (bin_count's cellXyz). A missing mirror (an asymmetric list, which the
+ * build rules out) is marked -1 and counted in *missing.
+ */
+__kernel void half_mirror(const int n, __global const int* cellXyz, const int ncx, const int ncy, const int ncz,
+                          const int sx, const int sy, const int sz,
+                          __global const int* count, const int maxNbr, __global int* nbr, const int maxHalf,
+                          __global const int* hlist, __global const int* runStart, const int noff,
+                          __global int* missing) {
+    int i = get_global_id(0);
+    if (i >= n) return;
+    int ci = cellXyz[i];
+    int cnt = count[i];
+    for (int k = 0; k < cnt; k++) {
+        int entry = nbr[NBR_AT(i, k)];
+        int j = entry >> IMG_BITS;
+        int ix = ((entry >> 6) & 7) - 3, iy = ((entry >> 3) & 7) - 3, iz = (entry & 7) - 3;
+        int cj = cellXyz[j];
+        int ox = (ci & 1023) - (cj & 1023) - ix * ncx;
+        int oy = ((ci >> 10) & 1023) - ((cj >> 10) & 1023) - iy * ncy;
+        int oz = (ci >> 20) - (cj >> 20) - iz * ncz;
+        int off = ((oz + sz) * (2 * sy + 1) + oy + sy) * (2 * sx + 1) + ox + sx;
+        __global const int* a = hlist + (size_t) j * maxHalf;
+        __global const int* runs = runStart + (size_t) j * (noff + 1);
+        int slot = -1;
+        int first = 0, end = 0; // an offset outside j's stencil (impossible for a symmetric list): reported missing
+        if (off >= 0 && off < noff) { first = runs[off]; end = runs[off + 1]; }
+        for (int p = first; p < end; p++) {
+            int other = a[p] >> IMG_BITS;
+            if (other >= i) {
+                if (other == i) slot = p;
+                break;
+            }
+        }
+        if (slot < 0) atomic_inc(missing);
+        nbr[NBR_AT(i, k)] = slot < 0 ? -1 : j * maxHalf + slot;
+    }
+}
+
+/**
+ * Pair forces of atom i over its half list: f_i gets the owned pairs' forces (overwritten; the gather kernel adds the
+ * reactions), pf[slot] each owned pair's force on i (zero beyond the cutoff), eatom the owned pairs' full energies and
+ * virial.
+ */
+__kernel void pair_force_half(const int n, __global const double* x, __global const double* q,
+                              __global const int* species, const double lx, const double ly, const double lz,
+                              __global const int* hlist, __global const int* halfCount, const double cut2,
+                              const double g, const double qqrd2e, __global const double* coef, __global double* f,
+                              __global double* eatom, const int useTable, const double tsMin, const double tHinv,
+                              __global const double* ctab, __global const double* btab, const int maxHalf,
+                              __global real* pf) {
+    int i = get_global_id(0);
+    if (i >= n) return;
+    double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
+    double qi = q[i] * qqrd2e;
+    int row = species[i] * NS;
+    double fx = 0, fy = 0, fz = 0, evdwl = 0, ecoul = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
+    int cnt = halfCount[i];
+    __global const int* a = hlist + (size_t) i * maxHalf;
+    __global real* out = pf + (size_t) 3 * i * maxHalf;
+    for (int k = 0; k < cnt; k++) {
+        int code = a[k];
+        int j = code >> IMG_BITS;
+        int ix = ((code >> 6) & 7) - 3, iy = ((code >> 3) & 7) - 3, iz = (code & 7) - 3;
+        double dxd = xi - x[3 * j] - ix * lx, dyd = yi - x[3 * j + 1] - iy * ly, dzd = zi - x[3 * j + 2] - iz * lz;
+        real dx = (real) dxd, dy = (real) dyd, dz = (real) dzd;
+        real r2 = dx * dx + dy * dy + dz * dz;
+        if (r2 >= (real) cut2) {
+            out[3 * k] = 0; out[3 * k + 1] = 0; out[3 * k + 2] = 0;
+            continue;
+        }
+        real fpair = pair_fpair(r2, qi * q[j], (row + species[j]) * 9, coef, g, useTable, tsMin, tHinv, ctab, btab,
+                                &evdwl, &ecoul);
+        real rx = dx * fpair, ry = dy * fpair, rz = dz * fpair;
+        out[3 * k] = rx; out[3 * k + 1] = ry; out[3 * k + 2] = rz;
+        double px = (double) rx, py = (double) ry, pz = (double) rz;
+        fx += px; fy += py; fz += pz;
+        vxx += dxd * px; vyy += dyd * py; vzz += dzd * pz;
+        vxy += dxd * py; vxz += dxd * pz; vyz += dyd * pz;
+    }
+    f[3 * i] = fx; f[3 * i + 1] = fy; f[3 * i + 2] = fz;
+    __global double* e = eatom + 8 * i;
+    e[0] = evdwl; e[1] = ecoul;
+    e[2] = vxx; e[3] = vyy; e[4] = vzz; e[5] = vxy; e[6] = vxz; e[7] = vyz;
+}
+
+/** Adds to f_i the reactions of the pairs atom i does not own: minus the owner's stored force, in reverse-list order. */
+__kernel void half_gather(const int n, __global const int* count, const int maxNbr, __global const int* rev,
+                          __global const real* pf, __global double* f) {
+    int i = get_global_id(0);
+    if (i >= n) return;
+    int m = count[i];
+    __global const int* r = rev + (size_t) i * maxNbr;
+    double fx = f[3 * i], fy = f[3 * i + 1], fz = f[3 * i + 2];
+    for (int k = 0; k < m; k++) {
+        size_t s = (size_t) 3 * r[k];
+        fx -= (double) pf[s]; fy -= (double) pf[s + 1]; fz -= (double) pf[s + 2];
+    }
+    f[3 * i] = fx; f[3 * i + 1] = fy; f[3 * i + 2] = fz;
 }
 
 /** Sums of `width` values per atom over fixed blocks of `block` atoms, in atom order: partial[b * width + c]. */

@@ -218,6 +218,142 @@ class ClForcesTest {
         }
     }
 
+    /** The device backend (device PPPM, or none when cutoff is not CUTOFF) with the pair list forced. */
+    private static Eval withPairList(String list, MdState s0, PairCoefficients[][] c, boolean mixed, double cutoff) {
+        System.setProperty(ClForces.PAIR_LIST_PROPERTY, list);
+        try {
+            MdState s = copy(s0);
+            ClRuntime rt = ClTestSupport.open();
+            ClPppm pppm = cutoff == CUTOFF ? new ClPppm(rt.context(), rt.queue(), rt.device(), mixed, 1e-5, CUTOFF, 5) : null;
+            try (ClForces cl = pppm != null ? new ClForces(rt, true, c, cutoff, 2.0, pppm, mixed)
+                    : new ClForces(rt, true, c, cutoff, 2.0, (org.glasssoftness.core.md.kspace.KSpace) null, mixed)) {
+                assertEquals(list.equals("half"), cl.halfList());
+                ForceEvaluator.Energies e = cl.compute(s);
+                return new Eval(s.f.clone(), e);
+            }
+        } finally {
+            System.clearProperty(ClForces.PAIR_LIST_PROPERTY);
+        }
+    }
+
+    /**
+     * The half list (each pair once, reactions gathered through the mirror index; the CPU default) adds exactly the
+     * full list's per-pair terms in another order: forces, energies and virial agree to summation rounding (asserted
+     * 1e-13 relative, double and mixed), and double mode equals the Java exact kernel to 1e-10. Also for a small box
+     * whose lists hold several images of one atom and pairs of an atom with its own image (the owner rule's special
+     * case), and a repeat is bit-identical.
+     */
+    @Test
+    void halfListEqualsTheFullList() {
+        MdState s = glass(768, 42);
+        PairCoefficients[][] c = coeffs(s);
+        Eval j = java(s, c);
+        for (boolean mixed : new boolean[] {false, true}) {
+            Eval h = withPairList("half", s, c, mixed, CUTOFF), f = withPairList("full", s, c, mixed, CUTOFF);
+            System.out.printf("half vs full list (mixed=%b): max rel force %.3g, pe %.3g%n", mixed, maxRel(h.f(), f.f()),
+                    rel(h.e().pe(), f.e().pe()));
+            assertTrue(maxRel(h.f(), f.f()) < 1e-13, "forces half vs full " + maxRel(h.f(), f.f()));
+            assertTrue(maxRel(h.f(), f.f()) > 0 || mixed, "the two schemes sum in different orders");
+            assertEquals(f.e().eVdwl(), h.e().eVdwl(), 1e-13 * Math.abs(f.e().eVdwl()));
+            assertEquals(f.e().eCoul(), h.e().eCoul(), 1e-13 * Math.abs(f.e().eCoul()));
+            assertEquals(f.e().eLong(), h.e().eLong(), 0.0); // same PPPM on the same positions
+            assertTrue(virialRel(h.e().virial(), f.e().virial()) < 1e-13);
+            if (!mixed) assertTrue(maxRel(h.f(), j.f()) < 1e-10, "half list vs java " + maxRel(h.f(), j.f()));
+            Eval again = withPairList("half", s, c, mixed, CUTOFF);
+            assertArrayEquals(h.f(), again.f());
+            assertArrayEquals(h.e().virial(), again.e().virial());
+        }
+        MdState small = glass(300, 5); // box 14.9 Å < 2 (cutoff 7 + skin 2): self-image pairs in the lists
+        MdState a = copy(small);
+        try (ForceEvaluator ev = new ForceEvaluator(coeffs(small), 7.0, 2.0, null, 1, false)) { ev.compute(a); }
+        Eval h = withPairList("half", small, coeffs(small), false, 7.0), f = withPairList("full", small, coeffs(small), false, 7.0);
+        assertTrue(maxRel(h.f(), f.f()) < 1e-13, "small box half vs full " + maxRel(h.f(), f.f()));
+        assertTrue(maxRel(h.f(), a.f) < 1e-10, "small box half vs java " + maxRel(h.f(), a.f));
+        assertEquals(f.e().pe(), h.e().pe(), 1e-13 * Math.abs(f.e().pe()));
+        System.setProperty(ClForces.PAIR_LIST_PROPERTY, "quarter");
+        try (ClRuntime rt = ClTestSupport.open()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new ClForces(rt, false, c, CUTOFF, 2.0, (org.glasssoftness.core.md.kspace.KSpace) null, false));
+            assertTrue(e.getMessage().contains("half or full"), e.getMessage());
+        } finally {
+            System.clearProperty(ClForces.PAIR_LIST_PROPERTY);
+        }
+    }
+
+    /**
+     * Atoms renumbered in cell order on the device (the default) vs kept in the caller's order: the device order is a
+     * true permutation that puts neighbours together (consecutive device atoms sit in the same or adjacent cells far
+     * more often than in the random packing's order), and forces (in the caller's order), energies and virial agree to
+     * summation rounding (1e-13 relative); image flags and positions come back in the caller's order after a
+     * device-resident NVT run with list rebuilds (checked against the same run without renumbering to 1e-9 Å).
+     */
+    @Test
+    void spatialOrderRenumbersOnlyTheDevice() {
+        MdState s = glass(768, 42);
+        PairCoefficients[][] c = coeffs(s);
+        Eval plain;
+        System.setProperty(ClForces.SPATIAL_ORDER_PROPERTY, "false");
+        try {
+            plain = devicePppm(s, c, false);
+        } finally {
+            System.clearProperty(ClForces.SPATIAL_ORDER_PROPERTY);
+        }
+        MdState t = copy(s);
+        try (ClForces cl = deviceForces(c, false)) {
+            ForceEvaluator.Energies e = cl.compute(t);
+            int[] order = cl.deviceOrder();
+            int[] seen = new int[s.n];
+            for (int k : order) seen[k]++;
+            for (int v : seen) assertEquals(1, v, "a permutation");
+            assertTrue(meanStep(s, order) < 0.5 * meanStep(s, null), "device order is spatially coherent: "
+                    + meanStep(s, order) + " vs " + meanStep(s, null) + " Å between consecutive atoms");
+            assertTrue(maxRel(t.f, plain.f()) < 1e-13, "forces " + maxRel(t.f, plain.f()));
+            assertEquals(plain.e().pe(), e.pe(), 1e-13 * Math.abs(plain.e().pe()));
+            assertTrue(virialRel(e.virial(), plain.e().virial()) < 1e-13);
+        }
+        MdState a = copy(s), b = copy(s);
+        org.glasssoftness.core.md.integrate.VelocityInit.create(a, 2000, 4);
+        org.glasssoftness.core.md.integrate.VelocityInit.create(b, 2000, 4);
+        long builds;
+        try (ClForces cl = deviceForces(c, false)) {
+            ClVelocityVerlet vv = new ClVelocityVerlet(cl, 0.001, new org.glasssoftness.core.md.integrate.NoseHooverChain(2000, 2000, 0.1));
+            vv.setup(a);
+            vv.run(a, 150, null, null, step -> false);
+            builds = cl.builds();
+        }
+        System.setProperty(ClForces.SPATIAL_ORDER_PROPERTY, "false");
+        try (ClForces cl = deviceForces(c, false)) {
+            ClVelocityVerlet vv = new ClVelocityVerlet(cl, 0.001, new org.glasssoftness.core.md.integrate.NoseHooverChain(2000, 2000, 0.1));
+            vv.setup(b);
+            vv.run(b, 150, null, null, step -> false);
+        } finally {
+            System.clearProperty(ClForces.SPATIAL_ORDER_PROPERTY);
+        }
+        assertTrue(builds >= 3, "list rebuilds (renumberings) in the run: " + builds);
+        assertArrayEquals(b.image, a.image);
+        double dx = 0;
+        double[] ua = a.unwrappedPositions(), ub = b.unwrappedPositions();
+        for (int k = 0; k < ua.length; k++) dx = Math.max(dx, Math.abs(ua[k] - ub[k]));
+        assertTrue(dx < 1e-9, "positions after 150 steps, renumbered vs not: " + dx + " Å");
+    }
+
+    /** Mean minimum-image distance (Å) between consecutive atoms of an order (null: the index order). */
+    private static double meanStep(MdState s, int[] order) {
+        double sum = 0;
+        for (int k = 1; k < s.n; k++) {
+            int i = order == null ? k - 1 : order[k - 1], j = order == null ? k : order[k];
+            double r2 = 0;
+            double[] l = {s.box.lx(), s.box.ly(), s.box.lz()};
+            for (int d = 0; d < 3; d++) {
+                double dd = s.x[3 * i + d] - s.x[3 * j + d];
+                dd -= l[d] * Math.rint(dd / l[d]);
+                r2 += dd * dd;
+            }
+            sum += Math.sqrt(r2);
+        }
+        return sum / (s.n - 1);
+    }
+
     private static double rel(double a, double b) { return Math.abs(a - b) / Math.abs(b); }
 
     /** Mixed mode: RMS force difference / RMS force below 1e-3 (the bound), energy below 3e-5 relative. */
@@ -281,7 +417,7 @@ class ClForcesTest {
     @Test
     void buildFailureReportsTheBuildLog() {
         MdState s = glass(300, 5);
-        String broken = ClRuntime.resource("md.cl").replace("int cnt = 0;", "int cnt = undeclared_symbol_xyz;");
+        String broken = ClRuntime.resource("md.cl").replace("double closest = 1e300;", "double closest = undeclared_symbol_xyz;");
         ClRuntime rt = ClTestSupport.open();
         try {
             ClBuildException e = assertThrows(ClBuildException.class,
