@@ -200,7 +200,7 @@ class ClFireMinimizerTest {
 
     /**
      * The FIRE kernels follow the Java arithmetic bit for bit (no FMA contraction) given the same scalars: the block
-     * sums equal the same-order sums on the host exactly (and Java's one-pass sums to rounding), the mixing + kick,
+     * sums equal the same-order sums on the host (in the device's atom order) exactly (and Java's one-pass sums to rounding), the mixing + kick,
      * the step maxima and the capped move equal FireMinimizer's loops exactly, for both branches (mix, and v = 0).
      */
     @Test
@@ -215,10 +215,14 @@ class ClFireMinimizerTest {
             cl.downloadState(s); // the device's x (wrapped), v, f
             double[] sums = cl.fireSums();
             double p = 0, vv = 0, ff = 0, p1 = 0, vv1 = 0, ff1 = 0, fm = 0;
+            int[] order = cl.deviceOrder(); // the device's atom order (cell order after the list build)
             for (int lo = 0; lo < n; lo += block) {
                 double bp = 0, bv = 0, bf = 0;
-                for (int k = 3 * lo; k < 3 * Math.min(n, lo + block); k++) {
-                    bp += s.f[k] * s.v[k]; bv += s.v[k] * s.v[k]; bf += s.f[k] * s.f[k];
+                for (int a = lo; a < Math.min(n, lo + block); a++) {
+                    int i = order == null ? a : order[a];
+                    for (int k = 3 * i; k < 3 * i + 3; k++) {
+                        bp += s.f[k] * s.v[k]; bv += s.v[k] * s.v[k]; bf += s.f[k] * s.f[k];
+                    }
                 }
                 p += bp; vv += bv; ff += bf;
             }
