@@ -3,9 +3,9 @@ package org.glasssoftness.core.md.opencl;
 import static org.jocl.CL.CL_MEM_READ_ONLY;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.glasssoftness.core.md.ForceEvaluator;
 import org.glasssoftness.core.md.Forces;
@@ -82,7 +82,15 @@ public final class ClForces implements Forces {
     private cl_mem dV, dMass, dImage, dX0, dBlocks, dBlocks6;
     private double[] blockValues, blockValues6;
     private Box residentBoxAtBuild;
-    private final List<cl_mem> buffers = new ArrayList<>();
+    /** The buffers this object holds (released on re-allocation and close) with their sizes in bytes. */
+    private final Map<cl_mem, Long> buffers = new LinkedHashMap<>();
+    private long allocatedBytes;
+    /**
+     * Device memory this object may use (default: the device's global memory) and its largest single allocation
+     * (CL_DEVICE_MAX_MEM_ALLOC_SIZE): requests beyond them fail before the driver is asked, with the report of
+     * {@link #outOfMemoryMessage}. Package-private: a test lowers them to check that report on any device.
+     */
+    long memoryBudgetBytes, maxAllocBytes;
 
     private int n = -1;
     private cl_mem dCellXyz;
@@ -157,6 +165,11 @@ public final class ClForces implements Forces {
         }
         this.rt = rt;
         this.ownsRuntime = ownsRuntime;
+        memoryBudgetBytes = rt.info().globalMemBytes();
+        long[] maxAlloc = new long[1];
+        ClRuntime.check(CL.clGetDeviceInfo(rt.device(), CL.CL_DEVICE_MAX_MEM_ALLOC_SIZE, Sizeof.cl_ulong,
+                Pointer.to(maxAlloc), null), "clGetDeviceInfo");
+        maxAllocBytes = maxAlloc[0];
         this.mixed = mixed;
         this.cutoff = cutoff;
         this.skin = skin;
@@ -270,21 +283,45 @@ public final class ClForces implements Forces {
         try {
             return computeOnDevice(s);
         } catch (CLException e) {
-            if (e.getStatus() == CL.CL_MEM_OBJECT_ALLOCATION_FAILURE || e.getStatus() == CL.CL_OUT_OF_RESOURCES
-                    || e.getStatus() == CL.CL_OUT_OF_HOST_MEMORY) {
-                throw new IllegalStateException(outOfMemoryMessage(s.n, e), e);
-            }
-            throw e;
+            throw outOfMemory(s, e);
         }
     }
 
-    private String outOfMemoryMessage(int atoms, CLException e) {
-        long bytesPerAtom = bytesPerAtom(Math.max(maxNbr, 1), maxHalf, runStartOffsets, mixed);
-        long fits = rt.info().globalMemBytes() / 2 / Math.max(1, bytesPerAtom);
-        return String.format(Locale.ROOT, "out of device memory on %s with %d atoms (%s; %d neighbours per atom need "
-                + "about %d bytes per atom of the device's %d MiB): a system of about %d atoms fits",
-                rt.info().describe(), atoms, e.getMessage(), maxNbr, bytesPerAtom,
-                rt.info().globalMemBytes() >> 20, fits);
+    /**
+     * A device allocation that failed (or would exceed {@link #memoryBudgetBytes}/{@link #maxAllocBytes}): everything
+     * is released (the next call allocates afresh) and the report names the system size that fits; other errors are
+     * returned as they are.
+     */
+    private RuntimeException outOfMemory(MdState s, CLException e) {
+        int st = e.getStatus();
+        if (st != CL.CL_MEM_OBJECT_ALLOCATION_FAILURE && st != CL.CL_OUT_OF_RESOURCES && st != CL.CL_OUT_OF_HOST_MEMORY) {
+            return e;
+        }
+        String message = outOfMemoryMessage(s, e);
+        releaseAll();
+        n = -1;
+        return new IllegalStateException(message, e);
+    }
+
+    /**
+     * "out of device memory on DEVICE with N atoms (...): a system of about M atoms fits": M from the bytes per atom of
+     * this system's lists (as allocated, or as the first build sizes them from the density) against the memory
+     * budget, with a 20 % margin, and against the largest single allocation.
+     */
+    private String outOfMemoryMessage(MdState s, CLException e) {
+        double rc = cutoff + skin;
+        int full = (int) Math.max(16, 1.3 * (4.0 / 3.0 * Math.PI * rc * rc * rc) * s.n / s.box.volume());
+        int firstList = halfList ? full / 2 + full / 16 + 8 : full;
+        int nbr = Math.max(maxNbr, firstList), half = halfList ? Math.max(maxHalf, firstList) : 0;
+        int offsets = runStartOffsets > 0 ? runStartOffsets : 125;
+        long perAtom = bytesPerAtom(nbr, half, offsets, mixed);
+        long largestPerAtom = Math.max(Math.max(4L * nbr, 8L * 8), halfList ? Math.max((long) half * 3 * (mixed ? 4 : 8),
+                4L * (offsets + 1)) : 0);
+        long fits = Math.min((long) (0.8 * memoryBudgetBytes / perAtom), maxAllocBytes / largestPerAtom);
+        return String.format(Locale.ROOT, "out of device memory on %s with %d atoms (%s; %d list entries per atom need "
+                + "about %d bytes per atom, the device has %.1f MB and allocates at most %.1f MB at once): a system of "
+                + "about %d atoms fits", rt.info().describe(), s.n, e.getMessage(), nbr + half, perAtom,
+                memoryBudgetBytes / 1e6, maxAllocBytes / 1e6, fits);
     }
 
     private static long bytesPerAtom(int maxNbr, int maxHalf, int offsets, boolean mixed) {
@@ -725,7 +762,11 @@ public final class ClForces implements Forces {
     /** Uploads positions, velocities, image flags (and everything per atom) of {@code s}; the list is rebuilt next. */
     void uploadState(MdState s) {
         checkBox(s.box);
-        if (s.n != n) allocateAtoms(s);
+        try {
+            if (s.n != n) allocateAtoms(s);
+        } catch (CLException e) {
+            throw outOfMemory(s, e);
+        }
         writeAtoms(dX, s.x);
         writeAtoms(dV, s.v);
         writeImages(s.image);
@@ -761,10 +802,7 @@ public final class ClForces implements Forces {
             }
             return deviceForces(s.box, energies);
         } catch (CLException e) {
-            if (e.getStatus() == CL.CL_MEM_OBJECT_ALLOCATION_FAILURE || e.getStatus() == CL.CL_OUT_OF_RESOURCES) {
-                throw new IllegalStateException(outOfMemoryMessage(s.n, e), e);
-            }
-            throw e;
+            throw outOfMemory(s, e);
         }
     }
 
@@ -938,20 +976,40 @@ public final class ClForces implements Forces {
     }
 
     private cl_mem alloc(long flags, long bytes) {
+        long size = Math.max(8, bytes);
+        if (size > maxAllocBytes) {
+            throw new CLException("a buffer of " + size + " bytes is more than the device's largest allocation ("
+                    + maxAllocBytes + " bytes)", CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
+        }
+        if (allocatedBytes + size > memoryBudgetBytes) {
+            throw new CLException(String.format(Locale.ROOT, "%d bytes more than the %d held would exceed the device's "
+                    + "%d bytes", size, allocatedBytes, memoryBudgetBytes), CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
+        }
         int[] err = new int[1];
-        cl_mem m = CL.clCreateBuffer(rt.context(), flags, Math.max(8, bytes), null, err);
-        ClRuntime.check(err[0], "clCreateBuffer of " + bytes + " bytes");
-        buffers.add(m);
+        cl_mem m;
+        try {
+            m = CL.clCreateBuffer(rt.context(), flags, size, null, err);
+        } catch (CLException e) {
+            throw new CLException("clCreateBuffer of " + size + " bytes: " + e.getMessage(), e.getStatus());
+        }
+        ClRuntime.check(err[0], "clCreateBuffer of " + size + " bytes");
+        buffers.put(m, size);
+        allocatedBytes += size;
         return m;
     }
 
     private void release(cl_mem m) {
-        if (m != null && buffers.remove(m)) CL.clReleaseMemObject(m);
+        Long size = m == null ? null : buffers.remove(m);
+        if (size != null) {
+            CL.clReleaseMemObject(m);
+            allocatedBytes -= size;
+        }
     }
 
     private void releaseAll() {
-        for (cl_mem m : buffers) CL.clReleaseMemObject(m);
+        for (cl_mem m : buffers.keySet()) CL.clReleaseMemObject(m);
         buffers.clear();
+        allocatedBytes = 0;
     }
 
     private void write(cl_mem m, double[] a) {

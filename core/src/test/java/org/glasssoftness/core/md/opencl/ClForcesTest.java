@@ -354,6 +354,39 @@ class ClForcesTest {
         return sum / (s.n - 1);
     }
 
+    /**
+     * Out of device memory (here a memory budget of 1 MB, and separately a largest allocation of 400 kB, set on the
+     * object as a smaller device would report them): a clear error naming the device, the atom count and the system
+     * size that fits, M; then a system of 0.9 M atoms (same density) runs with that budget and one of 1.5 M does not,
+     * so M is the real capacity within its 20 % margin. The object is reusable after the failure.
+     */
+    @Test
+    void outOfDeviceMemoryNamesTheSystemSizeThatFits() {
+        for (boolean allocLimit : new boolean[] {false, true}) {
+            MdState s = glass(768, 42);
+            PairCoefficients[][] c = coeffs(s);
+            try (ClForces cl = new ClForces(ClTestSupport.open(), true, c, 5.0, 1.0, (org.glasssoftness.core.md.kspace.KSpace) null, false)) {
+                if (allocLimit) cl.maxAllocBytes = 400_000;
+                else cl.memoryBudgetBytes = 1_000_000;
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> cl.compute(copy(s)));
+                System.out.println(e.getMessage());
+                assertTrue(e.getMessage().startsWith("out of device memory on OpenCL") && e.getMessage().contains(
+                        "with " + s.n + " atoms"), e.getMessage());
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("a system of about (\\d+) atoms fits")
+                        .matcher(e.getMessage());
+                assertTrue(m.find(), e.getMessage());
+                int fits = Integer.parseInt(m.group(1));
+                assertTrue(fits > 100 && fits < s.n, "fits " + fits);
+                MdState small = glass((int) (0.9 * fits), 42);
+                assertTrue(small.n <= fits);
+                ForceEvaluator.Energies en = cl.compute(small);
+                assertTrue(Double.isFinite(en.pe()));
+                MdState large = glass((int) (1.5 * fits), 42);
+                assertThrows(IllegalStateException.class, () -> cl.compute(large), "1.5x the size that fits");
+            }
+        }
+    }
+
     private static double rel(double a, double b) { return Math.abs(a - b) / Math.abs(b); }
 
     /** Mixed mode: RMS force difference / RMS force below 1e-3 (the bound), energy below 3e-5 relative. */
