@@ -332,7 +332,24 @@ public final class ClForces implements Forces {
                 + (long) maxHalf * (4 + 3 * (mixed ? 4 : 8));
     }
 
+    /**
+     * Forces into s.f without energies or virial (NaN energies), the way the device-resident steps between thermo rows
+     * compute them (the half list's slot kernel); the k-space part must be on the device. Benchmarks and tests.
+     */
+    void forcesOnly(MdState s) {
+        if (kspace != null) throw new IllegalStateException("forcesOnly needs the k-space part on the device");
+        try {
+            computeOnDevice(s, false);
+        } catch (CLException e) {
+            throw outOfMemory(s, e);
+        }
+    }
+
     private ForceEvaluator.Energies computeOnDevice(MdState s) {
+        return computeOnDevice(s, true);
+    }
+
+    private ForceEvaluator.Energies computeOnDevice(MdState s, boolean energies) {
         checkBox(s.box);
         if (s.n != n) allocateAtoms(s);
         boolean rebuild = needsRebuild(s);
@@ -347,7 +364,7 @@ public final class ClForces implements Forces {
             // the first k-space call chooses g: run it once so the pair kernel gets the same g the Java backend uses
             kspace.compute(s, new double[6]);
         }
-        ForceEvaluator.Energies e = deviceForces(s.box, true);
+        ForceEvaluator.Energies e = deviceForces(s.box, energies);
         readAtoms(dF, s.f);
         if (kspace == null) return e;
         if (Double.isNaN(kspace.gEwald())) throw new IllegalStateException("k-space g not chosen");
