@@ -206,17 +206,44 @@ __kernel void build_list(const int n, __global const double* x, const double lox
  * One pair's force over r, fpair (f_ij = fpair * (x_i - x_j)), at squared distance r2 below the cutoff, adding its
  * energies to *evdwl and *ecoul: Buckingham A exp(-r/rho) - C/r^6, the core B r^-n + D r^2 at r <= r0, screened
  * Coulomb qq erfc(g r)/r (Abramowitz-Stegun 7.1.26 as LAMMPS coul/long; g = 0: plain 1/r). qq = q_i q_j qqrd2e;
- * kk = 9 * species pair index into coef (row-major, 9 each): has, A, 1/rho, A/rho, C, B, n, D, r0^2. useTable: pairs
+ * kk = 9 * species pair index into coef (row-major, 9 each): has, A, 1/rho, A/rho, C, B, n, D, r0^2. useTable 1: pairs
  * with r^2 >= tsMin take the screened Coulomb part from ctab and the Buckingham part beyond the core radius from btab
  * (TABLE_N intervals of 8 doubles each, per species pair in btab), cubic Hermite in s = r^2 exactly as the Java
- * backend's pair/CoulombTable and BuckCoulLong (no sqrt, exp or division per pair). The same function serves the full
- * and the half list, so both compute every pair with the same operations.
+ * backend's pair/CoulombTable and BuckCoulLong (no sqrt, exp or division per pair). useTable 2: only the screened
+ * Coulomb part from the same table in the pair math's precision (ctabr: 256 kB in mixed mode, cache-resident on a
+ * CPU), Buckingham and core exact. The same function serves the full and the half list, so both compute every pair
+ * with the same operations.
  */
 inline real pair_fpair(const real r2, const double qqd, const int kk, __global const double* coef, const double g,
                        const int useTable, const double tsMin, const double tHinv, __global const double* ctab,
-                       __global const double* btab, double* evdwl, double* ecoul) {
+                       __global const double* btab, __global const real* ctabr, double* evdwl, double* ecoul) {
     real fpair;
-    if (useTable && (double) r2 >= tsMin) {
+    if (useTable == 2 && (double) r2 >= tsMin) { // the screened Coulomb part from ctabr, Buckingham and core exact
+        double u = ((double) r2 - tsMin) * tHinv;
+        int it = min((int) u, TABLE_N - 1);
+        real t = (real) (u - it);
+        __global const real* tc = ctabr + 8 * it;
+        real qq = (real) qqd;
+        *ecoul += (double) (qq * (tc[0] + t * (tc[1] + t * (tc[2] + t * tc[3]))));
+        fpair = qq * (tc[4] + t * (tc[5] + t * (tc[6] + t * tc[7])));
+        if (coef[kk] != 0) {
+            real r = sqrt(r2);
+            real r2inv = (real) 1 / r2;
+            if (r2 <= (real) coef[kk + 8]) {
+                real rn = pow(r, -(real) coef[kk + 6]);
+                real b = (real) coef[kk + 5], d = (real) coef[kk + 7];
+                fpair += ((real) coef[kk + 6] * b * rn - (real) 2 * d * r2) * r2inv;
+                *evdwl += (double) (b * rn + d * r2);
+            } else {
+                real rexp = exp(-r * (real) coef[kk + 2]);
+                real r6inv = r2inv * r2inv * r2inv;
+                fpair += ((real) coef[kk + 3] * r * rexp - (real) 6 * (real) coef[kk + 4] * r6inv) * r2inv;
+                *evdwl += (double) ((real) coef[kk + 1] * rexp - (real) coef[kk + 4] * r6inv);
+            }
+        }
+        return fpair;
+    }
+    if (useTable == 1 && (double) r2 >= tsMin) {
         double u = ((double) r2 - tsMin) * tHinv;
         int it = min((int) u, TABLE_N - 1);
         real t = (real) (u - it);
@@ -283,7 +310,8 @@ __kernel void pair_force(const int n, __global const double* x, __global const d
                          __global const int* nbr, __global const int* count, const double cut2, const double g,
                          const double qqrd2e, __global const double* coef, __global double* f,
                          __global double* eatom, const int useTable, const double tsMin, const double tHinv,
-                         __global const double* ctab, __global const double* btab, const int maxNbr) {
+                         __global const double* ctab, __global const double* btab, const int maxNbr,
+                         __global const real* ctabr) {
     int i = get_global_id(0);
     if (i >= n) return;
     double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
@@ -300,7 +328,7 @@ __kernel void pair_force(const int n, __global const double* x, __global const d
         real r2 = dx * dx + dy * dy + dz * dz;
         if (r2 >= (real) cut2) continue;
         real fpair = pair_fpair(r2, qi * q[j], (row + species[j]) * 9, coef, g, useTable, tsMin, tHinv, ctab, btab,
-                                &evdwl, &ecoul);
+                                ctabr, &evdwl, &ecoul);
         double px = (double) (dx * fpair), py = (double) (dy * fpair), pz = (double) (dz * fpair);
         fx += px; fy += py; fz += pz;
         vxx += dxd * px; vyy += dyd * py; vzz += dzd * pz;
@@ -374,7 +402,7 @@ __kernel void pair_force_half(const int n, __global const double* x, __global co
                               const double g, const double qqrd2e, __global const double* coef, __global double* f,
                               __global double* eatom, const int useTable, const double tsMin, const double tHinv,
                               __global const double* ctab, __global const double* btab, const int maxHalf,
-                              __global real* pf) {
+                              __global real* pf, __global const real* ctabr) {
     int i = get_global_id(0);
     if (i >= n) return;
     double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
@@ -396,7 +424,7 @@ __kernel void pair_force_half(const int n, __global const double* x, __global co
             continue;
         }
         real fpair = pair_fpair(r2, qi * q[j], (row + species[j]) * 9, coef, g, useTable, tsMin, tHinv, ctab, btab,
-                                &evdwl, &ecoul);
+                                ctabr, &evdwl, &ecoul);
         real rx = dx * fpair, ry = dy * fpair, rz = dz * fpair;
         out[3 * k] = rx; out[3 * k + 1] = ry; out[3 * k + 2] = rz;
         double px = (double) rx, py = (double) ry, pz = (double) rz;
