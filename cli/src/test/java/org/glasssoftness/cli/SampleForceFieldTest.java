@@ -170,6 +170,37 @@ class SampleForceFieldTest {
         }
     }
 
+    /** A malformed --core-table, an inner radius beyond a core's r0, and types that are not 1..n in species order are
+     * clear errors naming what was expected. */
+    @Test
+    void badCoreTableAndTypeOrderAreClearErrors(@TempDir Path dir) throws IOException {
+        String sample = SampleTrajectory.file().toString();
+        String[][] cases = {
+            {"--type-map", "1=Li,2=B,3=O,4=P", "--core-table", "linear:2000"},
+            {"--type-map", "1=Li,2=B,3=O,4=P", "--core-table", "cubic:2000:0.2"},
+            {"--type-map", "1=Li,2=B,3=O,4=P", "--phosphate-option", "a", "--core-table", "linear:2000:1.5"},
+            {"--type-map", "1=Li,2=B,3=O,4=O"},
+        };
+        String[] expected = {
+            "--core-table must be style:points:inner_A (e.g. linear:2000:0.2), got 'linear:2000'",
+            "core table style must be linear or spline, got 'cubic'",
+            "core table inner radius 1.5 Å is not below r0 = 1.10119 Å of pair B-O",
+            "has type 4 but species O is number 3 of [Li, B, O]",
+        };
+        for (int k = 0; k < cases.length; k++) {
+            var cl = GlassSoftnessCli.commandLine();
+            java.io.StringWriter err = new java.io.StringWriter();
+            cl.setErr(new java.io.PrintWriter(err));
+            List<String> args = new ArrayList<>(List.of("md", "--start", sample, "--export-lammps-forcefield"));
+            args.addAll(List.of(cases[k]));
+            args.addAll(List.of("--out", dir.resolve("x" + k).toString()));
+            int rc = cl.execute(args.toArray(String[]::new));
+            assertTrue(rc != 0, String.join(" ", cases[k]));
+            assertTrue(err.toString().contains(expected[k]), err.toString());
+            assertTrue(!Files.exists(dir.resolve("x" + k).resolve("forcefield.lmp")), "nothing written on error");
+        }
+    }
+
     /** The old core-table.py formula: (core - Buckingham, -(d core/dr - d Buckingham/dr)) at r. */
     private static double[] oldCoreMinusBuckingham(double[] p, double r) {
         double a = p[0], rho = p[1], c = p[2], b = p[3], n = p[4], d = p[5];

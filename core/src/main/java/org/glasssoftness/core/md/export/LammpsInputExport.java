@@ -79,7 +79,7 @@ public final class LammpsInputExport {
                 double lo = grid.innerA(), hi = p.core().r0();
                 if (!(lo < hi)) {
                     throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "core table inner radius %.6g Å is not below r0 = %.6g Å of pair %s-%s", lo, hi,
+                            "core table inner radius %s Å is not below r0 = %.5f Å of pair %s-%s", lo, hi,
                             p.speciesA(), p.speciesB()));
                 }
                 int np = grid.points();
