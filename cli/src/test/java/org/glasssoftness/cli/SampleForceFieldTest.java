@@ -68,6 +68,21 @@ class SampleForceFieldTest {
         OLD_CORES.put("OO", new double[] {2029.2204, 0.343645, 192.58, 46.339, 3.424, -0.3275, 1.9055});
     }
 
+    /** The generator really passes SAMPLE_OPTIONS (so this test checks what the script does). */
+    @Test
+    void sampleScriptUsesTheseOptions() throws IOException {
+        Path script = Path.of("..", "bench", "sample", "make-sample.sh");
+        Assumptions.assumeTrue(Files.exists(script), "not run from the source tree");
+        String text = Files.readString(script).replace("\\\n", " ");
+        String md = text.lines().filter(l -> l.contains("glass-softness\" md ")).findFirst().orElseThrow();
+        String joined = String.join(" ", md.trim().split("\\s+"));
+        assertTrue(joined.contains("md --start packed.data " + String.join(" ", SAMPLE_OPTIONS.subList(0, 8))), joined);
+        assertTrue(joined.contains(SAMPLE_OPTIONS.get(8)), joined);
+        assertTrue(text.contains("\ninclude forcefield.lmp\n"), "in.sample includes the exported force field");
+        assertTrue(text.lines().map(String::trim).noneMatch(l -> l.startsWith("pair_") || l.startsWith("mass ")
+                || l.startsWith("set type")) && !text.contains("core-table.py"), "no force-field commands in the script");
+    }
+
     private static Path exportSampleForceField(Path out) throws IOException {
         List<String> args = new ArrayList<>(List.of("md", "--start", SampleTrajectory.file().toString()));
         args.addAll(SAMPLE_OPTIONS);
