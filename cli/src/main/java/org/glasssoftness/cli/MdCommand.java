@@ -12,6 +12,7 @@ import org.glasssoftness.core.io.lammps.LammpsDumpReader;
 import org.glasssoftness.core.io.store.FrameStore;
 import org.glasssoftness.core.md.MdState;
 import org.glasssoftness.core.md.build.GlassBuilder;
+import org.glasssoftness.core.md.export.LammpsInputExport;
 import org.glasssoftness.core.md.forcefield.ForceField;
 import org.glasssoftness.core.md.forcefield.PairCoefficients;
 import org.glasssoftness.core.md.integrate.VelocityInit;
@@ -111,6 +112,16 @@ final class MdCommand implements Callable<Integer> {
             + " (same force field, settings and stages) instead of running")
     boolean exportLammps;
 
+    @Option(names = "--export-lammps-forcefield", description = "write only the force field into --out instead of running:"
+            + " forcefield.lmp (mass and charge of each type, pair_style and pair_coeff lines; include it after read_data)"
+            + " and core.table. LAMMPS type t is species t of the start structure (its types must be 1..n in that order)")
+    boolean exportForceField;
+
+    @Option(names = "--core-table", defaultValue = "spline:" + LammpsInputExport.TABLE_POINTS + ":0.5",
+            description = "how the exports tabulate the short-range cores for pair_style table: style:points:inner_A,"
+                    + " style linear or spline (default spline:" + LammpsInputExport.TABLE_POINTS + ":0.5)")
+    String coreTable;
+
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
 
@@ -143,6 +154,7 @@ final class MdCommand implements Callable<Integer> {
                 f = GlassBuilder.randomPacking(GlassBuilder.atomCounts(md.compositionMap(), md.atoms, ff),
                         md.density, md.minSeparation, md.seed);
             }
+            if (exportForceField && start != null) checkTypesAreSpeciesOrder(f, start);
             s = MdState.fromFrame(f, ff);
             if (replicateX > 1) s = s.replicateX(replicateX);
             if (minimize < 0) minimize = start == null ? 500 : 0;
@@ -155,9 +167,15 @@ final class MdCommand implements Callable<Integer> {
         List<Stage> all = parseStages(stages, dt);
         List<Stage> todo = all.subList(Math.min(stagesDone, all.size()), all.size());
         Files.createDirectories(out);
+        if (exportForceField) {
+            LammpsInputExport.writeForceField(out, ff, s.speciesNames, coeffs, cutoff, parseCoreTable(coreTable));
+            System.out.printf("md: wrote the force field '%s' for types %s (forcefield.lmp, core.table) -> %s%n",
+                    ff.name(), typesSummary(s.speciesNames), out);
+            return 0;
+        }
         if (exportLammps) {
             int min = minimize >= 0 ? minimize : (start == null && restart == null ? 500 : 0);
-            org.glasssoftness.core.md.export.LammpsInputExport.write(out, s, coeffs, settings, todo, temperature, md.seed, min);
+            LammpsInputExport.write(out, s, coeffs, settings, todo, temperature, md.seed, min, parseCoreTable(coreTable));
             System.out.printf("md: wrote a LAMMPS run of %d atoms and %d stages (data.lmp, core.table, in.lmp) -> %s%n",
                     s.n, todo.size(), out);
             return 0;
@@ -201,6 +219,37 @@ final class MdCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Parses --core-table style:points:inner_A. */
+    static LammpsInputExport.CoreTable parseCoreTable(String text) {
+        String[] p = text.split(":");
+        if (p.length != 3) {
+            throw new IllegalArgumentException("--core-table must be style:points:inner_A (e.g. linear:2000:0.2), got '" + text + "'");
+        }
+        try {
+            return new LammpsInputExport.CoreTable(p[0].trim(), Integer.parseInt(p[1].trim()), Double.parseDouble(p[2].trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--core-table '" + text + "': points must be an integer and inner_A a number");
+        }
+    }
+
+    /** The force-field include numbers LAMMPS types by species; a start file whose types differ would be mislabelled. */
+    private static void checkTypesAreSpeciesOrder(Frame f, Path file) {
+        for (int i = 0; i < f.atomCount(); i++) {
+            if (f.types()[i] != f.species()[i] + 1) {
+                throw new IllegalArgumentException(file + ": atom id " + f.ids()[i] + " has type " + f.types()[i]
+                        + " but species " + f.speciesNames().get(f.species()[i]) + " is number " + (f.species()[i] + 1)
+                        + " of " + f.speciesNames() + "; --export-lammps-forcefield expects types 1.." + f.speciesNames().size()
+                        + " to be distinct species in that order (check --type-map)");
+            }
+        }
+    }
+
+    private static String typesSummary(List<String> species) {
+        StringBuilder b = new StringBuilder();
+        for (int t = 0; t < species.size(); t++) b.append(t == 0 ? "" : ",").append(t + 1).append('=').append(species.get(t));
+        return b.toString();
     }
 
     static List<Stage> parseStages(String text, double dtPs) {

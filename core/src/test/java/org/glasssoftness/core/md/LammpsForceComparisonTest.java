@@ -211,6 +211,59 @@ public class LammpsForceComparisonTest {
     }
 
     /**
+     * The force field alone (forcefield.lmp + core.table, the form bench/sample/make-sample.sh uses), included after a
+     * data file whose charges are 0 and masses 1, with the sample's core grid (linear, 2000 points from 0.2 Å): LAMMPS
+     * gets this engine's potential energy (pppm 1e-5, 1e-6 relative), and the masses and charges it holds are the
+     * force field's (Deng-Du charges 0.6 x formal, standard atomic weights).
+     */
+    @Test
+    void forceFieldOnlyExportReproducesTheEnergy(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(LammpsReference.available(), "lmp (Debian package lammps) not installed");
+        MdState s = copy(state);
+        java.util.Arrays.fill(s.charge, 0.0);
+        java.util.Arrays.fill(s.mass, 1.0);
+        java.nio.file.Files.writeString(dir.resolve("data.lmp"), org.glasssoftness.core.md.export.LammpsInputExport.data(s));
+        org.glasssoftness.core.md.export.LammpsInputExport.writeForceField(dir, ForceField.dengDuLiBP(), s.speciesNames,
+                coeffs, CUTOFF, new org.glasssoftness.core.md.export.LammpsInputExport.CoreTable("linear", 2000, 0.2));
+        java.nio.file.Files.writeString(dir.resolve("in.lmp"), "units metal\natom_style charge\nboundary p p p\n"
+                + "read_data data.lmp\ninclude forcefield.lmp\npair_modify table 0\nkspace_style pppm 1e-5\n"
+                + "thermo_style custom step pe\nthermo_modify format float %.15g\nrun 0\nwrite_data after.data\n");
+        Process p = new ProcessBuilder("lmp", "-in", "in.lmp", "-log", "log.lammps", "-screen", "none")
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String outText = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), outText);
+        String[] lines = java.nio.file.Files.readString(dir.resolve("log.lammps")).split("\n");
+        double lammpsPe = Double.NaN;
+        for (int k = 0; k < lines.length; k++) {
+            if (lines[k].trim().startsWith("Step") && lines[k].contains("PotEng")) {
+                lammpsPe = Double.parseDouble(lines[k + 1].trim().split("\\s+")[1]);
+                break;
+            }
+        }
+        double[] pr = new double[6], e = new double[4];
+        ours(new Pppm(1e-5, CUTOFF), pr, e, 2);
+        System.out.printf("force-field export: LAMMPS pe %.10f ours %.10f%n", lammpsPe, e[0]);
+        assertEquals(e[0], lammpsPe, 1e-6 * Math.abs(e[0]));
+        // masses and per-atom charges as LAMMPS holds them after the include (write_data)
+        org.glasssoftness.core.model.Frame after = org.glasssoftness.core.io.lammps.LammpsDataReader.read(
+                dir.resolve("after.data"), org.glasssoftness.core.model.TypeMap.parse(""));
+        double[] q = after.properties().get("q");
+        Map<String, Double> wantQ = Map.of("Li", 0.6, "B", 1.8, "P", 3.0, "O", -1.2);
+        for (int i = 0; i < after.atomCount(); i++) {
+            String sp = state.speciesNames.get(after.types()[i] - 1);
+            assertEquals(wantQ.get(sp), q[i], 0.0, "charge of atom " + after.ids()[i] + " (" + sp + ")");
+        }
+        List<String> data = java.nio.file.Files.readAllLines(dir.resolve("after.data"));
+        int at = data.indexOf("Masses") + 2;
+        for (int t = 0; t < state.speciesNames.size(); t++) {
+            String[] w = data.get(at + t).trim().split("\\s+");
+            assertEquals(t + 1, Integer.parseInt(w[0]), data.get(at + t));
+            double m = org.glasssoftness.core.model.Elements.mass(state.speciesNames.get(t));
+            assertEquals(m, Double.parseDouble(w[1]), 1e-12 * m, "mass of type " + (t + 1));
+        }
+    }
+
+    /**
      * Trajectories: the same start (positions and our velocities, via the exported data file) integrated 10 steps
      * with Nose-Hoover NVT (Tdamp 0.1 ps, chain 3) here and with LAMMPS fix nvt: positions agree to 1e-8 Å and the
      * final PE and temperature to 1e-8 relative, which checks velocity Verlet, the chain and the units together.

@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.glasssoftness.core.io.AtomicFiles;
 import org.glasssoftness.core.md.MdState;
 import org.glasssoftness.core.md.forcefield.Buckingham;
+import org.glasssoftness.core.md.forcefield.ForceField;
 import org.glasssoftness.core.md.forcefield.PairCoefficients;
 import org.glasssoftness.core.md.protocol.MdSettings;
 import org.glasssoftness.core.md.protocol.Stage;
@@ -23,6 +24,10 @@ import org.glasssoftness.core.md.protocol.Stage;
  * neighbour skin, time step, optional FIRE minimisation, seeded velocities (or, with temperature NaN, the state's own
  * velocities from the data file) and one fix nve/nvt/npt per stage.
  * LAMMPS' random numbers differ from ours, so runs agree in distribution, not atom by atom.
+ *
+ * <p>{@link #writeForceField} writes the force field alone (forcefield.lmp + core.table) for a LAMMPS script of one's
+ * own; the bundled sample's generator (bench/sample/make-sample.sh) takes every force-field number from it. Both paths
+ * build the pair lines and tables with {@link #forceField}.
  */
 public final class LammpsInputExport {
     /** Points of each core table (spline interpolation: errors far below the k-space accuracy). */
@@ -30,14 +35,38 @@ public final class LammpsInputExport {
 
     private LammpsInputExport() { }
 
-    public static void write(Path dir, MdState s, PairCoefficients[][] coeffs, MdSettings settings, List<Stage> stages,
-                             double temperature, long seed, int minimizeSteps) throws IOException {
-        Files.createDirectories(dir);
-        text(dir.resolve("data.lmp"), data(s));
+    /**
+     * How the short-range cores are tabulated for LAMMPS {@code pair_style table}: the interpolation style
+     * ({@code linear} or {@code spline}), the number of points (in the file and in LAMMPS' lookup) and the inner radius
+     * in Å (each table spans [innerA, r0] of its pair; LAMMPS stops with an error for a pair closer than innerA).
+     */
+    public record CoreTable(String style, int points, double innerA) {
+        /** What {@link #write} uses: spline, {@link #TABLE_POINTS} points from 0.5 Å. */
+        public static final CoreTable DEFAULT = new CoreTable("spline", TABLE_POINTS, 0.5);
+
+        public CoreTable {
+            if (!"linear".equals(style) && !"spline".equals(style)) {
+                throw new IllegalArgumentException("core table style must be linear or spline, got '" + style + "'");
+            }
+            if (points < 2) throw new IllegalArgumentException("core table needs at least 2 points, got " + points);
+            if (!(innerA > 0)) throw new IllegalArgumentException("core table inner radius must be > 0 Å, got " + innerA);
+        }
+    }
+
+    /**
+     * The force-field part of a LAMMPS input for LAMMPS types 1..n = species 0..n-1 of coeffs: the pair_style and
+     * pair_coeff lines ({@code hybrid/overlay buck/coul/long} + {@code table}, every pair listed, cation-cation pairs
+     * as A = 0, rho = 1, C = 0) and the text of core.table that they reference (core minus Buckingham on [inner, r0],
+     * energies in eV and forces in eV/Å).
+     */
+    public record ForceFieldPart(String pairCommands, String coreTable) { }
+
+    /** Builds the {@link ForceFieldPart} for the given coefficients, real-space cutoff (Å) and core tabulation. */
+    public static ForceFieldPart forceField(PairCoefficients[][] coeffs, double cutoffA, CoreTable grid) {
         StringBuilder table = new StringBuilder("# Deng-Du short-range cores: U_core(r) - U_Buckingham(r) for r <= r0\n");
         StringBuilder pair = new StringBuilder();
-        pair.append(String.format(Locale.ROOT, "pair_style hybrid/overlay buck/coul/long %.10g table spline %d%n",
-                settings.cutoffA(), TABLE_POINTS));
+        pair.append(String.format(Locale.ROOT, "pair_style hybrid/overlay buck/coul/long %.10g table %s %d%n",
+                cutoffA, grid.style(), grid.points()));
         int ns = coeffs.length;
         for (int a = 0; a < ns; a++) {
             for (int b = a; b < ns; b++) {
@@ -47,10 +76,16 @@ public final class LammpsInputExport {
                         a + 1, b + 1, sr ? p.a() : 0.0, sr ? p.rho() : 1.0, sr ? p.c() : 0.0, p.speciesA(), p.speciesB()));
                 if (p.core() == null) continue;
                 String key = "CORE_" + p.speciesA() + "_" + p.speciesB();
-                double lo = 0.5, hi = p.core().r0();
-                table.append(String.format(Locale.ROOT, "%n%s%nN %d R %.17g %.17g%n%n", key, TABLE_POINTS, lo, hi));
-                for (int k = 0; k < TABLE_POINTS; k++) {
-                    double r = lo + (hi - lo) * k / (TABLE_POINTS - 1);
+                double lo = grid.innerA(), hi = p.core().r0();
+                if (!(lo < hi)) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "core table inner radius %s Å is not below r0 = %.5f Å of pair %s-%s", lo, hi,
+                            p.speciesA(), p.speciesB()));
+                }
+                int np = grid.points();
+                table.append(String.format(Locale.ROOT, "%n%s%nN %d R %.17g %.17g%n%n", key, np, lo, hi));
+                for (int k = 0; k < np; k++) {
+                    double r = lo + (hi - lo) * k / (np - 1);
                     double e = p.energy(r) - Buckingham.energy(p.a(), p.rho(), p.c(), r);
                     double f = p.forceOverR(r) * r + Buckingham.derivative(p.a(), p.rho(), p.c(), r, 1);
                     table.append(String.format(Locale.ROOT, "%d %.17g %.17g %.17g%n", k + 1, r, e, f));
@@ -58,7 +93,53 @@ public final class LammpsInputExport {
                 pair.append(String.format(Locale.ROOT, "pair_coeff %d %d table core.table %s %.17g%n", a + 1, b + 1, key, hi));
             }
         }
-        text(dir.resolve("core.table"), table.toString());
+        return new ForceFieldPart(pair.toString(), table.toString());
+    }
+
+    /**
+     * Writes only the force field, for a LAMMPS script of one's own (the bundled sample's generator uses it):
+     * forcefield.lmp, to be {@code include}d after {@code read_data}, sets each type's mass and charge and holds the
+     * {@link #forceField} pair lines; core.table (which it references by that name, relative to LAMMPS' working
+     * directory) holds the cores. LAMMPS type t is species t-1 of speciesOrder; k-space, neighbour and run settings
+     * are left to the caller's script.
+     */
+    public static void writeForceField(Path dir, ForceField ff, List<String> speciesOrder, PairCoefficients[][] coeffs,
+                                       double cutoffA, CoreTable grid) throws IOException {
+        if (coeffs.length != speciesOrder.size()) {
+            throw new IllegalArgumentException("coefficients for " + coeffs.length + " species, species order has "
+                    + speciesOrder.size());
+        }
+        ForceFieldPart part = forceField(coeffs, cutoffA, grid);
+        double[] q = ff.charges(speciesOrder), m = ff.masses(speciesOrder);
+        StringBuilder in = new StringBuilder();
+        in.append("# force field '").append(ff.name()).append("' written by glass-softness (md --export-lammps-forcefield);\n");
+        in.append("# include after read_data (atom_style charge, units metal); needs core.table in the working directory\n");
+        for (int t = 0; t < speciesOrder.size(); t++) {
+            in.append(String.format(Locale.ROOT, "mass %d %.17g  # %s%n", t + 1, m[t], speciesOrder.get(t)));
+        }
+        for (int t = 0; t < speciesOrder.size(); t++) {
+            in.append(String.format(Locale.ROOT, "set type %d charge %.17g  # %s%n", t + 1, q[t], speciesOrder.get(t)));
+        }
+        in.append(part.pairCommands());
+        Files.createDirectories(dir);
+        text(dir.resolve("core.table"), part.coreTable());
+        text(dir.resolve("forcefield.lmp"), in.toString());
+    }
+
+    /** {@link #write(Path, MdState, PairCoefficients[][], MdSettings, List, double, long, int, CoreTable)} with
+     * {@link CoreTable#DEFAULT}. */
+    public static void write(Path dir, MdState s, PairCoefficients[][] coeffs, MdSettings settings, List<Stage> stages,
+                             double temperature, long seed, int minimizeSteps) throws IOException {
+        write(dir, s, coeffs, settings, stages, temperature, seed, minimizeSteps, CoreTable.DEFAULT);
+    }
+
+    public static void write(Path dir, MdState s, PairCoefficients[][] coeffs, MdSettings settings, List<Stage> stages,
+                             double temperature, long seed, int minimizeSteps, CoreTable grid) throws IOException {
+        Files.createDirectories(dir);
+        text(dir.resolve("data.lmp"), data(s));
+        ForceFieldPart ffPart = forceField(coeffs, settings.cutoffA(), grid);
+        StringBuilder pair = new StringBuilder(ffPart.pairCommands());
+        text(dir.resolve("core.table"), ffPart.coreTable());
         StringBuilder in = new StringBuilder();
         in.append("# written by glass-softness: same force field, settings and stages as the Java MD engine\n");
         in.append("units metal\natom_style charge\nboundary p p p\nread_data data.lmp\n");
