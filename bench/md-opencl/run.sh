@@ -41,6 +41,8 @@ for n in $SIZES; do
     (cd "$d" && mpirun --allow-run-as-root -np "$THREADS" lmp -in in.lmp -log log.lammps -screen none)
     loop=$(grep '^Loop time' "$d/log.lammps" | tail -1)
     echo "lammps $THREADS ranks: $loop"
+    # LAMMPS's own split of the loop (avg s over ranks): Pair, Kspace, Neigh
+    echo "lammps split: $(awk '/^(Pair|Kspace|Neigh) +\|/ {printf "%s %s s, ", $1, $5}' "$d/log.lammps")"
     lsteps=$(echo "$loop" | sed -n 's/Loop time of \([0-9.e+-]*\) on [0-9]* procs for \([0-9]*\) steps.*/\2 \1/p' | awk '{printf "%.4f", $1/$2}')
   fi
   python3 - "$atoms" "$ours" "${lsteps:-nan}" "$dev" >> "$WORK/table.md" <<'PY'

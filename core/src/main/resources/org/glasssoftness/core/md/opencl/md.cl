@@ -154,14 +154,19 @@ __kernel void build_list(const int n, __global const double* x, const double lox
     int cx = cell_coord(xi, lox, lx, ncx), cy = cell_coord(yi, loy, ly, ncy), cz = cell_coord(zi, loz, lz, ncz);
     int cnt = 0, h = 0, off = -1;
     double closest = 1e300;
+    double wx = lx / ncx, wy = ly / ncy, wz = lz / ncz;
     for (int oz = -sz; oz <= sz; oz++) {
         int z = cz + oz;
         int iz = (int) floor((double) z / ncz);
         z -= iz * ncz;
+        // distance from atom i to the slab of this cell's image along each axis (a 1e-6 Å margin for the clamped
+        // cells of atoms on the box faces): cells farther than rc in all are skipped, which leaves the list unchanged
+        double gz = fmax(0.0, fmax(loz + z * wz + iz * lz - 1e-6 - zi, zi - (loz + (z + 1) * wz + iz * lz + 1e-6)));
         for (int oy = -sy; oy <= sy; oy++) {
             int y = cy + oy;
             int iy = (int) floor((double) y / ncy);
             y -= iy * ncy;
+            double gy = fmax(0.0, fmax(loy + y * wy + iy * ly - 1e-6 - yi, yi - (loy + (y + 1) * wy + iy * ly + 1e-6)));
             for (int ox = -sx; ox <= sx; ox++) {
                 int xx = cx + ox;
                 int ix = (int) floor((double) xx / ncx);
@@ -172,6 +177,8 @@ __kernel void build_list(const int n, __global const double* x, const double lox
 #ifdef HALF_LIST
                 runStart[(size_t) i * (noff + 1) + ++off] = h;
 #endif
+                double gx = fmax(0.0, fmax(lox + xx * wx + shx - 1e-6 - xi, xi - (lox + (xx + 1) * wx + shx + 1e-6)));
+                if (gx * gx + gy * gy + gz * gz >= rc2) continue;
                 for (int k = cellStart[c], e = cellStart[c + 1]; k < e; k++) {
                     int j = cellAtoms[k];
                     if (j == i && ix == 0 && iy == 0 && iz == 0) continue;

@@ -12,7 +12,8 @@ import org.glasssoftness.core.md.forcefield.PairCoefficients;
 
 /**
  * Benchmark (not a test): the device pair kernel alone (its per-phase time with {@link ClForces#PROFILE_PROPERTY}) for
- * the pair lists (full neighbour-major, full atom-major, half) x exact/tabulated kernel, interleaved in rounds on the same
+ * the pair lists (full neighbour-major, full atom-major, half) x the default kernel (exact; Coulomb table in mixed mode
+ * on CPU devices) / the tabulated kernel ({@code setTabulated}), interleaved in rounds on the same
  * configuration (random-packed 40Li2O-30B2O3-30P2O5, 2.4 g/cm^3, seed 1; 10 Å cutoff, skin 2 Å, device PPPM 1e-5) so
  * that a shared machine's load hits all variants alike; prints each variant's best round (ms per pair kernel call).
  * Usage: ClPairBench atoms rounds callsPerRound mixed|double
@@ -79,7 +80,7 @@ public final class ClPairBench {
         System.out.printf(Locale.ROOT, "pair kernel, %d atoms, %s, best of %d rounds x %d calls (ms per call):%n",
                 s.n, mixed ? "mixed" : "double", rounds, calls);
         for (int l = 0; l < variants; l++) {
-            System.out.printf(Locale.ROOT, "  %-22s exact %8.1f  tabulated %8.1f  (list build %6.1f ms; process CPU ms "
+            System.out.printf(Locale.ROOT, "  %-22s default %8.1f  tabulated %8.1f  (list build %6.1f ms; process CPU ms "
                     + "per whole compute() call: exact %7.1f, tabulated %7.1f)%n", names[l], best[l][0], best[l][1],
                     buildMs[l], bestCpu[l][0], bestCpu[l][1]);
         }
