@@ -191,23 +191,27 @@ public class LammpsForceComparisonTest {
                 org.glasssoftness.core.md.protocol.MdSettings.defaults().withThermoEvery(5).withThreads(2);
         org.glasssoftness.core.md.export.LammpsInputExport.write(dir, s, coeffs, settings,
                 List.of(org.glasssoftness.core.md.protocol.Stage.nvt("short", 5, 300, 300, 0.1)), 300, 7, 0);
-        Process p = new ProcessBuilder("lmp", "-in", "in.lmp", "-log", "log.lammps", "-screen", "none")
-                .directory(dir.toFile()).redirectErrorStream(true).start();
-        String outText = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), outText);
-        String[] lines = java.nio.file.Files.readString(dir.resolve("log.lammps")).split("\n");
-        double lammpsPe = Double.NaN;
-        for (int k = 0; k < lines.length; k++) {
-            if (lines[k].trim().startsWith("Step") && lines[k].contains("PotEng")) {
-                lammpsPe = Double.parseDouble(lines[k + 1].trim().split("\\s+")[2]);
-                break;
-            }
-        }
+        double lammpsPe = firstPotentialEnergy(dir, 2);
         double[] pr = new double[6], e = new double[4];
         ours(new Pppm(1e-5, CUTOFF), pr, e, 2);
         System.out.printf("export: LAMMPS pe %.10f ours %.10f%n", lammpsPe, e[0]);
         assertEquals(e[0], lammpsPe, 1e-6 * Math.abs(e[0]));
         assertTrue(java.nio.file.Files.readString(dir.resolve("log.lammps")).contains("for 5 steps"));
+    }
+
+    /** Runs lmp on dir/in.lmp (log in dir) and returns the PotEng of the first thermo row, column {@code column}. */
+    private static double firstPotentialEnergy(Path dir, int column) throws Exception {
+        Process p = new ProcessBuilder("lmp", "-in", "in.lmp", "-log", "log.lammps", "-screen", "none")
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String outText = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), outText);
+        String[] lines = java.nio.file.Files.readString(dir.resolve("log.lammps")).split("\n");
+        for (int k = 0; k < lines.length; k++) {
+            if (lines[k].trim().startsWith("Step") && lines[k].contains("PotEng")) {
+                return Double.parseDouble(lines[k + 1].trim().split("\\s+")[column]);
+            }
+        }
+        throw new AssertionError("no thermo row with PotEng in " + dir.resolve("log.lammps"));
     }
 
     /**
@@ -228,18 +232,7 @@ public class LammpsForceComparisonTest {
         java.nio.file.Files.writeString(dir.resolve("in.lmp"), "units metal\natom_style charge\nboundary p p p\n"
                 + "read_data data.lmp\ninclude forcefield.lmp\npair_modify table 0\nkspace_style pppm 1e-5\n"
                 + "thermo_style custom step pe\nthermo_modify format float %.15g\nrun 0\nwrite_data after.data\n");
-        Process p = new ProcessBuilder("lmp", "-in", "in.lmp", "-log", "log.lammps", "-screen", "none")
-                .directory(dir.toFile()).redirectErrorStream(true).start();
-        String outText = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), outText);
-        String[] lines = java.nio.file.Files.readString(dir.resolve("log.lammps")).split("\n");
-        double lammpsPe = Double.NaN;
-        for (int k = 0; k < lines.length; k++) {
-            if (lines[k].trim().startsWith("Step") && lines[k].contains("PotEng")) {
-                lammpsPe = Double.parseDouble(lines[k + 1].trim().split("\\s+")[1]);
-                break;
-            }
-        }
+        double lammpsPe = firstPotentialEnergy(dir, 1);
         double[] pr = new double[6], e = new double[4];
         ours(new Pppm(1e-5, CUTOFF), pr, e, 2);
         System.out.printf("force-field export: LAMMPS pe %.10f ours %.10f%n", lammpsPe, e[0]);

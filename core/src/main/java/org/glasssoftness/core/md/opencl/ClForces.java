@@ -72,7 +72,9 @@ public final class ClForces implements Forces {
     private final boolean spatialOrder;
     private int[] order;
     private final cl_kernel kGatherDouble, kGatherInt, kIota;
-    private cl_mem dScratch3, dScratchI3, dScratch1, dScratchI1;
+    /** Per-atom scratch buffers of the renumbering (3 doubles, 1 double, 3 ints, 1 int per atom), swapped in turn. */
+    private final cl_mem[] scratch3 = new cl_mem[1], scratch1 = new cl_mem[1], scratchI3 = new cl_mem[1],
+        scratchI1 = new cl_mem[1];
     /** Device-resident integration (ClVelocityVerlet). */
     private final cl_kernel kFirst, kSecond, kScale, kKe, kDisp, kWrap;
     /** Device-resident NPT/tension (ClNoseHooverNpt). */
@@ -560,10 +562,10 @@ public final class ClForces implements Forces {
         blockValues6 = new double[6 * blocks];
         order = null;
         if (spatialOrder) {
-            dScratch3 = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
-            dScratchI3 = alloc(CL_MEM_READ_WRITE, 4L * 3 * n);
-            dScratch1 = alloc(CL_MEM_READ_WRITE, 8L * n);
-            dScratchI1 = alloc(CL_MEM_READ_WRITE, 4L * n);
+            scratch3[0] = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
+            scratchI3[0] = alloc(CL_MEM_READ_WRITE, 4L * 3 * n);
+            scratch1[0] = alloc(CL_MEM_READ_WRITE, 8L * n);
+            scratchI1[0] = alloc(CL_MEM_READ_WRITE, 4L * n);
         }
         write(dMass, s.mass);
         write(dQ, s.charge);
@@ -688,22 +690,14 @@ public final class ClForces implements Forces {
     private void renumberInCellOrder() {
         int[] step = new int[n];
         ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dCellAtoms, true, 0, 4L * n, Pointer.to(step), 0, null, null), "clEnqueueReadBuffer");
-        dX = gather(kGatherDouble, 3, dX, dScratch3);
-        dScratch3 = lastSource;
-        dV = gather(kGatherDouble, 3, dV, dScratch3);
-        dScratch3 = lastSource;
-        dMass = gather(kGatherDouble, 1, dMass, dScratch1);
-        dScratch1 = lastSource;
-        dQ = gather(kGatherDouble, 1, dQ, dScratch1);
-        dScratch1 = lastSource;
-        dImage = gather(kGatherInt, 3, dImage, dScratchI3);
-        dScratchI3 = lastSource;
-        dSpecies = gather(kGatherInt, 1, dSpecies, dScratchI1);
-        dScratchI1 = lastSource;
-        dCellOf = gather(kGatherInt, 1, dCellOf, dScratchI1);
-        dScratchI1 = lastSource;
-        dCellXyz = gather(kGatherInt, 1, dCellXyz, dScratchI1);
-        dScratchI1 = lastSource;
+        dX = gather(kGatherDouble, 3, dX, scratch3);
+        dV = gather(kGatherDouble, 3, dV, scratch3);
+        dMass = gather(kGatherDouble, 1, dMass, scratch1);
+        dQ = gather(kGatherDouble, 1, dQ, scratch1);
+        dImage = gather(kGatherInt, 3, dImage, scratchI3);
+        dSpecies = gather(kGatherInt, 1, dSpecies, scratchI1);
+        dCellOf = gather(kGatherInt, 1, dCellOf, scratchI1);
+        dCellXyz = gather(kGatherInt, 1, dCellXyz, scratchI1);
         args(kIota, n, dCellAtoms);
         run(kIota, n);
         if (pppm != null) pppm.copyCharges(dQ);
@@ -712,16 +706,19 @@ public final class ClForces implements Forces {
         order = composed;
     }
 
-    private cl_mem lastSource;
 
     /** Device atom k is the caller's atom deviceOrder()[k] (a copy; null while in the caller's order). */
     int[] deviceOrder() { return order == null ? null : order.clone(); }
 
-    /** Gathers {@code src} in cellAtoms order into {@code dst} and returns dst (src, now free, in lastSource). */
-    private cl_mem gather(cl_kernel k, int width, cl_mem src, cl_mem dst) {
+    /**
+     * Gathers {@code src} in cellAtoms order into the scratch buffer {@code scratch[0]} and returns it; src, no longer
+     * needed, becomes the scratch buffer.
+     */
+    private cl_mem gather(cl_kernel k, int width, cl_mem src, cl_mem[] scratch) {
+        cl_mem dst = scratch[0];
         args(k, n, width, dCellAtoms, src, dst);
         run(k, n);
-        lastSource = src;
+        scratch[0] = src;
         return dst;
     }
 

@@ -61,6 +61,25 @@ class ClForcesTest {
 
     record Eval(double[] f, ForceEvaluator.Energies e) { }
 
+    /** body() with the system property key set to value (cleared afterwards). */
+    static <T> T withProperty(String key, String value, java.util.function.Supplier<T> body) {
+        System.setProperty(key, value);
+        try {
+            return body.get();
+        } finally {
+            System.clearProperty(key);
+        }
+    }
+
+    /** A ClForces built with the system property key = value fails with an IllegalArgumentException naming choices. */
+    private static void assertPropertyRejected(String key, String value, String choices, PairCoefficients[][] c) {
+        try (ClRuntime rt = ClTestSupport.open()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withProperty(key, value,
+                    () -> new ClForces(rt, false, c, CUTOFF, 2.0, (org.glasssoftness.core.md.kspace.KSpace) null, false)));
+            assertTrue(e.getMessage().contains(choices), e.getMessage());
+        }
+    }
+
     static Eval java(MdState s0, PairCoefficients[][] c) {
         MdState s = copy(s0);
         try (ForceEvaluator ev = new ForceEvaluator(c, CUTOFF, 2.0, new Pppm(1e-5, CUTOFF, 5, 2), 2, false)) {
@@ -196,32 +215,20 @@ class ClForcesTest {
             Eval[] r = new Eval[2];
             String[] layouts = {"atom", "neighbour"};
             for (int l = 0; l < 2; l++) {
-                System.setProperty(ClForces.LAYOUT_PROPERTY, layouts[l]);
-                try {
-                    r[l] = devicePppm(s, c, mixed);
-                } finally {
-                    System.clearProperty(ClForces.LAYOUT_PROPERTY);
-                }
+                boolean m = mixed;
+                r[l] = withProperty(ClForces.LAYOUT_PROPERTY, layouts[l], () -> devicePppm(s, c, m));
             }
             assertArrayEquals(r[0].f(), r[1].f(), "forces, mixed=" + mixed);
             assertEquals(r[0].e().pe(), r[1].e().pe(), 0.0);
             assertArrayEquals(r[0].e().virial(), r[1].e().virial());
             if (!mixed) for (Eval e : r) assertTrue(maxRel(e.f(), j.f()) < 1e-10, "forces vs java " + maxRel(e.f(), j.f()));
         }
-        System.setProperty(ClForces.LAYOUT_PROPERTY, "diagonal");
-        try (ClRuntime rt = ClTestSupport.open()) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> new ClForces(rt, false, c, CUTOFF, 2.0, (org.glasssoftness.core.md.kspace.KSpace) null, false));
-            assertTrue(e.getMessage().contains("atom or neighbour"), e.getMessage());
-        } finally {
-            System.clearProperty(ClForces.LAYOUT_PROPERTY);
-        }
+        assertPropertyRejected(ClForces.LAYOUT_PROPERTY, "diagonal", "atom or neighbour", c);
     }
 
     /** The device backend (device PPPM, or none when cutoff is not CUTOFF) with the pair list forced. */
     private static Eval withPairList(String list, MdState s0, PairCoefficients[][] c, boolean mixed, double cutoff) {
-        System.setProperty(ClForces.PAIR_LIST_PROPERTY, list);
-        try {
+        return withProperty(ClForces.PAIR_LIST_PROPERTY, list, () -> {
             MdState s = copy(s0);
             ClRuntime rt = ClTestSupport.open();
             ClPppm pppm = cutoff == CUTOFF ? new ClPppm(rt.context(), rt.queue(), rt.device(), mixed, 1e-5, CUTOFF, 5) : null;
@@ -231,9 +238,7 @@ class ClForcesTest {
                 ForceEvaluator.Energies e = cl.compute(s);
                 return new Eval(s.f.clone(), e);
             }
-        } finally {
-            System.clearProperty(ClForces.PAIR_LIST_PROPERTY);
-        }
+        });
     }
 
     /**
@@ -270,14 +275,7 @@ class ClForcesTest {
         assertTrue(maxRel(h.f(), f.f()) < 1e-13, "small box half vs full " + maxRel(h.f(), f.f()));
         assertTrue(maxRel(h.f(), a.f) < 1e-10, "small box half vs java " + maxRel(h.f(), a.f));
         assertEquals(f.e().pe(), h.e().pe(), 1e-13 * Math.abs(f.e().pe()));
-        System.setProperty(ClForces.PAIR_LIST_PROPERTY, "quarter");
-        try (ClRuntime rt = ClTestSupport.open()) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> new ClForces(rt, false, c, CUTOFF, 2.0, (org.glasssoftness.core.md.kspace.KSpace) null, false));
-            assertTrue(e.getMessage().contains("half or full"), e.getMessage());
-        } finally {
-            System.clearProperty(ClForces.PAIR_LIST_PROPERTY);
-        }
+        assertPropertyRejected(ClForces.PAIR_LIST_PROPERTY, "quarter", "half or full", c);
     }
 
     /**
@@ -291,13 +289,7 @@ class ClForcesTest {
     void spatialOrderRenumbersOnlyTheDevice() {
         MdState s = glass(768, 42);
         PairCoefficients[][] c = coeffs(s);
-        Eval plain;
-        System.setProperty(ClForces.SPATIAL_ORDER_PROPERTY, "false");
-        try {
-            plain = devicePppm(s, c, false);
-        } finally {
-            System.clearProperty(ClForces.SPATIAL_ORDER_PROPERTY);
-        }
+        Eval plain = withProperty(ClForces.SPATIAL_ORDER_PROPERTY, "false", () -> devicePppm(s, c, false));
         MdState t = copy(s);
         try (ClForces cl = deviceForces(c, false)) {
             ForceEvaluator.Energies e = cl.compute(t);
@@ -314,21 +306,16 @@ class ClForcesTest {
         MdState a = copy(s), b = copy(s);
         org.glasssoftness.core.md.integrate.VelocityInit.create(a, 2000, 4);
         org.glasssoftness.core.md.integrate.VelocityInit.create(b, 2000, 4);
-        long builds;
-        try (ClForces cl = deviceForces(c, false)) {
-            ClVelocityVerlet vv = new ClVelocityVerlet(cl, 0.001, new org.glasssoftness.core.md.integrate.NoseHooverChain(2000, 2000, 0.1));
-            vv.setup(a);
-            vv.run(a, 150, null, null, step -> false);
-            builds = cl.builds();
-        }
-        System.setProperty(ClForces.SPATIAL_ORDER_PROPERTY, "false");
-        try (ClForces cl = deviceForces(c, false)) {
-            ClVelocityVerlet vv = new ClVelocityVerlet(cl, 0.001, new org.glasssoftness.core.md.integrate.NoseHooverChain(2000, 2000, 0.1));
-            vv.setup(b);
-            vv.run(b, 150, null, null, step -> false);
-        } finally {
-            System.clearProperty(ClForces.SPATIAL_ORDER_PROPERTY);
-        }
+        java.util.function.ToLongFunction<MdState> nvt = st -> {
+            try (ClForces cl = deviceForces(c, false)) {
+                ClVelocityVerlet vv = new ClVelocityVerlet(cl, 0.001, new org.glasssoftness.core.md.integrate.NoseHooverChain(2000, 2000, 0.1));
+                vv.setup(st);
+                vv.run(st, 150, null, null, step -> false);
+                return cl.builds();
+            }
+        };
+        long builds = nvt.applyAsLong(a);
+        withProperty(ClForces.SPATIAL_ORDER_PROPERTY, "false", () -> nvt.applyAsLong(b));
         assertTrue(builds >= 3, "list rebuilds (renumberings) in the run: " + builds);
         assertArrayEquals(b.image, a.image);
         double dx = 0;
