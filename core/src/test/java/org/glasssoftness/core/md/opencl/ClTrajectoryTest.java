@@ -112,8 +112,8 @@ class ClTrajectoryTest {
         MdState s0 = ClForcesTest.glass(768, 42);
         PairCoefficients[][] c = ClForcesTest.coeffs(s0);
         VelocityInit.create(s0, 3000, 4);
-        MdState a = ClForcesTest.copy(s0), b = ClForcesTest.copy(s0);
-        java.util.Map<Long, Double> peJava = new java.util.HashMap<>(), peCl = new java.util.HashMap<>();
+        MdState a = ClForcesTest.copy(s0);
+        java.util.Map<Long, Double> peJava = new java.util.HashMap<>();
         try (ForceEvaluator ev = new ForceEvaluator(c, CUTOFF, 2.0, new Pppm(1e-5, CUTOFF, 5, 2), 2, false)) {
             VelocityVerlet nvt = new VelocityVerlet(ev, 0.001, new NoseHooverChain(3000, 3000, 0.1));
             nvt.setup(a);
@@ -122,27 +122,34 @@ class ClTrajectoryTest {
             nve.setup(a);
             nve.run(a, 40, (st, e) -> peJava.put(100 + st.step, e.pe()), null);
         }
-        long builds;
-        try (ClForces cl = ClForcesTest.deviceForces(c, false)) {
-            ClVelocityVerlet nvt = new ClVelocityVerlet(cl, 0.001, new NoseHooverChain(3000, 3000, 0.1));
-            nvt.setup(b);
-            nvt.run(b, 60, (st, e) -> { if (e != null) peCl.put(st.step, e.pe()); }, null, step -> step % 10 == 0);
-            ClVelocityVerlet nve = new ClVelocityVerlet(cl, 0.001, null);
-            nve.setup(b);
-            nve.run(b, 40, (st, e) -> { if (e != null) peCl.put(100 + st.step, e.pe()); }, null, step -> step % 10 == 0);
-            builds = cl.builds();
+        // the CPU default (half list) and the GPU default (full neighbour-major list), both with atoms renumbered
+        for (String list : new String[] {"half", "full"}) {
+            MdState b = ClForcesTest.copy(s0);
+            java.util.Map<Long, Double> peCl = new java.util.HashMap<>();
+            long builds = ClForcesTest.withProperty(ClForces.PAIR_LIST_PROPERTY, list, () -> ClForcesTest.withProperty(
+                    ClForces.LAYOUT_PROPERTY, list.equals("half") ? "atom" : "neighbour", () -> {
+                        try (ClForces cl = ClForcesTest.deviceForces(c, false)) {
+                            ClVelocityVerlet nvt = new ClVelocityVerlet(cl, 0.001, new NoseHooverChain(3000, 3000, 0.1));
+                            nvt.setup(b);
+                            nvt.run(b, 60, (st, e) -> { if (e != null) peCl.put(st.step, e.pe()); }, null, step -> step % 10 == 0);
+                            ClVelocityVerlet nve = new ClVelocityVerlet(cl, 0.001, null);
+                            nve.setup(b);
+                            nve.run(b, 40, (st, e) -> { if (e != null) peCl.put(100 + st.step, e.pe()); }, null, step -> step % 10 == 0);
+                            return cl.builds();
+                        }
+                    }));
+            double dx = maxDiff(a.unwrappedPositions(), b.unwrappedPositions()), dv = maxDiff(a.v, b.v) / maxAbs(a.v);
+            double dPe = 0;
+            for (var en : peCl.entrySet()) dPe = Math.max(dPe, Math.abs(en.getValue() - peJava.get(en.getKey())) / Math.abs(peJava.get(en.getKey())));
+            System.out.printf("device-resident (%s list) vs java (60 NVT at 3000 K + 40 NVE): max |dx| %.3g Å, |dv|/max|v| "
+                    + "%.3g, PE %.3g relative at %d synchronised steps, %d list builds, T %.1f K%n", list, dx, dv, dPe,
+                    peCl.size(), builds, Thermo.temperature(b));
+            assertEquals(10, peCl.size(), "synchronised at steps 10, 20, .. 60 and 70, .. 100");
+            assertTrue(builds >= 3, "list rebuilt on the device: " + builds);
+            assertTrue(dx < 1e-9, list + " list: positions " + dx);
+            assertTrue(dv < 1e-9, list + " list: velocities (relative to the largest) " + dv);
+            assertTrue(dPe < 1e-10, list + " list: PE " + dPe);
         }
-        double dx = maxDiff(a.unwrappedPositions(), b.unwrappedPositions()), dv = maxDiff(a.v, b.v) / maxAbs(a.v);
-        double dPe = 0;
-        for (var en : peCl.entrySet()) dPe = Math.max(dPe, Math.abs(en.getValue() - peJava.get(en.getKey())) / Math.abs(peJava.get(en.getKey())));
-        System.out.printf("device-resident vs java (60 NVT at 3000 K + 40 NVE): max |dx| %.3g Å, |dv|/max|v| %.3g, PE %.3g "
-                + "relative at %d synchronised steps, %d list builds, T %.1f K%n", dx, dv, dPe, peCl.size(), builds,
-                Thermo.temperature(b));
-        assertEquals(10, peCl.size(), "synchronised at steps 10, 20, .. 60 and 70, .. 100");
-        assertTrue(builds >= 3, "list rebuilt on the device: " + builds);
-        assertTrue(dx < 1e-9, "positions " + dx);
-        assertTrue(dv < 1e-9, "velocities (relative to the largest) " + dv);
-        assertTrue(dPe < 1e-10, "PE " + dPe);
     }
 
     /**
