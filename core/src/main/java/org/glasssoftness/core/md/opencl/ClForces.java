@@ -26,9 +26,10 @@ import org.jocl.cl_mem;
 import org.jocl.cl_program;
 
 /**
- * The OpenCL force backend: neighbour list (cell binning, per-cell sorted atoms, full list at cutoff + skin, rebuilt
- * when an atom moved more than skin/2 or the box moved its corners by more than the skin allows, exactly the
- * {@link VerletList} criterion) and the real-space pair forces of {@code BuckCoulLong} (exact kernel: Buckingham, core,
+ * The OpenCL force backend: neighbour list ({@link ClNeighborList}: cell binning, per-cell sorted atoms, full or half
+ * list at cutoff + skin, rebuilt when an atom moved more than skin/2 or the box moved its corners by more than the skin
+ * allows, exactly the {@link VerletList} criterion; at each build the device's atoms are renumbered in cell order) and
+ * the real-space pair forces of {@code BuckCoulLong} (exact kernel: Buckingham, core,
  * erfc Coulomb) run as kernels of {@code md.cl}; the k-space part either on the device ({@link ClPppm}, adding into
  * the same force buffer) or a {@link KSpace} computed on the host (the Java {@code kspace.Pppm}/{@code Ewald}: Ewald,
  * or the fallback when the device PPPM cannot be used). Per call: positions up, forces and per-block energy/virial sums
@@ -45,7 +46,6 @@ import org.jocl.cl_program;
 public final class ClForces implements Forces {
     /** Atoms per block of the energy/virial reduction. */
     private static final int REDUCE_BLOCK = 256;
-    private static final int LOCAL = 64;
 
     private final ClRuntime rt;
     private final boolean ownsRuntime;
@@ -56,22 +56,19 @@ public final class ClForces implements Forces {
     private final int ns;
     private final double[] coef;
     private final cl_program program;
-    private final cl_kernel kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce;
-    /**
-     * Half list (CPU devices): mirror slots, owned-pair forces, reaction gather; dNbr/dNbrCount/maxNbr then hold the
-     * reverse lists, dHalf/dRunStart/dHalfCount/maxHalf the owned entries, dPf their pair forces.
-     */
-    private final cl_kernel kHalfMirror, kPairHalf, kHalfGather;
+    private final cl_kernel kPair, kReduce;
+    /** The neighbour list (binning, full or half list, mirror slots). */
+    private final ClNeighborList list;
+    /** Half list (CPU devices): owned-pair forces and the reaction gather. */
+    private final cl_kernel kPairHalf, kHalfGather;
     private final boolean halfList;
-    private cl_mem dHalf, dRunStart, dHalfCount, dPf, dMissing;
-    private int maxHalf, runStartOffsets;
     /**
      * Spatial order: device atom k is the caller's atom {@code order[k]} (null: the caller's order). At each list build
      * the atoms are renumbered in cell order on the device; every per-atom transfer goes through this map.
      */
     private final boolean spatialOrder;
     private int[] order;
-    private final cl_kernel kGatherDouble, kGatherInt, kIota;
+    private final cl_kernel kGatherDouble, kGatherInt;
     /** Per-atom scratch buffers of the renumbering (3 doubles, 1 double, 3 ints, 1 int per atom), swapped in turn. */
     private final cl_mem[] scratch3 = new cl_mem[1], scratch1 = new cl_mem[1], scratchI3 = new cl_mem[1],
         scratchI1 = new cl_mem[1];
@@ -95,10 +92,7 @@ public final class ClForces implements Forces {
     long memoryBudgetBytes, maxAllocBytes;
 
     private int n = -1;
-    private cl_mem dCellXyz;
-    private cl_mem dX, dQ, dSpecies, dF, dEatom, dPartial, dCellOf, dNbrCount, dMinR2, dCoef, dCellAtoms;
-    private cl_mem dCount, dCellStart, dFill, dNbr;
-    private int ncells = -1, maxNbr;
+    private cl_mem dX, dQ, dSpecies, dF, dEatom, dPartial, dCoef;
     private double[] xAtBuild;
     private Box boxAtBuild;
     private long builds;
@@ -211,17 +205,17 @@ public final class ClForces implements Forces {
         String options = "-DNS=" + ns + " -DTABLE_N=" + CoulombTable.INTERVALS + (mixed ? " -DMIXED" : "")
                 + (halfList ? " -DHALF_LIST -DATOM_MAJOR" : layout.equals("atom") ? " -DATOM_MAJOR" : "");
         program = rt.build("md.cl", source, options);
-        kBinCount = kernel("bin_count");
-        kBinScan = kernel("bin_scan");
-        kBinFill = kernel("bin_fill");
-        kBinSort = kernel("bin_sort");
-        kBuild = kernel("build_list");
+        list = new ClNeighborList(rt, program, new ClNeighborList.Memory() {
+            @Override
+            public cl_mem alloc(long bytes) { return ClForces.this.alloc(CL_MEM_READ_WRITE, bytes); }
+
+            @Override
+            public void release(cl_mem m) { ClForces.this.release(m); }
+        }, cutoff, skin, halfList, mixed);
         kPair = kernel("pair_force");
         kReduce = kernel("reduce_blocks");
-        kHalfMirror = kernel("half_mirror");
         kGatherDouble = kernel("gather_double");
         kGatherInt = kernel("gather_int");
-        kIota = kernel("iota");
         kPairHalf = kernel("pair_force_half");
         kHalfGather = kernel("half_gather");
         kFirst = kernel("vv_first");
@@ -331,8 +325,8 @@ public final class ClForces implements Forces {
         double rc = cutoff + skin;
         int full = (int) Math.max(16, 1.3 * (4.0 / 3.0 * Math.PI * rc * rc * rc) * s.n / s.box.volume());
         int firstList = halfList ? full / 2 + full / 16 + 8 : full;
-        int nbr = Math.max(maxNbr, firstList), half = halfList ? Math.max(maxHalf, firstList) : 0;
-        int offsets = runStartOffsets > 0 ? runStartOffsets : 125;
+        int nbr = Math.max(list.maxNbr(), firstList), half = halfList ? Math.max(list.maxHalf(), firstList) : 0;
+        int offsets = list.stencilOffsets() > 0 ? list.stencilOffsets() : 125;
         long perAtom = bytesPerAtom(nbr, half, offsets, mixed);
         long largestPerAtom = Math.max(Math.max(4L * nbr, 8L * 8), halfList ? Math.max((long) half * 3 * (mixed ? 4 : 8),
                 4L * (offsets + 1)) : 0);
@@ -404,18 +398,19 @@ public final class ClForces implements Forces {
         boolean table = mode != 0;
         if (table) uploadTables(g, mode == 1);
         if (halfList) {
-            args(kPairHalf, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), dHalf, dHalfCount, cutoff * cutoff, g,
+            args(kPairHalf, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), list.half(), list.halfCounts(), cutoff * cutoff, g,
                     Units.QQR2E, dCoef, dF, dEatom, mode, table ? tableSMin : 0.0, table ? tableHInv : 0.0,
-                    table ? dCtab : dCoef, mode == 1 ? dBtab : dCoef, maxHalf, dPf, table ? dCtabR : dCoef);
-            args(kHalfGather, n, dNbrCount, maxNbr, dNbr, dPf, dF);
+                    table ? dCtab : dCoef, mode == 1 ? dBtab : dCoef, list.maxHalf(), list.pairForces(),
+                    table ? dCtabR : dCoef);
+            args(kHalfGather, n, list.counts(), list.maxNbr(), list.list(), list.pairForces(), dF);
             phaseBegin();
             run(kPairHalf, n);
             run(kHalfGather, n);
             phaseEnd(2);
         } else {
-            args(kPair, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), dNbr, dNbrCount, cutoff * cutoff, g, Units.QQR2E,
+            args(kPair, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), list.list(), list.counts(), cutoff * cutoff, g, Units.QQR2E,
                     dCoef, dF, dEatom, mode, table ? tableSMin : 0.0, table ? tableHInv : 0.0,
-                    table ? dCtab : dCoef, mode == 1 ? dBtab : dCoef, maxNbr, table ? dCtabR : dCoef);
+                    table ? dCtab : dCoef, mode == 1 ? dBtab : dCoef, list.maxNbr(), table ? dCtabR : dCoef);
             phaseBegin();
             run(kPair, n);
             phaseEnd(2);
@@ -544,14 +539,8 @@ public final class ClForces implements Forces {
         int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
         dPartial = alloc(CL_MEM_READ_WRITE, 8L * 8 * blocks);
         partial = new double[8 * blocks];
-        dCellOf = alloc(CL_MEM_READ_WRITE, 4L * n);
-        dCellXyz = alloc(CL_MEM_READ_WRITE, 4L * n);
-        dCellAtoms = alloc(CL_MEM_READ_WRITE, 4L * n);
-        dNbrCount = alloc(CL_MEM_READ_WRITE, 4L * n);
-        dMinR2 = alloc(CL_MEM_READ_WRITE, 8L * n);
+        list.allocate(n);
         dCoef = alloc(CL_MEM_READ_ONLY, 8L * coef.length);
-        dHalfCount = alloc(CL_MEM_READ_WRITE, 4L * n);
-        dMissing = alloc(CL_MEM_READ_WRITE, 4);
         dV = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
         dMass = alloc(CL_MEM_READ_ONLY, 8L * n);
         dImage = alloc(CL_MEM_READ_WRITE, 4L * 3 * n);
@@ -572,12 +561,6 @@ public final class ClForces implements Forces {
         ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), dSpecies, true, 0, 4L * n, Pointer.to(s.species), 0, null, null), "clEnqueueWriteBuffer");
         write(dCoef, coef);
         if (pppm != null) pppm.setup(s); // g and mesh for this atom count, charges uploaded
-        ncells = -1;
-        maxNbr = 0;
-        dNbr = null;
-        maxHalf = 0;
-        dHalf = dRunStart = dPf = null;
-        runStartOffsets = 0;
         boxAtBuild = null;
     }
 
@@ -587,75 +570,12 @@ public final class ClForces implements Forces {
 
     /** Builds the list from the positions in dX; {@code resident}: s.x is stale (downloaded for an error message). */
     private void buildList(MdState s, Box box, boolean resident) {
-        double[] widths = {box.lx(), box.ly(), box.lz()};
-        for (int k = 0; k < 3; k++) {
-            if (widths[k] < 2 * cutoff) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "box width %.4f Å along cell vector %d is smaller than twice the cutoff %.4f Å", widths[k], k, cutoff));
-            }
+        list.bin(dX, box);
+        if (spatialOrder) {
+            renumberInCellOrder();
+            list.renumbered();
         }
-        double rc = cutoff + skin;
-        int[] nc = new int[3], st = new int[3];
-        for (int k = 0; k < 3; k++) {
-            nc[k] = Math.max(1, (int) Math.floor(widths[k] / (0.5 * rc)));
-            st[k] = (int) Math.ceil(rc / (widths[k] / nc[k]) - 1e-12);
-        }
-        int cells = nc[0] * nc[1] * nc[2];
-        if (Math.max(nc[0], Math.max(nc[1], nc[2])) > 1024) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "box %.4g x %.4g x %.4g Å needs more than 1024 "
-                    + "neighbour cells along an axis", widths[0], widths[1], widths[2]));
-        }
-        if (cells != ncells) {
-            release(dCount); release(dCellStart); release(dFill);
-            dCount = alloc(CL_MEM_READ_WRITE, 4L * cells);
-            dCellStart = alloc(CL_MEM_READ_WRITE, 4L * (cells + 1));
-            dFill = alloc(CL_MEM_READ_WRITE, 4L * cells);
-            ncells = cells;
-        }
-        if (maxNbr == 0) {
-            // full list from the mean density, 30 % margin; half and reverse lists about half of that each
-            int full = (int) Math.max(16, 1.3 * (4.0 / 3.0 * Math.PI * rc * rc * rc) * n / box.volume());
-            maxNbr = halfList ? full / 2 + full / 16 + 8 : full;
-            dNbr = alloc(CL_MEM_READ_WRITE, 4L * maxNbr * n);
-            if (halfList) allocateHalf(maxNbr);
-        }
-        ClRuntime.check(CL.clEnqueueFillBuffer(rt.queue(), dCount, Pointer.to(new int[] {0}), 4, 0, 4L * cells, 0, null, null), "clEnqueueFillBuffer");
-        args(kBinCount, n, dX, box.xlo(), box.ylo(), box.zlo(), box.lx(), box.ly(), box.lz(), nc[0], nc[1], nc[2],
-                dCellOf, dCount, dCellXyz);
-        run(kBinCount, n);
-        args(kBinScan, cells, dCount, dCellStart, dFill);
-        run(kBinScan, 1);
-        args(kBinFill, n, dCellOf, dCellStart, dFill, dCellAtoms);
-        run(kBinFill, n);
-        args(kBinSort, cells, dCellStart, dCellAtoms);
-        run(kBinSort, cells);
-        if (spatialOrder) renumberInCellOrder();
-        int[] counts = new int[n];
-        double[] minR2 = new double[n];
-        int offsets = (2 * st[0] + 1) * (2 * st[1] + 1) * (2 * st[2] + 1);
-        if (halfList && runStartOffsets != offsets) {
-            release(dRunStart);
-            dRunStart = alloc(CL_MEM_READ_WRITE, 4L * (offsets + 1) * n);
-            runStartOffsets = offsets;
-        }
-        while (true) {
-            args(kBuild, n, dX, box.xlo(), box.ylo(), box.zlo(), box.lx(), box.ly(), box.lz(), nc[0], nc[1], nc[2],
-                    st[0], st[1], st[2], rc * rc, dCellStart, dCellAtoms, maxNbr, dNbr, dNbrCount, dMinR2,
-                    maxHalf, halfList ? dHalf : dNbrCount, halfList ? dRunStart : dNbrCount, offsets, dHalfCount);
-            run(kBuild, n);
-            int max = maxOf(dNbrCount, counts), maxH = halfList ? maxOf(dHalfCount, counts) : 0;
-            if (max <= maxNbr && maxH <= maxHalf) break;
-            if (max > maxNbr) {
-                release(dNbr);
-                maxNbr = (int) (1.2 * max) + 8;
-                dNbr = alloc(CL_MEM_READ_WRITE, 4L * maxNbr * n);
-            }
-            if (maxH > maxHalf) allocateHalf((int) (1.2 * maxH) + 8);
-        }
-        if (halfList) {
-            mirrorSlots(nc, st, offsets);
-        }
-        read(dMinR2, minR2, n);
+        double[] minR2 = list.build(dX, box);
         int worst = -1;
         for (int i = 0; i < n; i++) if (worst < 0 || minR2[i] < minR2[worst]) worst = i;
         double lim = VerletList.MIN_SEPARATION;
@@ -689,17 +609,13 @@ public final class ClForces implements Forces {
      */
     private void renumberInCellOrder() {
         int[] step = new int[n];
-        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dCellAtoms, true, 0, 4L * n, Pointer.to(step), 0, null, null), "clEnqueueReadBuffer");
+        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), list.cellOrder(), true, 0, 4L * n, Pointer.to(step), 0, null, null), "clEnqueueReadBuffer");
         dX = gather(kGatherDouble, 3, dX, scratch3);
         dV = gather(kGatherDouble, 3, dV, scratch3);
         dMass = gather(kGatherDouble, 1, dMass, scratch1);
         dQ = gather(kGatherDouble, 1, dQ, scratch1);
         dImage = gather(kGatherInt, 3, dImage, scratchI3);
         dSpecies = gather(kGatherInt, 1, dSpecies, scratchI1);
-        dCellOf = gather(kGatherInt, 1, dCellOf, scratchI1);
-        dCellXyz = gather(kGatherInt, 1, dCellXyz, scratchI1);
-        args(kIota, n, dCellAtoms);
-        run(kIota, n);
         if (pppm != null) pppm.copyCharges(dQ);
         int[] composed = new int[n];
         for (int k = 0; k < n; k++) composed[k] = order == null ? step[k] : order[step[k]];
@@ -716,7 +632,7 @@ public final class ClForces implements Forces {
      */
     private cl_mem gather(cl_kernel k, int width, cl_mem src, cl_mem[] scratch) {
         cl_mem dst = scratch[0];
-        args(k, n, width, dCellAtoms, src, dst);
+        args(k, n, width, list.cellOrder(), src, dst);
         run(k, n);
         scratch[0] = src;
         return dst;
@@ -759,37 +675,6 @@ public final class ClForces implements Forces {
         int[] t = order == null ? a : new int[a.length];
         ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dImage, true, 0, 4L * 3 * n, Pointer.to(t), 0, null, null), "clEnqueueReadBuffer");
         if (order != null) for (int k = 0; k < n; k++) System.arraycopy(t, k * 3, a, order[k] * 3, 3);
-    }
-
-    /** The largest of the n ints in {@code m} (read into {@code into}). */
-    private int maxOf(cl_mem m, int[] into) {
-        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), m, true, 0, 4L * n, Pointer.to(into), 0, null, null), "clEnqueueReadBuffer");
-        int max = 0;
-        for (int c : into) max = Math.max(max, c);
-        return max;
-    }
-
-    /** Turns the reverse lists just built into the slots of their mirror entries in the owners' half lists. */
-    private void mirrorSlots(int[] nc, int[] st, int offsets) {
-        int[] missing = {0};
-        ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), dMissing, true, 0, 4, Pointer.to(missing), 0, null, null), "clEnqueueWriteBuffer");
-        args(kHalfMirror, n, dCellXyz, nc[0], nc[1], nc[2], st[0], st[1], st[2], dNbrCount, maxNbr, dNbr, maxHalf,
-                dHalf, dRunStart, offsets, dMissing);
-        run(kHalfMirror, n);
-        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dMissing, true, 0, 4, Pointer.to(missing), 0, null, null), "clEnqueueReadBuffer");
-        if (missing[0] != 0) {
-            throw new IllegalStateException(missing[0] + " neighbour-list entries have no mirror entry (the list is not "
-                    + "symmetric); set " + PAIR_LIST_PROPERTY + "=full to use the full list");
-        }
-    }
-
-    /** Half-list entries and their stored pair forces for {@code perAtom} owned entries per atom. */
-    private void allocateHalf(int perAtom) {
-        release(dHalf);
-        release(dPf);
-        maxHalf = perAtom;
-        dHalf = alloc(CL_MEM_READ_WRITE, 4L * maxHalf * n);
-        dPf = alloc(CL_MEM_READ_WRITE, 3L * (mixed ? 4 : 8) * maxHalf * n);
     }
 
     private static long closestId(MdState s, int i) {
@@ -1018,10 +903,7 @@ public final class ClForces implements Forces {
     }
 
     private cl_kernel kernel(String name) {
-        int[] err = new int[1];
-        cl_kernel k = CL.clCreateKernel(program, name, err);
-        ClRuntime.check(err[0], "clCreateKernel " + name);
-        return k;
+        return ClCalls.kernel(program, name);
     }
 
     private cl_mem alloc(long flags, long bytes) {
@@ -1070,9 +952,7 @@ public final class ClForces implements Forces {
         for (cl_mem m : buffers.keySet()) CL.clReleaseMemObject(m);
         buffers.clear();
         allocatedBytes = 0;
-        dCount = dCellStart = dFill = dNbr = dHalf = dRunStart = dPf = null;
-        ncells = -1;
-        maxNbr = maxHalf = runStartOffsets = 0;
+        list.forget();
     }
 
     private void write(cl_mem m, double[] a) {
@@ -1084,18 +964,11 @@ public final class ClForces implements Forces {
     }
 
     private static void args(cl_kernel k, Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            Object v = values[i];
-            if (v instanceof cl_mem m) ClRuntime.check(CL.clSetKernelArg(k, i, Sizeof.cl_mem, Pointer.to(m)), "clSetKernelArg");
-            else if (v instanceof Integer x) ClRuntime.check(CL.clSetKernelArg(k, i, Sizeof.cl_int, Pointer.to(new int[] {x})), "clSetKernelArg");
-            else if (v instanceof Double x) ClRuntime.check(CL.clSetKernelArg(k, i, Sizeof.cl_double, Pointer.to(new double[] {x})), "clSetKernelArg");
-            else throw new IllegalArgumentException("kernel argument " + i + ": " + v);
-        }
+        ClCalls.args(k, values);
     }
 
     private void run(cl_kernel k, int work) {
-        long global = ((long) Math.max(1, work) + LOCAL - 1) / LOCAL * LOCAL;
-        ClRuntime.check(CL.clEnqueueNDRangeKernel(rt.queue(), k, 1, null, new long[] {global}, new long[] {LOCAL}, 0, null, null), "clEnqueueNDRangeKernel");
+        ClCalls.run(rt, k, work);
     }
 
     @Override
@@ -1104,8 +977,8 @@ public final class ClForces implements Forces {
         if (dCtab != null) CL.clReleaseMemObject(dCtab);
         if (dCtabR != null) CL.clReleaseMemObject(dCtabR);
         if (dBtab != null) CL.clReleaseMemObject(dBtab);
-        for (cl_kernel k : new cl_kernel[] {kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kPair, kReduce,
-            kHalfMirror, kPairHalf, kHalfGather, kGatherDouble, kGatherInt, kIota, kFirst,
+        list.close();
+        for (cl_kernel k : new cl_kernel[] {kPair, kReduce, kPairHalf, kHalfGather, kGatherDouble, kGatherInt, kFirst,
             kSecond, kScale, kKe, kDisp, kWrap, kDrift, kScaleAxes, kRemap, kKeTensor, kFireSums, kFireMixKick, kFireStep}) {
             CL.clReleaseKernel(k);
         }
