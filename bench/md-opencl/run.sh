@@ -3,7 +3,8 @@
 # package, MPI ranks = THREADS) on the same start and protocol: a 3,704-atom LiBP 40/30/30 random packing relaxed by
 # FIRE (BASEFIRE steps, on our backend), replicated 1x1x1, 3x1x1, 2x2x2, 3x3x3 (3.7k, 11k, 30k, 100k atoms), NVT
 # 300 K, 1 fs, 10 A cutoff, PPPM 1e-5, skin 2 A; the LAMMPS input is written by the project's LammpsInputExport.
-# Only the NVT steps are timed (LAMMPS: its Loop time over warm + timed steps). Prints a table: steps/s and ns/day of
+# Only the NVT steps are timed: ours without the stage setup (measured by a 1-step stage and subtracted), LAMMPS its
+# Loop time over warm + timed steps (which leaves its setup out too). Prints a table: steps/s and ns/day of
 # ours and LAMMPS, and the ratio.
 # Usage: bench/md-opencl/run.sh [sizes="1,1,1 3,1,1 2,2,2 3,3,3"] [threads=2]
 #   env PRECISION=double|mixed (default mixed), BACKEND=opencl|java (default opencl), DEVICE=<name part>,
