@@ -17,7 +17,7 @@ import org.glasssoftness.core.md.kspace.Pppm;
 import org.glasssoftness.core.model.Frame;
 import org.junit.jupiter.api.Test;
 
-class IntegratorTest {
+public class IntegratorTest {
     static MdState glass(int atoms, long seed) {
         ForceField ff = ForceField.dengDuLiBP();
         Map<String, Double> comp = new LinkedHashMap<>();
@@ -33,6 +33,25 @@ class IntegratorTest {
     }
 
     /**
+     * The NVE protocol of the energy-conservation tests: 300 K velocities (seed 11), 0.3 ps NVT at 300 K, then 0.5 ps
+     * NVE at 1 fs; returns max |E(t) - E(0)| / |E(0)| over the NVE steps (printed with {@code label}).
+     */
+    public static double nveMaxRelativeDeviation(org.glasssoftness.core.md.Forces forces, MdState s, String label) {
+        VelocityInit.create(s, 300, 11);
+        VelocityVerlet nvt = new VelocityVerlet(forces, 0.001, new NoseHooverChain(300, 300, 0.1));
+        nvt.setup(s);
+        nvt.run(s, 300, null, null);
+        VelocityVerlet nve = new VelocityVerlet(forces, 0.001, null);
+        ForceEvaluator.Energies e0 = nve.setup(s);
+        double etot0 = e0.pe() + Thermo.kinetic(s);
+        double[] maxDev = {0};
+        nve.run(s, 500, (st, e) -> maxDev[0] = Math.max(maxDev[0], Math.abs(e.pe() + Thermo.kinetic(st) - etot0)), null);
+        System.out.printf("%s NVE: E0 %.6f eV, max |E - E0| %.3g eV = %.3g of KE, %.3g relative%n", label, etot0,
+                maxDev[0], maxDev[0] / Thermo.kinetic(s), maxDev[0] / Math.abs(etot0));
+        return maxDev[0] / Math.abs(etot0);
+    }
+
+    /**
      * NVE: a 768-atom LiBP glass (PPPM 1e-5, 1 fs), first 0.3 ps NVT at 300 K to leave the random packing, then
      * 0.5 ps NVE. Criterion: max |E(t) - E(0)| / |E(0)| below 1e-5 (measured about 2e-6 here; the issue's 10 ps
      * criterion of 1e-4 is checked by the benchmark run, too long for a unit test).
@@ -41,18 +60,8 @@ class IntegratorTest {
     void nveConservesEnergy() {
         MdState s = glass(768, 7);
         try (ForceEvaluator ev = new ForceEvaluator(coeffs(s), 10.0, 2.0, new Pppm(1e-5, 10.0), 2)) {
-            VelocityInit.create(s, 300, 11);
-            VelocityVerlet nvt = new VelocityVerlet(ev, 0.001, new NoseHooverChain(300, 300, 0.1));
-            nvt.setup(s);
-            nvt.run(s, 300, null, null);
-            VelocityVerlet nve = new VelocityVerlet(ev, 0.001, null);
-            ForceEvaluator.Energies e0 = nve.setup(s);
-            double etot0 = e0.pe() + Thermo.kinetic(s);
-            double[] maxDev = {0};
-            nve.run(s, 500, (st, e) -> maxDev[0] = Math.max(maxDev[0], Math.abs(e.pe() + Thermo.kinetic(st) - etot0)), null);
-            System.out.printf("NVE: E0 %.6f eV, max |E - E0| %.3g eV = %.3g of KE, %.3g relative%n", etot0, maxDev[0],
-                    maxDev[0] / Thermo.kinetic(s), maxDev[0] / Math.abs(etot0));
-            assertTrue(maxDev[0] / Math.abs(etot0) < 1e-5, "NVE energy deviation " + maxDev[0]);
+            double rel = nveMaxRelativeDeviation(ev, s, "java");
+            assertTrue(rel < 1e-5, "NVE energy deviation " + rel + " relative");
         }
     }
 

@@ -84,18 +84,9 @@ class ClTrajectoryTest {
         for (boolean mixed : new boolean[] {false, true}) {
             MdState s = ClForcesTest.glass(768, 7);
             try (ClForces cl = ClForcesTest.deviceForces(ClForcesTest.coeffs(s), mixed)) {
-                VelocityInit.create(s, 300, 11);
-                VelocityVerlet nvt = new VelocityVerlet(cl, 0.001, new NoseHooverChain(300, 300, 0.1));
-                nvt.setup(s);
-                nvt.run(s, 300, null, null);
-                VelocityVerlet nve = new VelocityVerlet(cl, 0.001, null);
-                ForceEvaluator.Energies e0 = nve.setup(s);
-                double etot0 = e0.pe() + Thermo.kinetic(s);
-                double[] maxDev = {0};
-                nve.run(s, 500, (st, e) -> maxDev[0] = Math.max(maxDev[0], Math.abs(e.pe() + Thermo.kinetic(st) - etot0)), null);
-                System.out.printf("opencl %s NVE: E0 %.6f eV, max |E - E0| %.3g eV, %.3g relative%n",
-                        mixed ? "mixed" : "double", etot0, maxDev[0], maxDev[0] / Math.abs(etot0));
-                assertTrue(maxDev[0] / Math.abs(etot0) < 1e-5, (mixed ? "mixed" : "double") + " NVE deviation " + maxDev[0]);
+                String mode = mixed ? "opencl mixed" : "opencl double";
+                double rel = org.glasssoftness.core.md.integrate.IntegratorTest.nveMaxRelativeDeviation(cl, s, mode);
+                assertTrue(rel < 1e-5, mode + " NVE deviation " + rel + " relative");
             }
         }
     }
