@@ -34,11 +34,13 @@ import org.jocl.cl_program;
  * the same force buffer) or a {@link KSpace} computed on the host (the Java {@code kspace.Pppm}/{@code Ewald}: Ewald,
  * or the fallback when the device PPPM cannot be used). Per call: positions up, forces and per-block energy/virial sums
  * down. Two pair schemes: the full list (each pair computed by both its atoms, each atom summing its own list; the
- * default on GPUs) and, on CPU devices, a half list (each pair computed once by its owner, which stores the pair force
- * in the slot of its entry; every other atom gathers the reactions of its non-owned pairs through a mirror index built
- * with the list): half the pair math, as LAMMPS's newton-on half lists, without atomics. Deterministic either way:
- * the same input gives the same forces bit for bit (fixed summation orders; energies summed over fixed blocks in atom
- * order). The two schemes add the same per-pair terms in different orders, so they agree to rounding.
+ * default on GPUs) and, on CPU devices, a half list (each pair listed and computed once, by its owner; the atoms are
+ * split into fixed chunks, each adding its pairs' forces and reactions into its own copy of the forces, and the copies
+ * are summed in chunk order, as LAMMPS' OpenMP styles give each thread its own force array): half the pair math, as
+ * LAMMPS's newton-on half lists, without atomics. Deterministic either way: the same input on the same device gives
+ * the same forces bit for bit (fixed summation orders; energies summed over fixed blocks in atom order, or per chunk;
+ * the chunk count follows the device's compute units). The two schemes add the same per-pair terms in different
+ * orders, so they agree to rounding.
  *
  * <p>Precision: double, or mixed (-DMIXED: the pair math in float from double differences, forces, energies and
  * virial accumulated in double). The device needs cl_khr_fp64 for either (double accumulation).
@@ -57,10 +59,15 @@ public final class ClForces implements Forces {
     private final double[] coef;
     private final cl_program program;
     private final cl_kernel kPair, kReduce;
-    /** The neighbour list (binning, full or half list, mirror slots). */
+    /** The neighbour list (binning, full or half list). */
     private final ClNeighborList list;
-    /** Half list (CPU devices): owned-pair forces and the reaction gather. */
-    private final cl_kernel kPairHalf, kHalfGather;
+    /**
+     * Half list (CPU devices): pair forces in fixed chunks of atoms, each with its own copy of the forces
+     * ({@code chunks} x 3n doubles) and energy sums (8 doubles), and the sum of the copies.
+     */
+    private final cl_kernel kPairChunks, kSumChunks;
+    private cl_mem dForceCopies, dChunkEnergies;
+    private int chunks;
     private final boolean halfList;
     /**
      * Spatial order: device atom k is the caller's atom {@code order[k]} (null: the caller's order). At each list build
@@ -112,7 +119,7 @@ public final class ClForces implements Forces {
      */
     public static final String LAYOUT_PROPERTY = "glasssoftness.opencl.nbrlayout";
     /**
-     * Pair list, "half" (each pair computed once by its owner, the reaction gathered through a mirror index: the
+     * Pair list, "half" (each pair computed once by its owner, the reaction added through per-chunk force copies: the
      * default on CPU devices) or "full" (each pair computed by both atoms: the default on GPUs and accelerators); the
      * system property overrides the default (benchmarks, tests).
      */
@@ -120,6 +127,8 @@ public final class ClForces implements Forces {
     /** "true"/"false": the Coulomb-table kernel ({@link #setCoulombTable}) on or off instead of its default. */
     public static final String COULOMB_TABLE_PROPERTY = "glasssoftness.opencl.coulombtable";
     public static final String PROFILE_PROPERTY = "glasssoftness.opencl.profile";
+    /** Chunks of the half list's pair kernel (each with its own force copy) instead of the default 8 per compute unit. */
+    public static final String CHUNKS_PROPERTY = "glasssoftness.opencl.chunks";
     /**
      * "false" keeps the device's atoms in the caller's order instead of renumbering them in cell order at each list
      * build (default true: neighbours near in memory; tests, benchmarks).
@@ -211,13 +220,13 @@ public final class ClForces implements Forces {
 
             @Override
             public void release(cl_mem m) { ClForces.this.release(m); }
-        }, cutoff, skin, halfList, mixed);
+        }, cutoff, skin, halfList);
         kPair = kernel("pair_force");
         kReduce = kernel("reduce_blocks");
         kGatherDouble = kernel("gather_double");
         kGatherInt = kernel("gather_int");
-        kPairHalf = kernel("pair_force_half");
-        kHalfGather = kernel("half_gather");
+        kPairChunks = kernel("pair_chunks");
+        kSumChunks = kernel("sum_chunks");
         kFirst = kernel("vv_first");
         kSecond = kernel("vv_second");
         kScale = kernel("scale_v");
@@ -260,7 +269,7 @@ public final class ClForces implements Forces {
 
     public boolean mixed() { return mixed; }
 
-    /** Whether pairs are computed once (half list with a mirror index) rather than by both atoms (full list). */
+    /** Whether pairs are computed once (half list, per-chunk force copies) rather than by both atoms (full list). */
     public boolean halfList() { return halfList; }
 
     public long builds() { return builds; }
@@ -325,29 +334,39 @@ public final class ClForces implements Forces {
         double rc = cutoff + skin;
         int full = (int) Math.max(16, 1.3 * (4.0 / 3.0 * Math.PI * rc * rc * rc) * s.n / s.box.volume());
         int firstList = halfList ? full / 2 + full / 16 + 8 : full;
-        int nbr = Math.max(list.maxNbr(), firstList), half = halfList ? Math.max(list.maxHalf(), firstList) : 0;
-        int offsets = list.stencilOffsets() > 0 ? list.stencilOffsets() : 125;
-        long perAtom = bytesPerAtom(nbr, half, offsets, mixed);
-        long largestPerAtom = Math.max(Math.max(4L * nbr, 8L * 8), halfList ? Math.max((long) half * 3 * (mixed ? 4 : 8),
-                4L * (offsets + 1)) : 0);
+        int nbr = Math.max(list.maxNbr(), firstList);
+        int copies = halfList ? chunkCount(s.n) : 0;
+        long perAtom = bytesPerAtom(nbr, copies);
+        long largestPerAtom = Math.max(Math.max(4L * nbr, 8L * 8), 8L * 3 * copies);
         long fits = Math.min((long) (0.8 * memoryBudgetBytes / perAtom), maxAllocBytes / largestPerAtom);
         return String.format(Locale.ROOT, "out of device memory on %s with %d atoms (%s; %d list entries per atom need "
                 + "about %d bytes per atom, the device has %.1f MB and allocates at most %.1f MB at once): a system of "
-                + "about %d atoms fits", rt.info().describe(), s.n, e.getMessage(), nbr + half, perAtom,
+                + "about %d atoms fits", rt.info().describe(), s.n, e.getMessage(), nbr, perAtom,
                 memoryBudgetBytes / 1e6, maxAllocBytes / 1e6, fits);
     }
 
-    private static long bytesPerAtom(int maxNbr, int maxHalf, int offsets, boolean mixed) {
-        // x, f (3 doubles each), q, minR2, 8 energy values (doubles), species, cellOf, cellXyz, count, cell atoms (ints), the
-        // (full or reverse) list; half list: half count, run starts (one per stencil offset + 1), entries (int), pair
-        // forces (3 reals)
-        return 8L * (3 + 3 + 1 + 1 + 8) + 4L * (5 + maxNbr) + (maxHalf > 0 ? 4L * (2 + offsets) : 0)
-                + (long) maxHalf * (4 + 3 * (mixed ? 4 : 8));
+    /**
+     * @param maxNbr     list entries per atom
+     * @param copies     the half list's force copies (chunks), 0 with the full list
+     */
+    private static long bytesPerAtom(int maxNbr, int copies) {
+        // x, f (3 doubles each), q, minR2, 8 energy values of the full list (doubles), species, cellOf, cellXyz, count,
+        // cell atoms (ints), the list (ints); half list: a force copy (3 doubles) per chunk instead of the energies
+        return 8L * (3 + 3 + 1 + 1) + (copies > 0 ? 8L * 3 * copies : 8L * 8) + 4L * (5 + maxNbr);
+    }
+
+    /**
+     * Chunks of the half list's pair kernel: 8 per compute unit (16 on 2 cores was fastest on PoCL, and enough chunks
+     * balance the cores), at most 64 (each holds a copy of the forces) and at least 32 atoms each.
+     */
+    private int chunkCount(int atoms) {
+        int wanted = Integer.getInteger(CHUNKS_PROPERTY, Math.min(64, 8 * Math.max(1, rt.info().computeUnits())));
+        return Math.max(1, Math.min(wanted, atoms / 32));
     }
 
     /**
      * Forces into s.f without energies or virial (NaN energies), the way the device-resident steps between thermo rows
-     * compute them (the half list's slot kernel); the k-space part must be on the device. Benchmarks and tests.
+     * compute them; the k-space part must be on the device. Benchmarks and tests.
      */
     void forcesOnly(MdState s) {
         if (kspace != null) throw new IllegalStateException("forcesOnly needs the k-space part on the device");
@@ -398,14 +417,15 @@ public final class ClForces implements Forces {
         boolean table = mode != 0;
         if (table) uploadTables(g, mode == 1);
         if (halfList) {
-            args(kPairHalf, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), list.half(), list.halfCounts(), cutoff * cutoff, g,
-                    Units.QQR2E, dCoef, dF, dEatom, mode, table ? tableSMin : 0.0, table ? tableHInv : 0.0,
-                    table ? dCtab : dCoef, mode == 1 ? dBtab : dCoef, list.maxHalf(), list.pairForces(),
+            args(kPairChunks, n, chunks, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), list.list(), list.counts(),
+                    cutoff * cutoff, g, Units.QQR2E, dCoef, dForceCopies, dChunkEnergies, mode, table ? tableSMin : 0.0,
+                    table ? tableHInv : 0.0, table ? dCtab : dCoef, mode == 1 ? dBtab : dCoef, list.maxNbr(),
                     table ? dCtabR : dCoef);
-            args(kHalfGather, n, list.counts(), list.maxNbr(), list.list(), list.pairForces(), dF);
+            args(kSumChunks, n, chunks, dForceCopies, dF);
             phaseBegin();
-            run(kPairHalf, n);
-            run(kHalfGather, n);
+            ClRuntime.check(CL.clEnqueueNDRangeKernel(rt.queue(), kPairChunks, 1, null, new long[] {chunks},
+                    new long[] {1}, 0, null, null), "clEnqueueNDRangeKernel");
+            run(kSumChunks, 3 * n);
             phaseEnd(2);
         } else {
             args(kPair, n, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), list.list(), list.counts(), cutoff * cutoff, g, Units.QQR2E,
@@ -422,10 +442,15 @@ public final class ClForces implements Forces {
         phaseEnd(3);
         if (!energies) return new ForceEvaluator.Energies(Double.NaN, Double.NaN, Double.NaN, virial);
         phaseBegin();
-        int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
-        args(kReduce, n, 8, REDUCE_BLOCK, dEatom, dPartial);
-        run(kReduce, blocks);
-        read(dPartial, partial, 8 * blocks);
+        // pair energies and virial: the half list's per-chunk sums, or the full list's per-atom values in blocks
+        int blocks = halfList ? chunks : (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
+        if (halfList) {
+            read(dChunkEnergies, partial, 8 * blocks);
+        } else {
+            args(kReduce, n, 8, REDUCE_BLOCK, dEatom, dPartial);
+            run(kReduce, blocks);
+            read(dPartial, partial, 8 * blocks);
+        }
         double eVdwl = 0, eCoul = 0;
         for (int k = 0; k < blocks; k++) {
             eVdwl += partial[8 * k];
@@ -435,6 +460,7 @@ public final class ClForces implements Forces {
         phaseEnd(4);
         return new ForceEvaluator.Energies(eVdwl, eCoul, eLong, virial);
     }
+
     private void phaseBegin() {
         if (!profiling) return;
         CL.clFinish(rt.queue());
@@ -535,10 +561,17 @@ public final class ClForces implements Forces {
         dQ = alloc(CL_MEM_READ_ONLY, 8L * n);
         dSpecies = alloc(CL_MEM_READ_ONLY, 4L * n);
         dF = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
-        dEatom = alloc(CL_MEM_READ_WRITE, 8L * 8 * n);
         int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
-        dPartial = alloc(CL_MEM_READ_WRITE, 8L * 8 * blocks);
-        partial = new double[8 * blocks];
+        if (halfList) {
+            chunks = chunkCount(n);
+            dForceCopies = alloc(CL_MEM_READ_WRITE, 8L * 3 * n * chunks);
+            dChunkEnergies = alloc(CL_MEM_READ_WRITE, 8L * 8 * chunks);
+            partial = new double[8 * chunks];
+        } else {
+            dEatom = alloc(CL_MEM_READ_WRITE, 8L * 8 * n);
+            dPartial = alloc(CL_MEM_READ_WRITE, 8L * 8 * blocks);
+            partial = new double[8 * blocks];
+        }
         list.allocate(n);
         dCoef = alloc(CL_MEM_READ_ONLY, 8L * coef.length);
         dV = alloc(CL_MEM_READ_WRITE, 8L * 3 * n);
@@ -978,7 +1011,7 @@ public final class ClForces implements Forces {
         if (dCtabR != null) CL.clReleaseMemObject(dCtabR);
         if (dBtab != null) CL.clReleaseMemObject(dBtab);
         list.close();
-        for (cl_kernel k : new cl_kernel[] {kPair, kReduce, kPairHalf, kHalfGather, kGatherDouble, kGatherInt, kFirst,
+        for (cl_kernel k : new cl_kernel[] {kPair, kReduce, kPairChunks, kSumChunks, kGatherDouble, kGatherInt, kFirst,
             kSecond, kScale, kKe, kDisp, kWrap, kDrift, kScaleAxes, kRemap, kKeTensor, kFireSums, kFireMixKick, kFireStep}) {
             CL.clReleaseKernel(k);
         }

@@ -15,9 +15,8 @@ import org.jocl.cl_program;
  * The device neighbour list of {@link ClForces} (kernels of {@code md.cl}): cell binning with each cell's atoms sorted
  * by index, then a list at cutoff + skin over a stencil of cells (offsets -S..S per axis with the lattice image the
  * wrap implies; cells out of reach skipped), either full (each atom all its neighbours; layout atom- or
- * neighbour-major by the program's build options) or half (program built with -DHALF_LIST: each pair in its owner's
- * half list, the other atom's reverse list turned into the slots of the mirror entries by {@code half_mirror}, and the
- * owned pairs' force buffer). Lists grow when an atom has more entries than allocated. Between binning and building,
+ * neighbour-major by the program's build options) or half (program built with -DHALF_LIST: each pair only in its
+ * owner's list, atom-major). Lists grow when an atom has more entries than allocated. Between binning and building,
  * the owner may renumber its atoms in cell order ({@link #cellOrder()}, then {@link #renumbered()}).
  *
  * <p>Buffers come from and go back to the owner's {@link Memory} (its accounting and out-of-memory report); after the
@@ -34,33 +33,27 @@ final class ClNeighborList implements AutoCloseable {
     private final ClRuntime rt;
     private final Memory memory;
     private final double cutoff, rc;
-    private final boolean halfList, mixed;
-    private final cl_kernel kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kHalfMirror, kGatherInt, kIota;
+    private final boolean halfList;
+    private final cl_kernel kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kGatherInt, kIota;
 
     private int n = -1;
     private cl_mem dCellOf, dCellXyz, dCellAtoms, dCount, dCellStart, dFill, dScratch;
-    private cl_mem dNbr, dNbrCount, dMinR2, dHalf, dRunStart, dHalfCount, dPf, dMissing;
-    private int ncells = -1, maxNbr, maxHalf, runStartOffsets;
+    private cl_mem dNbr, dNbrCount, dMinR2;
+    private int ncells = -1, maxNbr;
     private final int[] nc = new int[3], st = new int[3];
 
-    /**
-     * @param program  md.cl built for this list kind (-DHALF_LIST for the half list)
-     * @param mixed    pair forces stored in float (the half list's pair-force buffer)
-     */
-    ClNeighborList(ClRuntime rt, cl_program program, Memory memory, double cutoff, double skin, boolean halfList,
-                   boolean mixed) {
+    /** @param program md.cl built for this list kind (-DHALF_LIST for the half list) */
+    ClNeighborList(ClRuntime rt, cl_program program, Memory memory, double cutoff, double skin, boolean halfList) {
         this.rt = rt;
         this.memory = memory;
         this.cutoff = cutoff;
         this.rc = cutoff + skin;
         this.halfList = halfList;
-        this.mixed = mixed;
         kBinCount = ClCalls.kernel(program, "bin_count");
         kBinScan = ClCalls.kernel(program, "bin_scan");
         kBinFill = ClCalls.kernel(program, "bin_fill");
         kBinSort = ClCalls.kernel(program, "bin_sort");
         kBuild = ClCalls.kernel(program, "build_list");
-        kHalfMirror = ClCalls.kernel(program, "half_mirror");
         kGatherInt = ClCalls.kernel(program, "gather_int");
         kIota = ClCalls.kernel(program, "iota");
     }
@@ -74,8 +67,6 @@ final class ClNeighborList implements AutoCloseable {
         dScratch = memory.alloc(4L * n);
         dNbrCount = memory.alloc(4L * n);
         dMinR2 = memory.alloc(8L * n);
-        dHalfCount = memory.alloc(4L * n);
-        dMissing = memory.alloc(4);
     }
 
     /**
@@ -84,9 +75,9 @@ final class ClNeighborList implements AutoCloseable {
      */
     void forget() {
         dCellOf = dCellXyz = dCellAtoms = dCount = dCellStart = dFill = dScratch = null;
-        dNbr = dNbrCount = dMinR2 = dHalf = dRunStart = dHalfCount = dPf = dMissing = null;
+        dNbr = dNbrCount = dMinR2 = null;
         ncells = -1;
-        maxNbr = maxHalf = runStartOffsets = 0;
+        maxNbr = 0;
         n = -1;
     }
 
@@ -155,39 +146,27 @@ final class ClNeighborList implements AutoCloseable {
     }
 
     /**
-     * Builds the list from the positions at {@code x} as binned (growing it as needed; for the half list also the
-     * mirror slots) and returns each atom's closest squared distance (Å^2), for the overlap check.
+     * Builds the list from the positions at {@code x} as binned (growing it as needed) and returns each atom's closest
+     * squared distance (Å^2) over its listed pairs, for the overlap check.
      */
     double[] build(cl_mem x, Box box) {
         int[] counts = new int[n];
-        int offsets = (2 * st[0] + 1) * (2 * st[1] + 1) * (2 * st[2] + 1);
         if (maxNbr == 0) {
-            // full list from the mean density, 30 % margin; half and reverse lists about half of that each
+            // full list from the mean density, 30 % margin; the half list about half of that
             int full = (int) Math.max(16, 1.3 * (4.0 / 3.0 * Math.PI * rc * rc * rc) * n / box.volume());
             maxNbr = halfList ? full / 2 + full / 16 + 8 : full;
             dNbr = memory.alloc(4L * maxNbr * n);
-            if (halfList) allocateHalf(maxNbr);
-        }
-        if (halfList && runStartOffsets != offsets) {
-            memory.release(dRunStart);
-            dRunStart = memory.alloc(4L * (offsets + 1) * n);
-            runStartOffsets = offsets;
         }
         while (true) {
             ClCalls.args(kBuild, n, x, box.xlo(), box.ylo(), box.zlo(), box.lx(), box.ly(), box.lz(), nc[0], nc[1],
-                    nc[2], st[0], st[1], st[2], rc * rc, dCellStart, dCellAtoms, maxNbr, dNbr, dNbrCount, dMinR2,
-                    maxHalf, halfList ? dHalf : dNbrCount, halfList ? dRunStart : dNbrCount, offsets, dHalfCount);
+                    nc[2], st[0], st[1], st[2], rc * rc, dCellStart, dCellAtoms, maxNbr, dNbr, dNbrCount, dMinR2);
             ClCalls.run(rt, kBuild, n);
-            int max = maxOf(dNbrCount, counts), maxH = halfList ? maxOf(dHalfCount, counts) : 0;
-            if (max <= maxNbr && maxH <= maxHalf) break;
-            if (max > maxNbr) {
-                memory.release(dNbr);
-                maxNbr = (int) (1.2 * max) + 8;
-                dNbr = memory.alloc(4L * maxNbr * n);
-            }
-            if (maxH > maxHalf) allocateHalf((int) (1.2 * maxH) + 8);
+            int max = maxOf(dNbrCount, counts);
+            if (max <= maxNbr) break;
+            memory.release(dNbr);
+            maxNbr = (int) (1.2 * max) + 8;
+            dNbr = memory.alloc(4L * maxNbr * n);
         }
-        if (halfList) mirrorSlots(offsets);
         double[] minR2 = new double[n];
         ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dMinR2, true, 0, 8L * n, Pointer.to(minR2), 0, null, null), "clEnqueueReadBuffer");
         return minR2;
@@ -201,30 +180,7 @@ final class ClNeighborList implements AutoCloseable {
         return max;
     }
 
-    /** Turns the reverse lists just built into the slots of their mirror entries in the owners' half lists. */
-    private void mirrorSlots(int offsets) {
-        int[] missing = {0};
-        ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), dMissing, true, 0, 4, Pointer.to(missing), 0, null, null), "clEnqueueWriteBuffer");
-        ClCalls.args(kHalfMirror, n, dCellXyz, nc[0], nc[1], nc[2], st[0], st[1], st[2], dNbrCount, maxNbr, dNbr,
-                maxHalf, dHalf, dRunStart, offsets, dMissing);
-        ClCalls.run(rt, kHalfMirror, n);
-        ClRuntime.check(CL.clEnqueueReadBuffer(rt.queue(), dMissing, true, 0, 4, Pointer.to(missing), 0, null, null), "clEnqueueReadBuffer");
-        if (missing[0] != 0) {
-            throw new IllegalStateException(missing[0] + " neighbour-list entries have no mirror entry (the list is not "
-                    + "symmetric); set " + ClForces.PAIR_LIST_PROPERTY + "=full to use the full list");
-        }
-    }
-
-    /** Half-list entries and their stored pair forces for {@code perAtom} owned entries per atom. */
-    private void allocateHalf(int perAtom) {
-        memory.release(dHalf);
-        memory.release(dPf);
-        maxHalf = perAtom;
-        dHalf = memory.alloc(4L * maxHalf * n);
-        dPf = memory.alloc(3L * (mixed ? 4 : 8) * maxHalf * n);
-    }
-
-    /** The full list, or with the half list each atom's reverse list of mirror slots (maxNbr per atom). */
+    /** The list: each atom's neighbours (full list) or its owned neighbours (half list), maxNbr per atom. */
     cl_mem list() { return dNbr; }
 
     /** Entries per atom in {@link #list()}. */
@@ -232,21 +188,9 @@ final class ClNeighborList implements AutoCloseable {
 
     int maxNbr() { return maxNbr; }
 
-    /** The half list's owned entries (maxHalf per atom), their counts, and the owned pairs' force buffer. */
-    cl_mem half() { return dHalf; }
-
-    cl_mem halfCounts() { return dHalfCount; }
-
-    cl_mem pairForces() { return dPf; }
-
-    int maxHalf() { return maxHalf; }
-
-    /** Stencil offsets of the last build (0 before it). */
-    int stencilOffsets() { return runStartOffsets; }
-
     @Override
     public void close() {
-        for (cl_kernel k : new cl_kernel[] {kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kHalfMirror, kGatherInt, kIota}) {
+        for (cl_kernel k : new cl_kernel[] {kBinCount, kBinScan, kBinFill, kBinSort, kBuild, kGatherInt, kIota}) {
             CL.clReleaseKernel(k);
         }
     }

@@ -133,26 +133,23 @@ __kernel void iota(const int n, __global int* a) {
 }
 
 /**
- * Full neighbour list at radius rc (cutoff + skin): atom i visits the cells at offsets -S..S per axis (wrapped, with
- * the lattice image the wrap implies; distinct offsets are distinct images even when the stencil wraps around a small
- * box) in a fixed order. Entries are stored at NBR_AT(i, k). count[i] is the true
- * count even beyond maxNbr (the host then grows the list); minR2[i] the closest squared distance (overlap check).
- * With -DHALF_LIST the entries atom i owns go to its half list (hlist at i * maxHalf + k, halfCount[i] their true
- * count) and the others to nbr/count: its reverse list, turned into mirror slots by half_mirror. runStart[i * (noff +
- * 1) + o] is where the entries of stencil offset o (index ((oz + sz) (2 sy + 1) + oy + sy) (2 sx + 1) + ox + sx)
- * start in the half list; within such a run the atoms ascend (each cell's atoms are sorted by index).
+ * Neighbour list at radius rc (cutoff + skin): atom i visits the cells at offsets -S..S per axis (wrapped, with the
+ * lattice image the wrap implies; distinct offsets are distinct images even when the stencil wraps around a small
+ * box) in a fixed order, skipping cells out of reach. Full list: every neighbour, stored at NBR_AT(i, k) of nbr.
+ * With -DHALF_LIST only the entries atom i owns (owns(), decided before the distance), stored at i * maxNbr + k.
+ * count[i] is the true count even beyond maxNbr (the host then grows the list); minR2[i] the closest squared distance
+ * over the listed pairs (overlap check; with the half list each pair is seen by its owner).
  */
 __kernel void build_list(const int n, __global const double* x, const double lox, const double loy, const double loz,
                          const double lx, const double ly, const double lz, const int ncx, const int ncy,
                          const int ncz, const int sx, const int sy, const int sz, const double rc2,
                          __global const int* cellStart, __global const int* cellAtoms, const int maxNbr,
-                         __global int* nbr, __global int* count, __global double* minR2, const int maxHalf,
-                         __global int* hlist, __global int* runStart, const int noff, __global int* halfCount) {
+                         __global int* nbr, __global int* count, __global double* minR2) {
     int i = get_global_id(0);
     if (i >= n) return;
     double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
     int cx = cell_coord(xi, lox, lx, ncx), cy = cell_coord(yi, loy, ly, ncy), cz = cell_coord(zi, loz, lz, ncz);
-    int cnt = 0, h = 0, off = -1;
+    int cnt = 0;
     double closest = 1e300;
     double wx = lx / ncx, wy = ly / ncy, wz = lz / ncz;
     for (int oz = -sz; oz <= sz; oz++) {
@@ -174,26 +171,19 @@ __kernel void build_list(const int n, __global const double* x, const double lox
                 int c = (z * ncy + y) * ncx + xx;
                 double shx = ix * lx, shy = iy * ly, shz = iz * lz;
                 int code = ((ix + 3) << 6) | ((iy + 3) << 3) | (iz + 3);
-#ifdef HALF_LIST
-                runStart[(size_t) i * (noff + 1) + ++off] = h;
-#endif
                 double gx = fmax(0.0, fmax(lox + xx * wx + shx - 1e-6 - xi, xi - (lox + (xx + 1) * wx + shx + 1e-6)));
                 if (gx * gx + gy * gy + gz * gz >= rc2) continue;
                 for (int k = cellStart[c], e = cellStart[c + 1]; k < e; k++) {
                     int j = cellAtoms[k];
                     if (j == i && ix == 0 && iy == 0 && iz == 0) continue;
+                    int entry = (j << IMG_BITS) | code;
+#ifdef HALF_LIST
+                    if (!owns(i, entry)) continue;
+#endif
                     double dx = xi - x[3 * j] - shx, dy = yi - x[3 * j + 1] - shy, dz = zi - x[3 * j + 2] - shz;
                     double r2 = dx * dx + dy * dy + dz * dz;
                     if (r2 < rc2) {
                         if (r2 < closest) closest = r2;
-                        int entry = (j << IMG_BITS) | code;
-#ifdef HALF_LIST
-                        if (owns(i, entry)) {
-                            if (h < maxHalf) hlist[(size_t) i * maxHalf + h] = entry;
-                            h++;
-                            continue;
-                        }
-#endif
                         if (cnt < maxNbr) nbr[NBR_AT(i, cnt)] = entry;
                         cnt++;
                     }
@@ -203,10 +193,6 @@ __kernel void build_list(const int n, __global const double* x, const double lox
     }
     count[i] = cnt;
     minR2[i] = closest;
-#ifdef HALF_LIST
-    halfCount[i] = h;
-    runStart[(size_t) i * (noff + 1) + noff] = h;
-#endif
 }
 
 /**
@@ -347,117 +333,71 @@ __kernel void pair_force(const int n, __global const double* x, __global const d
     e[2] = 0.5 * vxx; e[3] = 0.5 * vyy; e[4] = 0.5 * vzz; e[5] = 0.5 * vxy; e[6] = 0.5 * vxz; e[7] = 0.5 * vyz;
 }
 
-// ---- half list (CPU devices): each pair computed once, its reaction gathered deterministically ----
+// ---- half list (CPU devices): each pair computed once, its reaction added deterministically ----
 //
 // Owner of a pair (owns()): for i != j the lower index when i + j is odd, the higher when even (so each atom owns
 // about half of its neighbours, whatever its index); a pair of an atom with its own periodic image (small boxes)
-// belongs to the entry whose image code is the larger of the two mirror codes. build_list (-DHALF_LIST) writes each
-// atom's owned entries to its half list and the others to its reverse list, which half_mirror turns into the slots
-// where the owners' half lists keep those pairs. The half-pair kernel stores each owned pair's force in the slot of its half-list entry;
-// the gather kernel subtracts the stored forces of the reverse list. No atomics: bit-identical run to run.
+// belongs to the entry whose image code is the larger of the two mirror codes. build_list (-DHALF_LIST) lists each
+// atom's owned entries only. pair_chunks splits the atoms into fixed chunks with a force copy each, as LAMMPS' OpenMP
+// styles give each thread its own force array; sum_chunks adds the copies in chunk order. No atomics: bit-identical run
+// to run for a given chunk count.
 
 /**
- * Reverse list of atom i (nbr/count from build_list with -DHALF_LIST): each entry it does not own, in build order,
- * replaced by the slot (j * maxHalf + position) of the mirror entry in the owner j's half list, found in the run of
- * j's stencil offset that holds i: cell(i) - cell(j) - m nc per axis, m the image of j in i's entry, with the cells of
- * the build (bin_count's cellXyz). A missing mirror (an asymmetric list, which the
- * build rules out) is marked -1 and counted in *missing.
+ * Pair forces over the half list, one work item (a work-group of 1) per chunk c of `chunks` fixed, contiguous ranges
+ * of atoms: the chunk zeroes its copy of the forces (fcopy + 3 n c, doubles), walks its atoms in order and adds each
+ * owned pair's force to atom i and the reaction to atom j in that copy. epart[8 c..]: the chunk's pair energies and
+ * virial (evdwl, ecoul, xx yy zz xy xz yz), each pair counted once.
  */
-__kernel void half_mirror(const int n, __global const int* cellXyz, const int ncx, const int ncy, const int ncz,
-                          const int sx, const int sy, const int sz,
-                          __global const int* count, const int maxNbr, __global int* nbr, const int maxHalf,
-                          __global const int* hlist, __global const int* runStart, const int noff,
-                          __global int* missing) {
-    int i = get_global_id(0);
-    if (i >= n) return;
-    int ci = cellXyz[i];
-    int cnt = count[i];
-    for (int k = 0; k < cnt; k++) {
-        int entry = nbr[NBR_AT(i, k)];
-        int j = entry >> IMG_BITS;
-        int ix = ((entry >> 6) & 7) - 3, iy = ((entry >> 3) & 7) - 3, iz = (entry & 7) - 3;
-        int cj = cellXyz[j];
-        int ox = (ci & 1023) - (cj & 1023) - ix * ncx;
-        int oy = ((ci >> 10) & 1023) - ((cj >> 10) & 1023) - iy * ncy;
-        int oz = (ci >> 20) - (cj >> 20) - iz * ncz;
-        int off = ((oz + sz) * (2 * sy + 1) + oy + sy) * (2 * sx + 1) + ox + sx;
-        __global const int* a = hlist + (size_t) j * maxHalf;
-        __global const int* runs = runStart + (size_t) j * (noff + 1);
-        int slot = -1;
-        int first = 0, end = 0; // an offset outside j's stencil (impossible for a symmetric list): reported missing
-        if (off >= 0 && off < noff) { first = runs[off]; end = runs[off + 1]; }
-        for (int p = first; p < end; p++) {
-            int other = a[p] >> IMG_BITS;
-            if (other >= i) {
-                if (other == i) slot = p;
-                break;
-            }
+__kernel void pair_chunks(const int n, const int chunks, __global const double* x, __global const double* q,
+                          __global const int* species, const double lx, const double ly, const double lz,
+                          __global const int* hlist, __global const int* halfCount, const double cut2,
+                          const double g, const double qqrd2e, __global const double* coef, __global double* fcopy,
+                          __global double* epart, const int useTable, const double tsMin, const double tHinv,
+                          __global const double* ctab, __global const double* btab, const int maxNbr,
+                          __global const real* ctabr) {
+    int c = get_global_id(0);
+    if (c >= chunks) return;
+    __global double* fc = fcopy + (size_t) 3 * n * c;
+    for (int k = 0; k < 3 * n; k++) fc[k] = 0;
+    int first = (int) ((long) n * c / chunks), end = (int) ((long) n * (c + 1) / chunks);
+    double evdwl = 0, ecoul = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
+    for (int i = first; i < end; i++) {
+        double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
+        double qi = q[i] * qqrd2e;
+        int row = species[i] * NS;
+        double fx = 0, fy = 0, fz = 0;
+        int cnt = halfCount[i];
+        __global const int* a = hlist + (size_t) i * maxNbr;
+        for (int k = 0; k < cnt; k++) {
+            int code = a[k];
+            int j = code >> IMG_BITS;
+            int ix = ((code >> 6) & 7) - 3, iy = ((code >> 3) & 7) - 3, iz = (code & 7) - 3;
+            double dxd = xi - x[3 * j] - ix * lx, dyd = yi - x[3 * j + 1] - iy * ly, dzd = zi - x[3 * j + 2] - iz * lz;
+            real dx = (real) dxd, dy = (real) dyd, dz = (real) dzd;
+            real r2 = dx * dx + dy * dy + dz * dz;
+            if (r2 >= (real) cut2) continue;
+            real fpair = pair_fpair(r2, qi * q[j], (row + species[j]) * 9, coef, g, useTable, tsMin, tHinv, ctab,
+                                    btab, ctabr, &evdwl, &ecoul);
+            double px = (double) (dx * fpair), py = (double) (dy * fpair), pz = (double) (dz * fpair);
+            fx += px; fy += py; fz += pz;
+            fc[3 * j] -= px; fc[3 * j + 1] -= py; fc[3 * j + 2] -= pz;
+            vxx += dxd * px; vyy += dyd * py; vzz += dzd * pz;
+            vxy += dxd * py; vxz += dxd * pz; vyz += dyd * pz;
         }
-        if (slot < 0) atomic_inc(missing);
-        nbr[NBR_AT(i, k)] = slot < 0 ? -1 : j * maxHalf + slot;
+        fc[3 * i] += fx; fc[3 * i + 1] += fy; fc[3 * i + 2] += fz;
     }
-}
-
-/**
- * Pair forces of atom i over its half list: f_i gets the owned pairs' forces (overwritten; the gather kernel adds the
- * reactions), pf[slot] each owned pair's force on i (zero beyond the cutoff), eatom the owned pairs' full energies and
- * virial.
- */
-__kernel void pair_force_half(const int n, __global const double* x, __global const double* q,
-                              __global const int* species, const double lx, const double ly, const double lz,
-                              __global const int* hlist, __global const int* halfCount, const double cut2,
-                              const double g, const double qqrd2e, __global const double* coef, __global double* f,
-                              __global double* eatom, const int useTable, const double tsMin, const double tHinv,
-                              __global const double* ctab, __global const double* btab, const int maxHalf,
-                              __global real* pf, __global const real* ctabr) {
-    int i = get_global_id(0);
-    if (i >= n) return;
-    double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
-    double qi = q[i] * qqrd2e;
-    int row = species[i] * NS;
-    double fx = 0, fy = 0, fz = 0, evdwl = 0, ecoul = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
-    int cnt = halfCount[i];
-    __global const int* a = hlist + (size_t) i * maxHalf;
-    __global real* out = pf + (size_t) 3 * i * maxHalf;
-    for (int k = 0; k < cnt; k++) {
-        int code = a[k];
-        int j = code >> IMG_BITS;
-        int ix = ((code >> 6) & 7) - 3, iy = ((code >> 3) & 7) - 3, iz = (code & 7) - 3;
-        double dxd = xi - x[3 * j] - ix * lx, dyd = yi - x[3 * j + 1] - iy * ly, dzd = zi - x[3 * j + 2] - iz * lz;
-        real dx = (real) dxd, dy = (real) dyd, dz = (real) dzd;
-        real r2 = dx * dx + dy * dy + dz * dz;
-        if (r2 >= (real) cut2) {
-            out[3 * k] = 0; out[3 * k + 1] = 0; out[3 * k + 2] = 0;
-            continue;
-        }
-        real fpair = pair_fpair(r2, qi * q[j], (row + species[j]) * 9, coef, g, useTable, tsMin, tHinv, ctab, btab,
-                                ctabr, &evdwl, &ecoul);
-        real rx = dx * fpair, ry = dy * fpair, rz = dz * fpair;
-        out[3 * k] = rx; out[3 * k + 1] = ry; out[3 * k + 2] = rz;
-        double px = (double) rx, py = (double) ry, pz = (double) rz;
-        fx += px; fy += py; fz += pz;
-        vxx += dxd * px; vyy += dyd * py; vzz += dzd * pz;
-        vxy += dxd * py; vxz += dxd * pz; vyz += dyd * pz;
-    }
-    f[3 * i] = fx; f[3 * i + 1] = fy; f[3 * i + 2] = fz;
-    __global double* e = eatom + 8 * i;
+    __global double* e = epart + 8 * c;
     e[0] = evdwl; e[1] = ecoul;
     e[2] = vxx; e[3] = vyy; e[4] = vzz; e[5] = vxy; e[6] = vxz; e[7] = vyz;
 }
 
-/** Adds to f_i the reactions of the pairs atom i does not own: minus the owner's stored force, in reverse-list order. */
-__kernel void half_gather(const int n, __global const int* count, const int maxNbr, __global const int* rev,
-                          __global const real* pf, __global double* f) {
-    int i = get_global_id(0);
-    if (i >= n) return;
-    int m = count[i];
-    __global const int* r = rev + (size_t) i * maxNbr;
-    double fx = f[3 * i], fy = f[3 * i + 1], fz = f[3 * i + 2];
-    for (int k = 0; k < m; k++) {
-        size_t s = (size_t) 3 * r[k];
-        fx -= (double) pf[s]; fy -= (double) pf[s + 1]; fz -= (double) pf[s + 2];
-    }
-    f[3 * i] = fx; f[3 * i + 1] = fy; f[3 * i + 2] = fz;
+/** f = the sum of pair_chunks' force copies, in chunk order (one work item per force component). */
+__kernel void sum_chunks(const int n, const int chunks, __global const double* fcopy, __global double* f) {
+    int k = get_global_id(0);
+    if (k >= 3 * n) return;
+    double s = 0;
+    for (int c = 0; c < chunks; c++) s += fcopy[(size_t) 3 * n * c + k];
+    f[k] = s;
 }
 
 /** Sums of `width` values per atom over fixed blocks of `block` atoms, in atom order: partial[b * width + c]. */

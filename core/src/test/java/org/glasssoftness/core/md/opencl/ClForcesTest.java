@@ -249,7 +249,7 @@ class ClForcesTest {
     }
 
     /**
-     * The half list (each pair once, reactions gathered through the mirror index; the CPU default) adds exactly the
+     * The half list (each pair once, reactions added through per-chunk force copies; the CPU default) adds exactly the
      * full list's per-pair terms in another order: forces, energies and virial agree to summation rounding (asserted
      * 1e-13 relative, double and mixed), and double mode equals the Java exact kernel to 1e-10. Also for a small box
      * whose lists hold several images of one atom and pairs of an atom with its own image (the owner rule's special
@@ -283,6 +283,27 @@ class ClForcesTest {
         assertTrue(maxRel(h.f(), a.f) < 1e-10, "small box half vs java " + maxRel(h.f(), a.f));
         assertEquals(f.e().pe(), h.e().pe(), 1e-13 * Math.abs(f.e().pe()));
         assertPropertyRejected(ClForces.PAIR_LIST_PROPERTY, "quarter", "half or full", c);
+    }
+
+    /**
+     * The half list's chunks (fixed ranges of atoms, each with its own force copy, summed in chunk order): one chunk,
+     * the default (8 per compute unit) and an odd count whose ranges split cells give the same forces, energies and
+     * virial to summation rounding (1e-13 relative), so every reaction reaches its atom whichever chunk computes it.
+     */
+    @Test
+    void halfListChunksAddUpToTheSameForces() {
+        MdState s = glass(768, 42);
+        PairCoefficients[][] c = coeffs(s);
+        Eval one = withProperty(ClForces.CHUNKS_PROPERTY, "1", () -> withPairList("half", s, c, false, CUTOFF));
+        Eval standard = withPairList("half", s, c, false, CUTOFF);
+        Eval odd = withProperty(ClForces.CHUNKS_PROPERTY, "7", () -> withPairList("half", s, c, false, CUTOFF));
+        for (Eval e : new Eval[] {standard, odd}) {
+            assertTrue(maxRel(e.f(), one.f()) < 1e-13, "chunks vs one chunk " + maxRel(e.f(), one.f()));
+            assertEquals(one.e().eVdwl(), e.e().eVdwl(), 1e-13 * Math.abs(one.e().eVdwl()));
+            assertEquals(one.e().eCoul(), e.e().eCoul(), 1e-13 * Math.abs(one.e().eCoul()));
+            assertTrue(virialRel(e.e().virial(), one.e().virial()) < 1e-13);
+        }
+        assertTrue(maxRel(odd.f(), one.f()) > 0, "different chunkings sum in different orders");
     }
 
     /**
@@ -349,7 +370,7 @@ class ClForcesTest {
     }
 
     /**
-     * Out of device memory (here a memory budget of 1 MB, and separately a largest allocation of 400 kB, set on the
+     * Out of device memory (here a memory budget of 400 kB, and separately a largest allocation of 200 kB, set on the
      * object as a smaller device would report them): a clear error naming the device, the atom count and the system
      * size that fits, M; then a system of 0.9 M atoms (same density) runs with that budget and one of 1.5 M does not,
      * so M is the real capacity within its 20 % margin. The object is reusable after the failure.
@@ -360,8 +381,8 @@ class ClForcesTest {
             MdState s = glass(768, 42);
             PairCoefficients[][] c = coeffs(s);
             try (ClForces cl = new ClForces(ClTestSupport.open(), true, c, 5.0, 1.0, (org.glasssoftness.core.md.kspace.KSpace) null, false)) {
-                if (allocLimit) cl.maxAllocBytes = 400_000;
-                else cl.memoryBudgetBytes = 1_000_000;
+                if (allocLimit) cl.maxAllocBytes = 200_000;
+                else cl.memoryBudgetBytes = 400_000;
                 IllegalStateException e = assertThrows(IllegalStateException.class, () -> cl.compute(copy(s)));
                 System.out.println(e.getMessage());
                 assertTrue(e.getMessage().startsWith("out of device memory on OpenCL") && e.getMessage().contains(
