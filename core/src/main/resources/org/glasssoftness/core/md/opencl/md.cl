@@ -295,6 +295,22 @@ inline real pair_fpair(const real r2, const double qqd, const int kk, __global c
 }
 
 /**
+ * The difference x_i - x_j - image shift of list entry `code` (j = code >> IMG_BITS) in double (*dxd..) and in the pair
+ * math's precision (*dx..); returns r^2 in that precision.
+ */
+inline real pair_delta(const int code, const double xi, const double yi, const double zi, __global const double* x,
+                       const double lx, const double ly, const double lz, double* dxd, double* dyd, double* dzd,
+                       real* dx, real* dy, real* dz) {
+    int j = code >> IMG_BITS;
+    int ix = ((code >> 6) & 7) - 3, iy = ((code >> 3) & 7) - 3, iz = (code & 7) - 3;
+    *dxd = xi - x[3 * j] - ix * lx;
+    *dyd = yi - x[3 * j + 1] - iy * ly;
+    *dzd = zi - x[3 * j + 2] - iz * lz;
+    *dx = (real) *dxd; *dy = (real) *dyd; *dz = (real) *dzd;
+    return *dx * *dx + *dy * *dy + *dz * *dz;
+}
+
+/**
  * Pair forces of atom i over its full list (each pair computed by both its atoms; no atomics, the GPU default): writes
  * f_i (overwrites) and per atom half the pair energies and virial (8 doubles: evdwl, ecoul, xx yy zz xy xz yz).
  */
@@ -315,10 +331,9 @@ __kernel void pair_force(const int n, __global const double* x, __global const d
     for (int k = 0; k < cnt; k++) {
         int code = nbr[NBR_AT(i, k)];
         int j = code >> IMG_BITS;
-        int ix = ((code >> 6) & 7) - 3, iy = ((code >> 3) & 7) - 3, iz = (code & 7) - 3;
-        double dxd = xi - x[3 * j] - ix * lx, dyd = yi - x[3 * j + 1] - iy * ly, dzd = zi - x[3 * j + 2] - iz * lz;
-        real dx = (real) dxd, dy = (real) dyd, dz = (real) dzd;
-        real r2 = dx * dx + dy * dy + dz * dz;
+        double dxd, dyd, dzd;
+        real dx, dy, dz;
+        real r2 = pair_delta(code, xi, yi, zi, x, lx, ly, lz, &dxd, &dyd, &dzd, &dx, &dy, &dz);
         if (r2 >= (real) cut2) continue;
         real fpair = pair_fpair(r2, qi * q[j], (row + species[j]) * 9, coef, g, useTable, tsMin, tHinv, ctab, btab,
                                 ctabr, &evdwl, &ecoul);
@@ -371,10 +386,9 @@ __kernel void pair_chunks(const int n, const int chunks, __global const double* 
         for (int k = 0; k < cnt; k++) {
             int code = a[k];
             int j = code >> IMG_BITS;
-            int ix = ((code >> 6) & 7) - 3, iy = ((code >> 3) & 7) - 3, iz = (code & 7) - 3;
-            double dxd = xi - x[3 * j] - ix * lx, dyd = yi - x[3 * j + 1] - iy * ly, dzd = zi - x[3 * j + 2] - iz * lz;
-            real dx = (real) dxd, dy = (real) dyd, dz = (real) dzd;
-            real r2 = dx * dx + dy * dy + dz * dz;
+            double dxd, dyd, dzd;
+            real dx, dy, dz;
+            real r2 = pair_delta(code, xi, yi, zi, x, lx, ly, lz, &dxd, &dyd, &dzd, &dx, &dy, &dz);
             if (r2 >= (real) cut2) continue;
             real fpair = pair_fpair(r2, qi * q[j], (row + species[j]) * 9, coef, g, useTable, tsMin, tHinv, ctab,
                                     btab, ctabr, &evdwl, &ecoul);
