@@ -102,7 +102,7 @@ public final class ClRuntime implements AutoCloseable {
 
     /**
      * As {@link #open(String)}; with {@code acceleratorsOnly} CPU devices are left out (the {@code auto} backend: on
-     * the CPU PoCL is not faster than the Java backend, docs/BENCHMARKS.md).
+     * the CPU PoCL in double precision, the default, is about as fast as the Java backend, docs/benchmarks/md-opencl.md).
      *
      * @throws OpenClUnavailableException when OpenCL cannot be loaded or no device matches
      */

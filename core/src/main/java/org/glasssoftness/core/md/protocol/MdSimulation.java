@@ -60,7 +60,8 @@ public final class MdSimulation implements AutoCloseable {
         Forces f = null;
         if (!settings.backend().equals(MdSettings.BACKEND_JAVA)) {
             String forced = deviceFilter != null ? deviceFilter : System.getProperty(ClRuntime.DEVICE_PROPERTY);
-            // auto without a forced device: GPUs and accelerators only (PoCL on CPUs is not faster than the Java backend)
+            // auto without a forced device: GPUs and accelerators only (PoCL on CPUs: in double precision, the default,
+            // about as fast as the Java backend, and it needs JVM signal chaining)
             boolean auto = settings.backend().equals(MdSettings.BACKEND_AUTO) && (forced == null || forced.isBlank());
             try {
                 f = openCl(coeffs, settings, forced, auto);
