@@ -9,7 +9,9 @@
 #    bound, NVE drift, device-resident NVT/NPT/FIRE vs Java, melt-quench statistics; on a GPU their defaults are the
 #    full neighbour-major list and the exact kernel, the configuration that the GPU runs.
 # 3. bench: MdClBench (bench/md-opencl/MdClBench.java) in mixed precision at 3.7k, 11k, 30k and 100k atoms with long
-#    windows (the issue's target: >= 2,000 steps/s at 10k atoms on an H100), and double precision at 11k; LAMMPS is not
+#    windows (the issue's target: >= 2,000 steps/s at 10k atoms on an H100), then at 11k the full-list kernel with 4, 8
+#    and 16 work items per atom (ClForces.THREADS_PER_ATOM_PROPERTY) against the default one, and double precision at
+#    11k; LAMMPS is not
 #    on that machine, so no side-by-side ratio here. PLAN="precision:replication:warm:timed ..." overrides the runs.
 # Everything goes to $OUT/gpu-check.log (the device tool brings $OUT back).
 set -uo pipefail
@@ -53,10 +55,17 @@ fi
 if [ "$WHAT" = all ] || [ "$WHAT" = bench ]; then
   echo "== bench (MdClBench: base 3704 atoms, 150 FIRE steps, NVT 300 K, replication:warm:timed)"
   W=/tmp/devkit-bench
-  for run in ${PLAN:-mixed:1,1,1:200:2000 mixed:3,1,1:200:2000 mixed:2,2,2:100:1000 mixed:3,3,3:20:200 double:3,1,1:100:1000}; do
-    IFS=: read -r prec rep warm steps <<< "$run"
+  # precision:replication:warm:timed[:work items per atom/list layout] (defaults: 1/neighbour on a GPU)
+  for run in ${PLAN:-mixed:1,1,1:200:2000 mixed:3,1,1:200:2000 mixed:2,2,2:100:1000 mixed:3,3,3:20:200 \
+      mixed:3,1,1:200:2000:4/atom mixed:3,1,1:200:2000:8/atom mixed:3,1,1:200:2000:16/atom \
+      mixed:3,1,1:200:2000:8/neighbour double:3,1,1:100:1000}; do
+    IFS=: read -r prec rep warm steps variant <<< "$run"
+    opts=""
+    if [ -n "${variant:-}" ]; then
+      opts="-Dglasssoftness.opencl.pairlist=full -Dglasssoftness.opencl.threadsperatom=${variant%/*} -Dglasssoftness.opencl.nbrlayout=${variant#*/}"
+    fi
     rm -rf "$W"; mkdir -p "$W"
-    echo "-- $prec $rep warm $warm timed $steps"
-    timeout 150 "$JAVA" $DEV -cp "$K/bench:$CP" MdClBench 3704 150 "$rep" "$warm" "$steps" "$W" opencl "$prec" "$(nproc)"
+    echo "-- $prec $rep warm $warm timed $steps ${variant:+threads per atom/layout $variant}"
+    timeout 150 "$JAVA" $DEV $opts -cp "$K/bench:$CP" MdClBench 3704 150 "$rep" "$warm" "$steps" "$W" opencl "$prec" "$(nproc)"
   done
 fi

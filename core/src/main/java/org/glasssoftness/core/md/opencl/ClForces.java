@@ -69,6 +69,8 @@ public final class ClForces implements Forces {
     private cl_mem dForceCopies, dChunkEnergies;
     private int chunks;
     private final boolean halfList;
+    /** Work items per atom of the full-list pair kernel (1: pair_force; more: pair_force_tpa). */
+    private final int threadsPerAtom;
     /**
      * Spatial order: device atom k is the caller's atom {@code order[k]} (null: the caller's order). At each list build
      * the atoms are renumbered in cell order on the device; every per-atom transfer goes through this map.
@@ -127,6 +129,12 @@ public final class ClForces implements Forces {
     /** "true"/"false": the Coulomb-table kernel ({@link #setCoulombTable}) on or off instead of its default. */
     public static final String COULOMB_TABLE_PROPERTY = "glasssoftness.opencl.coulombtable";
     public static final String PROFILE_PROPERTY = "glasssoftness.opencl.profile";
+    /**
+     * Work items per atom of the full-list pair kernel, a power of two up to the work-group size (default 1): each
+     * atom's list is split among them and their sums added in lane order (for GPUs, where one work item per atom of a
+     * small system leaves the device mostly idle; not yet measured on one, docs/md-engine.md).
+     */
+    public static final String THREADS_PER_ATOM_PROPERTY = "glasssoftness.opencl.threadsperatom";
     /** Chunks of the half list's pair kernel (each with its own force copy) instead of the default 8 per compute unit. */
     public static final String CHUNKS_PROPERTY = "glasssoftness.opencl.chunks";
     /**
@@ -211,8 +219,18 @@ public final class ClForces implements Forces {
         String ct = System.getProperty(COULOMB_TABLE_PROPERTY);
         coulombTable = ct != null ? Boolean.parseBoolean(ct) : mixed && rt.info().typeName().equals("CPU");
         spatialOrder = !"false".equals(System.getProperty(SPATIAL_ORDER_PROPERTY, "true"));
+        threadsPerAtom = Integer.getInteger(THREADS_PER_ATOM_PROPERTY, 1);
+        if (threadsPerAtom < 1 || threadsPerAtom > ClCalls.LOCAL || Integer.bitCount(threadsPerAtom) != 1) {
+            throw new IllegalArgumentException(THREADS_PER_ATOM_PROPERTY + " must be a power of two from 1 to "
+                    + ClCalls.LOCAL + ", got " + threadsPerAtom);
+        }
+        if (threadsPerAtom > 1 && halfList) {
+            throw new IllegalArgumentException(THREADS_PER_ATOM_PROPERTY + " > 1 needs the full list (set "
+                    + PAIR_LIST_PROPERTY + "=full)");
+        }
         String options = "-DNS=" + ns + " -DTABLE_N=" + CoulombTable.INTERVALS + (mixed ? " -DMIXED" : "")
-                + (halfList ? " -DHALF_LIST -DATOM_MAJOR" : layout.equals("atom") ? " -DATOM_MAJOR" : "");
+                + (halfList ? " -DHALF_LIST -DATOM_MAJOR" : layout.equals("atom") ? " -DATOM_MAJOR" : "")
+                + (threadsPerAtom > 1 ? " -DTPA=" + threadsPerAtom + " -DLOCAL=" + ClCalls.LOCAL : "");
         program = rt.build("md.cl", source, options);
         list = new ClNeighborList(rt, program, new ClNeighborList.Memory() {
             @Override
@@ -221,7 +239,7 @@ public final class ClForces implements Forces {
             @Override
             public void release(cl_mem m) { ClForces.this.release(m); }
         }, cutoff, skin, halfList);
-        kPair = kernel("pair_force");
+        kPair = kernel(threadsPerAtom > 1 ? "pair_force_tpa" : "pair_force");
         kReduce = kernel("reduce_blocks");
         kGatherDouble = kernel("gather_double");
         kGatherInt = kernel("gather_int");
@@ -296,7 +314,7 @@ public final class ClForces implements Forces {
     @Override
     public String describe() {
         return "opencl " + (mixed ? "mixed" : "double") + (halfList ? " half-list" : "")
-                + (tabulated ? " tabulated" : coulombTable ? " coulomb-table" : "") + " on " + rt.info().describe()
+                + (threadsPerAtom > 1 ? " " + threadsPerAtom + "-threads-per-atom" : "") + (tabulated ? " tabulated" : coulombTable ? " coulomb-table" : "") + " on " + rt.info().describe()
                 + (pppm == null && kspace != null ? " (k-space on the host)" : "");
     }
 
@@ -432,7 +450,7 @@ public final class ClForces implements Forces {
                     dCoef, dF, dEatom, mode, table ? tableSMin : 0.0, table ? tableHInv : 0.0,
                     table ? dCtab : dCoef, mode == 1 ? dBtab : dCoef, list.maxNbr(), table ? dCtabR : dCoef);
             phaseBegin();
-            run(kPair, n);
+            run(kPair, Math.multiplyExact(n, threadsPerAtom));
             phaseEnd(2);
         }
         double[] virial = new double[6];

@@ -348,6 +348,62 @@ __kernel void pair_force(const int n, __global const double* x, __global const d
     e[2] = 0.5 * vxx; e[3] = 0.5 * vyy; e[4] = 0.5 * vzz; e[5] = 0.5 * vxy; e[6] = 0.5 * vxz; e[7] = 0.5 * vyz;
 }
 
+/**
+ * pair_force with TPA work items per atom (build option -DTPA=T, T a power of two dividing the work-group size
+ * LOCAL, -DLOCAL=L): lane l of atom i takes entries l, l + T, l + 2T, ... of i's full list (atom-major layout keeps
+ * the lanes' loads side by side), and lane 0 adds the T partial sums in lane order, so the result is deterministic and
+ * differs from pair_force only in summation order. For GPUs, where one work item per atom leaves a small system
+ * (10k atoms) far fewer threads than the device runs at once; the same outputs as pair_force.
+ */
+__kernel void pair_force_tpa(const int n, __global const double* x, __global const double* q,
+                             __global const int* species, const double lx, const double ly, const double lz,
+                             __global const int* nbr, __global const int* count, const double cut2, const double g,
+                             const double qqrd2e, __global const double* coef, __global double* f,
+                             __global double* eatom, const int useTable, const double tsMin, const double tHinv,
+                             __global const double* ctab, __global const double* btab, const int maxNbr,
+                             __global const real* ctabr) {
+#ifdef TPA
+    __local double part[11 * LOCAL];
+    int gid = get_global_id(0), lid = get_local_id(0);
+    int i = gid / TPA, lane = gid % TPA;
+    double sums[11] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}; // fx fy fz evdwl ecoul xx yy zz xy xz yz
+    if (i < n) {
+        double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
+        double qi = q[i] * qqrd2e;
+        int row = species[i] * NS;
+        double evdwl = 0, ecoul = 0;
+        int cnt = count[i];
+        for (int k = lane; k < cnt; k += TPA) {
+            int code = nbr[NBR_AT(i, k)];
+            int j = code >> IMG_BITS;
+            double dxd, dyd, dzd;
+            real dx, dy, dz;
+            real r2 = pair_delta(code, xi, yi, zi, x, lx, ly, lz, &dxd, &dyd, &dzd, &dx, &dy, &dz);
+            if (r2 >= (real) cut2) continue;
+            real fpair = pair_fpair(r2, qi * q[j], (row + species[j]) * 9, coef, g, useTable, tsMin, tHinv, ctab, btab,
+                                    ctabr, &evdwl, &ecoul);
+            double px = (double) (dx * fpair), py = (double) (dy * fpair), pz = (double) (dz * fpair);
+            sums[0] += px; sums[1] += py; sums[2] += pz;
+            sums[5] += dxd * px; sums[6] += dyd * py; sums[7] += dzd * pz;
+            sums[8] += dxd * py; sums[9] += dxd * pz; sums[10] += dyd * pz;
+        }
+        sums[3] = evdwl; sums[4] = ecoul;
+    }
+    for (int c = 0; c < 11; c++) part[11 * lid + c] = sums[c];
+    barrier(CLK_LOCAL_MEM_FENCE);
+    if (i < n && lane == 0) {
+        double t[11] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        for (int l = 0; l < TPA; l++) {
+            for (int c = 0; c < 11; c++) t[c] += part[11 * (lid + l) + c];
+        }
+        f[3 * i] = t[0]; f[3 * i + 1] = t[1]; f[3 * i + 2] = t[2];
+        __global double* e = eatom + 8 * i;
+        e[0] = 0.5 * t[3]; e[1] = 0.5 * t[4];
+        e[2] = 0.5 * t[5]; e[3] = 0.5 * t[6]; e[4] = 0.5 * t[7]; e[5] = 0.5 * t[8]; e[6] = 0.5 * t[9]; e[7] = 0.5 * t[10];
+    }
+#endif
+}
+
 // ---- half list (CPU devices): each pair computed once, its reaction added deterministically ----
 //
 // Owner of a pair (owns()): for i != j the lower index when i + j is odd, the higher when even (so each atom owns

@@ -286,6 +286,37 @@ class ClForcesTest {
     }
 
     /**
+     * The full-list kernel with 4 and 8 work items per atom (lanes splitting each atom's list, their sums added in lane
+     * order in local memory; the GPU option) gives the one-work-item kernel's forces, energies and virial to summation
+     * rounding (1e-13 relative), in both layouts and both precisions, and repeats bit for bit; other counts are refused.
+     * On PoCL only correctness: the option is for GPUs.
+     */
+    @Test
+    void threadsPerAtomGiveTheSameForces() {
+        MdState s = glass(768, 42);
+        PairCoefficients[][] c = coeffs(s);
+        // (precision, layout, work items per atom): both layouts in double, both precisions atom-major
+        String[][] cases = {{"double", "atom", "4"}, {"double", "atom", "8"}, {"double", "neighbour", "8"},
+            {"mixed", "atom", "8"}};
+        for (String[] k : cases) {
+            boolean mixed = k[0].equals("mixed");
+            String layout = k[1], tpa = k[2];
+            Eval one = withProperty(ClForces.LAYOUT_PROPERTY, layout, () -> withPairList("full", s, c, mixed, CUTOFF));
+            java.util.function.Supplier<Eval> run = () -> withProperty(ClForces.THREADS_PER_ATOM_PROPERTY, tpa,
+                    () -> withProperty(ClForces.LAYOUT_PROPERTY, layout, () -> withPairList("full", s, c, mixed, CUTOFF)));
+            Eval e = run.get();
+            String what = tpa + " per atom, " + layout + ", " + k[0];
+            assertTrue(maxRel(e.f(), one.f()) < 1e-13, what + ": " + maxRel(e.f(), one.f()));
+            assertTrue(maxRel(e.f(), one.f()) > 0 || mixed, what + ": lanes sum in another order");
+            assertEquals(one.e().eVdwl(), e.e().eVdwl(), 1e-13 * Math.abs(one.e().eVdwl()), what);
+            assertEquals(one.e().eCoul(), e.e().eCoul(), 1e-13 * Math.abs(one.e().eCoul()), what);
+            assertTrue(virialRel(e.e().virial(), one.e().virial()) < 1e-13, what);
+            if (k == cases[0]) assertArrayEquals(e.f(), run.get().f(), what + ": repeat");
+        }
+        assertPropertyRejected(ClForces.THREADS_PER_ATOM_PROPERTY, "3", "power of two", c);
+    }
+
+    /**
      * The half list's chunks (fixed ranges of atoms, each with its own force copy, summed in chunk order): one chunk,
      * the default (8 per compute unit) and an odd count whose ranges split cells give the same forces, energies and
      * virial to summation rounding (1e-13 relative), so every reaction reaches its atom whichever chunk computes it.
