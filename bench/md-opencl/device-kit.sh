@@ -2,7 +2,8 @@
 # Builds .devkit/ (git-ignored), what the OpenCL checks need on a bare GPU machine that has neither Java nor Maven,
 # sized for the device tool's `carry` (64 MiB in all): a jlink'ed Java 17 runtime, the core module's classes and test
 # classes with their jars (Tribuo and its libraries left out: the MD code does not use them), JUnit's console
-# launcher, the OpenCL ICD loader as a Debian package, MdClBench, and gpu-check.sh, which runs there.
+# launcher, the OpenCL ICD loader as a Debian package, MdClBench, LAMMPS' GPU package build when there is one
+# (build-lammps-gpu.sh; LMP_GPU=<path>), and gpu-check.sh, which runs there.
 # Usage: bench/md-opencl/device-kit.sh; then, with the device tool: command "bash .devkit/gpu-check.sh", carry
 # [".devkit"] (see gpu-check.sh for what it runs and its time). Run the same script here first (it falls back to
 # the machine's own OpenCL devices, PoCL here) to check the kit before spending device time.
@@ -31,4 +32,7 @@ jlink --add-modules java.base,java.logging,java.management,jdk.management,jdk.un
   --no-man-pages --no-header-files --compress=2 --output "$K/jre"
 (cd "$K/deb" && apt-get download ocl-icd-libopencl1 >/dev/null 2>&1)
 cp bench/md-opencl/gpu-check.sh "$K/"
+# LAMMPS' GPU package (OpenCL), xz-compressed, when built (bench/md-opencl/build-lammps-gpu.sh)
+LMP_GPU=${LMP_GPU:-/tmp/lammps-gpu/build/lmp_gpu}
+if [ -x "$LMP_GPU" ]; then xz -9 -T0 -c "$LMP_GPU" > "$K/lmp_gpu.xz"; else echo "no $LMP_GPU: the kit runs without LAMMPS-GPU"; fi
 echo "device kit: $(du -sh "$K" | cut -f1) in $K (the device tool carries at most 64 MiB)"

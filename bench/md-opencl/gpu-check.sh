@@ -11,8 +11,9 @@
 # 3. bench: MdClBench (bench/md-opencl/MdClBench.java) in mixed precision at 3.7k, 11k, 30k and 100k atoms with long
 #    windows (the issue's target: >= 2,000 steps/s at 10k atoms on an H100), then at 11k the full-list kernel with 4, 8
 #    and 16 work items per atom (ClForces.THREADS_PER_ATOM_PROPERTY) against the default one, and double precision at
-#    11k; LAMMPS is not
-#    on that machine, so no side-by-side ratio here. PLAN="precision:replication:warm:timed ..." overrides the runs.
+#    11k. With lmp_gpu in the kit (build-lammps-gpu.sh: LAMMPS' GPU package for OpenCL), LAMMPS runs each default
+#    mixed case too, on the same start and stage, for the issue's "faster than the LAMMPS GPU package".
+#    PLAN="precision:replication:warm:timed[:per-atom/layout] ..." overrides the runs.
 # Everything goes to $OUT/gpu-check.log (the device tool brings $OUT back).
 set -uo pipefail
 K=$(cd "$(dirname "$0")" && pwd)
@@ -37,6 +38,12 @@ if [ -n "$nv" ]; then
   echo "OpenCL: NVIDIA ICD $nv"
 else
   echo "OpenCL: no libnvidia-opencl.so.1 found; the machine's own ICDs: $(ls /etc/OpenCL/vendors 2>/dev/null | tr '\n' ' ')"
+fi
+# LAMMPS with its GPU package (OpenCL), when the kit has it (build-lammps-gpu.sh, then device-kit.sh)
+LMP=""
+if [ -f "$K/lmp_gpu.xz" ]; then
+  python3 -c "import lzma, shutil, sys; shutil.copyfileobj(lzma.open(sys.argv[1]), open(sys.argv[2], 'wb'))" \
+    "$K/lmp_gpu.xz" /tmp/devkit-lmp_gpu && chmod +x /tmp/devkit-lmp_gpu && LMP=/tmp/devkit-lmp_gpu
 fi
 JAVA="$K/jre/bin/java"
 export LD_PRELOAD="$K/jre/lib/libjsig.so" # JVM signal chaining, needed by PoCL (docs/md-engine.md)
@@ -67,5 +74,13 @@ if [ "$WHAT" = all ] || [ "$WHAT" = bench ]; then
     rm -rf "$W"; mkdir -p "$W"
     echo "-- $prec $rep warm $warm timed $steps ${variant:+threads per atom/layout $variant}"
     timeout 150 "$JAVA" $DEV $opts -cp "$K/bench:$CP" MdClBench 3704 150 "$rep" "$warm" "$steps" "$W" opencl "$prec" "$(nproc)"
+    if [ -n "$LMP" ] && [ -z "${variant:-}" ] && [ "$prec" = mixed ]; then
+      # the same start and NVT stage (MdClBench wrote them) on LAMMPS' GPU package, its default Coulomb table
+      sed -i "s/^pair_modify table 0$/pair_modify table 12/" "$W/in.lmp"
+      (cd "$W" && timeout 150 "$LMP" -sf gpu -pk gpu 1 -in in.lmp -log log.lammps -screen screen.txt)
+      echo "lammps-gpu: $(grep '^Loop time' "$W/log.lammps" | tail -1)"
+      grep -E "^(Pair|Kspace|Neigh|Comm|Modify|Other) +\|" "$W/log.lammps" | sed 's/^/  /'
+      sed -n '/Device Time Info/,/^---*$/p' "$W/screen.txt" | head -20 | sed 's/^/  /'
+    fi
   done
 fi
