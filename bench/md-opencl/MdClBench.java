@@ -73,7 +73,8 @@ public class MdClBench {
                     steps / sec, one, rate, rate * 0.001 * 86400 / 1000, Thermo.temperature(big), fireSec,
                     sim.backendDescription(), sim.forces().describeKspace());
             if (sim.forces() instanceof ClForces cl && !cl.profile().isEmpty()) System.out.println("  profile: " + cl.profile());
-            if (sim.forces() instanceof ClForces cl && Boolean.parseBoolean(System.getenv().getOrDefault("AB_TABLES", "false"))) {
+            if (sim.forces() instanceof ClForces cl && !cl.halfList()
+                    && Boolean.parseBoolean(System.getenv().getOrDefault("AB_TABLES", "false"))) {
                 // the same steps again with the exact pair kernel (A/B of the tabulated kernel), then tables again
                 for (boolean tab : new boolean[] {false, true}) {
                     cl.setTabulated(tab);

@@ -65,9 +65,11 @@ public final class ClForces implements Forces {
      * Half list (CPU devices): pair forces in fixed chunks of atoms, each with its own copy of the forces
      * ({@code chunks} x 3n doubles) and energy sums (8 doubles), and the sum of the copies.
      */
-    private final cl_kernel kPairChunks, kSumChunks;
-    private cl_mem dForceCopies, dChunkEnergies;
-    private int chunks;
+    private final cl_kernel kPackXq, kPairChunks, kSumChunks;
+    /** Half list: positions and charges (4 per atom) and the pair coefficients in the pair math's precision. */
+    private cl_mem dXq, dCoefR;
+    private cl_mem dForceCopies, dChunkEnergies, dChunkScratch;
+    private int chunks, chunkScratchPerChunk;
     private final boolean halfList;
     /** Work items per atom of the full-list pair kernel (1: pair_force; more: pair_force_tpa). */
     private final int threadsPerAtom;
@@ -217,7 +219,8 @@ public final class ClForces implements Forces {
         }
         halfList = pairList.equals("half");
         String ct = System.getProperty(COULOMB_TABLE_PROPERTY);
-        coulombTable = ct != null ? Boolean.parseBoolean(ct) : mixed && rt.info().typeName().equals("CPU");
+        coulombTable = ct != null ? Boolean.parseBoolean(ct) : mixed && rt.info().typeName().equals("CPU") && !halfList;
+        if (coulombTable && halfList) throw tablesNeedTheFullList();
         spatialOrder = !"false".equals(System.getProperty(SPATIAL_ORDER_PROPERTY, "true"));
         threadsPerAtom = Integer.getInteger(THREADS_PER_ATOM_PROPERTY, 1);
         if (threadsPerAtom < 1 || threadsPerAtom > ClCalls.LOCAL || Integer.bitCount(threadsPerAtom) != 1) {
@@ -243,6 +246,7 @@ public final class ClForces implements Forces {
         kReduce = kernel("reduce_blocks");
         kGatherDouble = kernel("gather_double");
         kGatherInt = kernel("gather_int");
+        kPackXq = kernel("pack_xq");
         kPairChunks = kernel("pair_chunks");
         kSumChunks = kernel("sum_chunks");
         kFirst = kernel("vv_first");
@@ -266,9 +270,20 @@ public final class ClForces implements Forces {
      * Tabulated pair kernel on or off (default off: the exact kernel). On: pairs at r >= 1 Å take the screened Coulomb
      * and the Buckingham part beyond the core radius from the same cubic Hermite tables in r^2 as the Java backend
      * ({@link CoulombTable}, {@code ForceEvaluator(..., tabulatedCoulomb = true)}), so double mode matches that Java
-     * kernel to rounding and the exact kernel to the tables' ~2e-9; used only with a k-space part (g &gt; 0).
+     * kernel to rounding and the exact kernel to the tables' ~2e-9; used only with a k-space part (g &gt; 0). Full list
+     * only: the half list's kernel computes every pair exactly.
+     *
+     * @throws IllegalStateException when switched on with the half list
      */
-    public void setTabulated(boolean on) { this.tabulated = on; }
+    public void setTabulated(boolean on) {
+        if (on && halfList) throw tablesNeedTheFullList();
+        this.tabulated = on;
+    }
+
+    private IllegalStateException tablesNeedTheFullList() {
+        return new IllegalStateException("the tabulated pair kernels run on the full list (set " + PAIR_LIST_PROPERTY
+                + "=full); the half list's kernel computes every pair exactly");
+    }
 
     /** Whether the tabulated pair kernel is on. */
     public boolean tabulated() { return tabulated; }
@@ -279,9 +294,14 @@ public final class ClForces implements Forces {
      * mode, so it stays in a CPU core's cache) while Buckingham and the core stay exact, as LAMMPS's
      * {@code pair_modify table}; its error (~1e-9 relative) is far below mixed precision's. Default: on for mixed
      * precision on CPU devices (pair kernel about 1.3x faster on PoCL), else off; {@value #COULOMB_TABLE_PROPERTY}
-     * overrides. {@link #setTabulated} takes precedence.
+     * overrides. {@link #setTabulated} takes precedence. Full list only, like {@link #setTabulated}.
+     *
+     * @throws IllegalStateException when switched on with the half list
      */
-    public void setCoulombTable(boolean on) { this.coulombTable = on; }
+    public void setCoulombTable(boolean on) {
+        if (on && halfList) throw tablesNeedTheFullList();
+        this.coulombTable = on;
+    }
 
     public boolean coulombTable() { return coulombTable; }
 
@@ -435,12 +455,18 @@ public final class ClForces implements Forces {
         boolean table = mode != 0;
         if (table) uploadTables(g, mode == 1);
         if (halfList) {
-            args(kPairChunks, n, chunks, dX, dQ, dSpecies, b.lx(), b.ly(), b.lz(), list.list(), list.counts(),
-                    cutoff * cutoff, g, Units.QQR2E, dCoef, dForceCopies, dChunkEnergies, mode, table ? tableSMin : 0.0,
-                    table ? tableHInv : 0.0, table ? dCtab : dCoef, mode == 1 ? dBtab : dCoef, list.maxNbr(),
-                    table ? dCtabR : dCoef);
+            int maxNbr = list.maxNbr();
+            if (chunkScratchPerChunk < maxNbr) { // 9 planes of maxNbr reals per chunk, grown with the list
+                release(dChunkScratch);
+                dChunkScratch = alloc(CL_MEM_READ_WRITE, 9L * (mixed ? 4 : 8) * maxNbr * chunks);
+                chunkScratchPerChunk = maxNbr;
+            }
+            args(kPackXq, n, dX, dQ, dXq);
+            args(kPairChunks, n, chunks, dXq, dQ, dSpecies, b.lx(), b.ly(), b.lz(), list.list(), list.counts(),
+                    cutoff * cutoff, g, Units.QQR2E, dCoefR, dForceCopies, dChunkEnergies, maxNbr, dChunkScratch, dCoef);
             args(kSumChunks, n, chunks, dForceCopies, dF);
             phaseBegin();
+            run(kPackXq, n);
             ClRuntime.check(CL.clEnqueueNDRangeKernel(rt.queue(), kPairChunks, 1, null, new long[] {chunks},
                     new long[] {1}, 0, null, null), "clEnqueueNDRangeKernel");
             run(kSumChunks, 3 * n);
@@ -583,6 +609,10 @@ public final class ClForces implements Forces {
         if (halfList) {
             chunks = chunkCount(n);
             dForceCopies = alloc(CL_MEM_READ_WRITE, 8L * 3 * n * chunks);
+            dChunkScratch = null;
+            chunkScratchPerChunk = 0;
+            dXq = alloc(CL_MEM_READ_WRITE, 4L * (mixed ? 4 : 8) * n);
+            dCoefR = alloc(CL_MEM_READ_ONLY, (mixed ? 4L : 8L) * coef.length);
             dChunkEnergies = alloc(CL_MEM_READ_WRITE, 8L * 8 * chunks);
             partial = new double[8 * chunks];
         } else {
@@ -611,6 +641,7 @@ public final class ClForces implements Forces {
         write(dQ, s.charge);
         ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), dSpecies, true, 0, 4L * n, Pointer.to(s.species), 0, null, null), "clEnqueueWriteBuffer");
         write(dCoef, coef);
+        if (halfList) writeReals(dCoefR, coef);
         if (pppm != null) pppm.setup(s); // g and mesh for this atom count, charges uploaded
         boxAtBuild = null;
     }
@@ -1003,11 +1034,24 @@ public final class ClForces implements Forces {
         for (cl_mem m : buffers.keySet()) CL.clReleaseMemObject(m);
         buffers.clear();
         allocatedBytes = 0;
+        dChunkScratch = null;
+        chunkScratchPerChunk = 0;
         list.forget();
     }
 
     private void write(cl_mem m, double[] a) {
         ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), m, true, 0, 8L * a.length, Pointer.to(a), 0, null, null), "clEnqueueWriteBuffer");
+    }
+
+    /** {@code a} in the pair math's precision (floats in mixed mode). */
+    private void writeReals(cl_mem m, double[] a) {
+        if (!mixed) {
+            write(m, a);
+            return;
+        }
+        float[] f = new float[a.length];
+        for (int k = 0; k < a.length; k++) f[k] = (float) a[k];
+        ClRuntime.check(CL.clEnqueueWriteBuffer(rt.queue(), m, true, 0, 4L * f.length, Pointer.to(f), 0, null, null), "clEnqueueWriteBuffer");
     }
 
     private void read(cl_mem m, double[] a, int count) {
@@ -1029,7 +1073,7 @@ public final class ClForces implements Forces {
         if (dCtabR != null) CL.clReleaseMemObject(dCtabR);
         if (dBtab != null) CL.clReleaseMemObject(dBtab);
         list.close();
-        for (cl_kernel k : new cl_kernel[] {kPair, kReduce, kPairChunks, kSumChunks, kGatherDouble, kGatherInt, kFirst,
+        for (cl_kernel k : new cl_kernel[] {kPair, kReduce, kPackXq, kPairChunks, kSumChunks, kGatherDouble, kGatherInt, kFirst,
             kSecond, kScale, kKe, kDisp, kWrap, kDrift, kScaleAxes, kRemap, kKeTensor, kFireSums, kFireMixKick, kFireStep}) {
             CL.clReleaseKernel(k);
         }

@@ -413,44 +413,109 @@ __kernel void pair_force_tpa(const int n, __global const double* x, __global con
 // styles give each thread its own force array; sum_chunks adds the copies in chunk order. No atomics: bit-identical run
 // to run for a given chunk count.
 
+/** Positions and charges in the pair math's precision, 4 per atom (x, y, z, q): pair_chunks' inputs. */
+__kernel void pack_xq(const int n, __global const double* x, __global const double* q, __global real* xq) {
+    int i = get_global_id(0);
+    if (i >= n) return;
+    xq[4 * i] = (real) x[3 * i]; xq[4 * i + 1] = (real) x[3 * i + 1]; xq[4 * i + 2] = (real) x[3 * i + 2];
+    xq[4 * i + 3] = (real) q[i];
+}
+
 /**
  * Pair forces over the half list, one work item (a work-group of 1) per chunk c of `chunks` fixed, contiguous ranges
  * of atoms: the chunk zeroes its copy of the forces (fcopy + 3 n c, doubles), walks its atoms in order and adds each
  * owned pair's force to atom i and the reaction to atom j in that copy. epart[8 c..]: the chunk's pair energies and
  * virial (evdwl, ecoul, xx yy zz xy xz yz), each pair counted once.
+ *
+ * Two passes per atom, so that a CPU compiler vectorises the pair math (PoCL: 8 floats or 4-8 doubles a vector; the
+ * restrict pointers let it prove the scratch does not alias the inputs): pass 1 computes every listed pair without
+ * branches (the cutoff and pairs without a short-range part are selects) into the chunk's scratch (planes of maxNbr
+ * reals: force x y z, short-range and Coulomb energy, difference x y z, core flag); pass 2 adds them up in list order
+ * and scatters the reactions. Pairs inside a core radius (r <= r0, rare: B r^-n needs pow, which does not vectorise)
+ * are flagged in pass 1 and computed by pair_fpair in pass 2. The terms are pair_fpair's exact path (the tables of
+ * setTabulated / setCoulombTable are full-list options).
  */
-__kernel void pair_chunks(const int n, const int chunks, __global const double* x, __global const double* q,
-                          __global const int* species, const double lx, const double ly, const double lz,
-                          __global const int* hlist, __global const int* halfCount, const double cut2,
-                          const double g, const double qqrd2e, __global const double* coef, __global double* fcopy,
-                          __global double* epart, const int useTable, const double tsMin, const double tHinv,
-                          __global const double* ctab, __global const double* btab, const int maxNbr,
-                          __global const real* ctabr) {
+__kernel void pair_chunks(const int n, const int chunks, __global const real* restrict xq,
+                          __global const double* restrict q, __global const int* restrict species, const double lx,
+                          const double ly, const double lz, __global const int* restrict hlist,
+                          __global const int* restrict halfCount, const double cut2, const double g,
+                          const double qqrd2e, __global const real* restrict coef, __global double* restrict fcopy,
+                          __global double* restrict epart, const int maxNbr, __global real* restrict scratch,
+                          __global const double* restrict coefd) {
     int c = get_global_id(0);
     if (c >= chunks) return;
-    __global double* fc = fcopy + (size_t) 3 * n * c;
+    __global double* restrict fc = fcopy + (size_t) 3 * n * c;
     for (int k = 0; k < 3 * n; k++) fc[k] = 0;
+    __global real* restrict sfx = scratch + (size_t) 9 * maxNbr * c;
+    __global real* restrict sfy = sfx + maxNbr;
+    __global real* restrict sfz = sfy + maxNbr;
+    __global real* restrict sev = sfz + maxNbr;
+    __global real* restrict sec = sev + maxNbr;
+    __global real* restrict sdx = sec + maxNbr;
+    __global real* restrict sdy = sdx + maxNbr;
+    __global real* restrict sdz = sdy + maxNbr;
+    __global real* restrict score = sdz + maxNbr;
     int first = (int) ((long) n * c / chunks), end = (int) ((long) n * (c + 1) / chunks);
     double evdwl = 0, ecoul = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
+    real rcut2 = (real) cut2, rg = (real) g, rlx = (real) lx, rly = (real) ly, rlz = (real) lz;
     for (int i = first; i < end; i++) {
-        double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
-        double qi = q[i] * qqrd2e;
+        real xi = xq[4 * i], yi = xq[4 * i + 1], zi = xq[4 * i + 2], qi = (real) qqrd2e * xq[4 * i + 3];
+        double qid = q[i] * qqrd2e;
         int row = species[i] * NS;
-        double fx = 0, fy = 0, fz = 0;
         int cnt = halfCount[i];
-        __global const int* a = hlist + (size_t) i * maxNbr;
-        for (int k = 0; k < cnt; k++) {
+        __global const int* restrict a = hlist + (size_t) i * maxNbr;
+#pragma clang loop vectorize_width(8)
+        for (int k = 0; k < cnt; k++) { // pass 1: vectorised
             int code = a[k];
             int j = code >> IMG_BITS;
-            double dxd, dyd, dzd;
-            real dx, dy, dz;
-            real r2 = pair_delta(code, xi, yi, zi, x, lx, ly, lz, &dxd, &dyd, &dzd, &dx, &dy, &dz);
-            if (r2 >= (real) cut2) continue;
-            real fpair = pair_fpair(r2, qi * q[j], (row + species[j]) * 9, coef, g, useTable, tsMin, tHinv, ctab,
-                                    btab, ctabr, &evdwl, &ecoul);
-            double px = (double) (dx * fpair), py = (double) (dy * fpair), pz = (double) (dz * fpair);
+            int ix = ((code >> 6) & 7) - 3, iy = ((code >> 3) & 7) - 3, iz = (code & 7) - 3;
+            real dx = xi - xq[4 * j] - ix * rlx;
+            real dy = yi - xq[4 * j + 1] - iy * rly;
+            real dz = zi - xq[4 * j + 2] - iz * rlz;
+            real r2raw = dx * dx + dy * dy + dz * dz;
+            int in = r2raw < rcut2;
+            real r2 = in ? r2raw : (real) 1;
+            int kk = (row + species[j]) * 9;
+            real r = sqrt(r2);
+            real rinv = (real) 1 / r;
+            real r2inv = rinv * rinv;
+            real pre = qi * xq[4 * j + 3] * rinv;
+            real grij = rg * r;
+            real expm2 = exp(-grij * grij);
+            real t = (real) 1 / ((real) 1 + (real) EWALD_P * grij);
+            real erfcv = g > 0 ? t * ((real) A1 + t * ((real) A2 + t * ((real) A3 + t * ((real) A4 + t * (real) A5)))) * expm2
+                               : (real) 1;
+            real fr2 = pre * (erfcv + (real) TWO_OVER_SQRT_PI * grij * expm2);
+            real rexp = exp(-r * coef[kk + 2]);
+            real r6inv = r2inv * r2inv * r2inv;
+            real fb = coef[kk + 3] * r * rexp - (real) 6 * coef[kk + 4] * r6inv;
+            real eb = coef[kk + 1] * rexp - coef[kk + 4] * r6inv;
+            int has = coef[kk] != 0;
+            int core = has & (r2 <= coef[kk + 8]);
+            int plain = in & !core;
+            real fpair = plain ? (fr2 + (has ? fb : (real) 0)) * r2inv : (real) 0;
+            sfx[k] = dx * fpair; sfy[k] = dy * fpair; sfz[k] = dz * fpair;
+            sev[k] = plain & has ? eb : (real) 0;
+            sec[k] = plain ? pre * erfcv : (real) 0;
+            sdx[k] = dx; sdy[k] = dy; sdz[k] = dz;
+            score[k] = in & core ? (real) 1 : (real) 0;
+        }
+        double fx = 0, fy = 0, fz = 0;
+        for (int k = 0; k < cnt; k++) { // pass 2: sums in list order, reactions
+            int j = a[k] >> IMG_BITS;
+            double px = (double) sfx[k], py = (double) sfy[k], pz = (double) sfz[k];
+            if (score[k] != 0) { // inside a core radius: pair_fpair's exact path
+                real dx = sdx[k], dy = sdy[k], dz = sdz[k];
+                real fpair = pair_fpair(dx * dx + dy * dy + dz * dz, qid * q[j], (row + species[j]) * 9, coefd, g, 0,
+                                        0, 0, coefd, coefd, coef, &evdwl, &ecoul);
+                px = (double) (dx * fpair); py = (double) (dy * fpair); pz = (double) (dz * fpair);
+            } else {
+                evdwl += (double) sev[k];
+                ecoul += (double) sec[k];
+            }
             fx += px; fy += py; fz += pz;
             fc[3 * j] -= px; fc[3 * j + 1] -= py; fc[3 * j + 2] -= pz;
+            double dxd = (double) sdx[k], dyd = (double) sdy[k], dzd = (double) sdz[k];
             vxx += dxd * px; vyy += dyd * py; vzz += dzd * pz;
             vxy += dxd * py; vxz += dxd * pz; vyz += dyd * pz;
         }

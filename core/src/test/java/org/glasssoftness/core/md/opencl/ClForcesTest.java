@@ -163,6 +163,14 @@ class ClForcesTest {
      */
     @Test
     void tabulatedKernelMatchesTheJavaTabulatedKernel() {
+        // the tables are full-list options (the half list computes every pair exactly)
+        withProperty(ClForces.PAIR_LIST_PROPERTY, "full", () -> {
+            tabulatedKernelMatchesTheJavaTabulatedKernelOnTheFullList();
+            return null;
+        });
+    }
+
+    private void tabulatedKernelMatchesTheJavaTabulatedKernelOnTheFullList() {
         MdState s = glass(768, 42);
         PairCoefficients[][] c = coeffs(s);
         MdState sj = copy(s);
@@ -249,9 +257,10 @@ class ClForcesTest {
     }
 
     /**
-     * The half list (each pair once, reactions added through per-chunk force copies; the CPU default) adds exactly the
-     * full list's per-pair terms in another order: forces, energies and virial agree to summation rounding (asserted
-     * 1e-13 relative, double and mixed), and double mode equals the Java exact kernel to 1e-10. Also for a small box
+     * The half list (each pair once, reactions added through per-chunk force copies; the CPU default) adds the full
+     * list's per-pair terms (exact path) in another order: forces, energies and virial agree to summation rounding in
+     * double (1e-13 relative) and to float rounding in mixed (forces 1e-5, energies and virial 1e-6), and double mode
+     * equals the Java exact kernel to 1e-10. Also for a small box
      * whose lists hold several images of one atom and pairs of an atom with its own image (the owner rule's special
      * case), and a repeat is bit-identical.
      */
@@ -261,15 +270,21 @@ class ClForcesTest {
         PairCoefficients[][] c = coeffs(s);
         Eval j = java(s, c);
         for (boolean mixed : new boolean[] {false, true}) {
-            Eval h = withPairList("half", s, c, mixed, CUTOFF), f = withPairList("full", s, c, mixed, CUTOFF);
+            // the full list without its Coulomb table (the mixed default on CPUs), so that both compute the exact terms
+            Eval h = withPairList("half", s, c, mixed, CUTOFF), f = withProperty(ClForces.COULOMB_TABLE_PROPERTY, "false",
+                    () -> withPairList("full", s, c, mixed, CUTOFF));
             System.out.printf("half vs full list (mixed=%b): max rel force %.3g, pe %.3g%n", mixed, maxRel(h.f(), f.f()),
                     rel(h.e().pe(), f.e().pe()));
-            assertTrue(maxRel(h.f(), f.f()) < 1e-13, "forces half vs full " + maxRel(h.f(), f.f()));
+            // double: the same operations per pair; mixed: float rounding differs between the vectorised and the
+            // scalar code where a compiler fuses multiply-adds differently (on PoCL here they agree to 4e-16), so the
+            // bound is float's
+            double tol = mixed ? 1e-4 : 1e-13, tolE = mixed ? 1e-5 : 1e-13;
+            assertTrue(maxRel(h.f(), f.f()) < tol, "forces half vs full " + maxRel(h.f(), f.f()));
             assertTrue(maxRel(h.f(), f.f()) > 0 || mixed, "the two schemes sum in different orders");
-            assertEquals(f.e().eVdwl(), h.e().eVdwl(), 1e-13 * Math.abs(f.e().eVdwl()));
-            assertEquals(f.e().eCoul(), h.e().eCoul(), 1e-13 * Math.abs(f.e().eCoul()));
+            assertEquals(f.e().eVdwl(), h.e().eVdwl(), tolE * Math.abs(f.e().eVdwl()));
+            assertEquals(f.e().eCoul(), h.e().eCoul(), tolE * Math.abs(f.e().eCoul()));
             assertEquals(f.e().eLong(), h.e().eLong(), 0.0); // same PPPM on the same positions
-            assertTrue(virialRel(h.e().virial(), f.e().virial()) < 1e-13);
+            assertTrue(virialRel(h.e().virial(), f.e().virial()) < tolE);
             if (!mixed) assertTrue(maxRel(h.f(), j.f()) < 1e-10, "half list vs java " + maxRel(h.f(), j.f()));
             Eval again = withPairList("half", s, c, mixed, CUTOFF);
             assertArrayEquals(h.f(), again.f());
@@ -441,6 +456,14 @@ class ClForcesTest {
      */
     @Test
     void coulombTableKernelMatchesTheExactKernel() {
+        // the tables are full-list options (the half list computes every pair exactly)
+        withProperty(ClForces.PAIR_LIST_PROPERTY, "full", () -> {
+            coulombTableKernelMatchesTheExactKernelOnTheFullList();
+            return null;
+        });
+    }
+
+    private void coulombTableKernelMatchesTheExactKernelOnTheFullList() {
         MdState s = glass(768, 42);
         PairCoefficients[][] c = coeffs(s);
         Eval j = java(s, c);
@@ -463,6 +486,15 @@ class ClForcesTest {
             cl.forcesOnly(b);
             assertArrayEquals(a.f, b.f, "forcesOnly = compute");
             assertTrue(rmsRel(a.f, j.f()) < 1e-3, "mixed + coulomb table RMS " + rmsRel(a.f, j.f()));
+        }
+        System.setProperty(ClForces.PAIR_LIST_PROPERTY, "half");
+        try (ClForces cl = deviceForces(c, true)) {
+            assertTrue(!cl.coulombTable(), "the half list has no table");
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> cl.setCoulombTable(true));
+            assertTrue(e.getMessage().contains("full list"), e.getMessage());
+            assertThrows(IllegalStateException.class, () -> cl.setTabulated(true));
+        } finally {
+            System.setProperty(ClForces.PAIR_LIST_PROPERTY, "full");
         }
     }
 
