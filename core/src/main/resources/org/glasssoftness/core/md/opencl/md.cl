@@ -421,6 +421,21 @@ __kernel void pack_xq(const int n, __global const double* x, __global const doub
     xq[4 * i + 3] = (real) q[i];
 }
 
+/** pair_chunks: the coefficients of partner species m by selects (written out: a loop would stop the vectoriser). */
+#define PICK_ONE(m) { \
+        int is = sj == (m); \
+        kHas = is ? cHas[m] : kHas; kA = is ? cA[m] : kA; kRhoInv = is ? cRhoInv[m] : kRhoInv; \
+        kArho = is ? cArho[m] : kArho; kC = is ? cC[m] : kC; kR02 = is ? cR02[m] : kR02; }
+#define PICK_SPECIES(m) PICK_IF_##m
+#define PICK_IF_1 PICK_GUARD(1)
+#define PICK_IF_2 PICK_GUARD(2)
+#define PICK_IF_3 PICK_GUARD(3)
+#define PICK_IF_4 PICK_GUARD(4)
+#define PICK_IF_5 PICK_GUARD(5)
+#define PICK_IF_6 PICK_GUARD(6)
+#define PICK_IF_7 PICK_GUARD(7)
+#define PICK_GUARD(m) if (NS > (m)) PICK_ONE((m) < NS ? (m) : 0)
+
 /**
  * Pair forces over the half list, one work item (a work-group of 1) per chunk c of `chunks` fixed, contiguous ranges
  * of atoms: the chunk zeroes its copy of the forces (fcopy + 3 n c, doubles), walks its atoms in order and adds each
@@ -464,6 +479,13 @@ __kernel void pair_chunks(const int n, const int chunks, __global const real* re
         int row = species[i] * NS;
         int cnt = halfCount[i];
         __global const int* restrict a = hlist + (size_t) i * maxNbr;
+        // this row's coefficients for each partner species, picked by selects in the loop (not gathered per pair)
+        real cHas[NS], cA[NS], cRhoInv[NS], cArho[NS], cC[NS], cR02[NS];
+        for (int m = 0; m < NS; m++) {
+            int km = (row + m) * 9;
+            cHas[m] = coef[km]; cA[m] = coef[km + 1]; cRhoInv[m] = coef[km + 2]; cArho[m] = coef[km + 3];
+            cC[m] = coef[km + 4]; cR02[m] = coef[km + 8];
+        }
 #pragma clang loop vectorize_width(8)
         for (int k = 0; k < cnt; k++) { // pass 1: vectorised
             int code = a[k];
@@ -475,7 +497,10 @@ __kernel void pair_chunks(const int n, const int chunks, __global const real* re
             real r2raw = dx * dx + dy * dy + dz * dz;
             int in = r2raw < rcut2;
             real r2 = in ? r2raw : (real) 1;
-            int kk = (row + species[j]) * 9;
+            int sj = species[j];
+            real kHas = cHas[0], kA = cA[0], kRhoInv = cRhoInv[0], kArho = cArho[0], kC = cC[0], kR02 = cR02[0];
+            PICK_SPECIES(1) PICK_SPECIES(2) PICK_SPECIES(3) PICK_SPECIES(4) PICK_SPECIES(5) PICK_SPECIES(6)
+            PICK_SPECIES(7)
             real r = sqrt(r2);
             real rinv = (real) 1 / r;
             real r2inv = rinv * rinv;
@@ -486,12 +511,12 @@ __kernel void pair_chunks(const int n, const int chunks, __global const real* re
             real erfcv = g > 0 ? t * ((real) A1 + t * ((real) A2 + t * ((real) A3 + t * ((real) A4 + t * (real) A5)))) * expm2
                                : (real) 1;
             real fr2 = pre * (erfcv + (real) TWO_OVER_SQRT_PI * grij * expm2);
-            real rexp = exp(-r * coef[kk + 2]);
+            real rexp = exp(-r * kRhoInv);
             real r6inv = r2inv * r2inv * r2inv;
-            real fb = coef[kk + 3] * r * rexp - (real) 6 * coef[kk + 4] * r6inv;
-            real eb = coef[kk + 1] * rexp - coef[kk + 4] * r6inv;
-            int has = coef[kk] != 0;
-            int core = has & (r2 <= coef[kk + 8]);
+            real fb = kArho * r * rexp - (real) 6 * kC * r6inv;
+            real eb = kA * rexp - kC * r6inv;
+            int has = kHas != 0;
+            int core = has & (r2 <= kR02);
             int plain = in & !core;
             real fpair = plain ? (fr2 + (has ? fb : (real) 0)) * r2inv : (real) 0;
             sfx[k] = dx * fpair; sfy[k] = dy * fpair; sfz[k] = dz * fpair;
