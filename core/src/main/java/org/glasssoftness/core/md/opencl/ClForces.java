@@ -36,8 +36,9 @@ import org.jocl.cl_program;
  * down. Two pair schemes: the full list (each pair computed by both its atoms, each atom summing its own list; the
  * default on GPUs) and, on CPU devices, a half list (each pair listed and computed once, by its owner; the atoms are
  * split into fixed chunks, each adding its pairs' forces and reactions into its own copy of the forces, and the copies
- * are summed in chunk order, as LAMMPS' OpenMP styles give each thread its own force array): half the pair math, as
- * LAMMPS's newton-on half lists, without atomics. Deterministic either way: the same input on the same device gives
+ * are summed in chunk order, as LAMMPS' OpenMP styles give each thread its own force array; the pair math runs in a
+ * separate pass that the CPU compiler vectorises): half the pair math, as LAMMPS's newton-on half lists, without
+ * atomics. Deterministic either way: the same input on the same device gives
  * the same forces bit for bit (fixed summation orders; energies summed over fixed blocks in atom order, or per chunk;
  * the chunk count follows the device's compute units). The two schemes add the same per-pair terms in different
  * orders, so they agree to rounding.
@@ -293,7 +294,7 @@ public final class ClForces implements Forces {
      * {@link CoulombTable} (cubic Hermite in r^2, 8192 intervals, stored in the pair math's precision: 256 kB in mixed
      * mode, so it stays in a CPU core's cache) while Buckingham and the core stay exact, as LAMMPS's
      * {@code pair_modify table}; its error (~1e-9 relative) is far below mixed precision's. Default: on for mixed
-     * precision on CPU devices (pair kernel about 1.3x faster on PoCL), else off; {@value #COULOMB_TABLE_PROPERTY}
+     * precision on CPU devices with the full list (pair kernel about 1.3x faster on PoCL), else off; {@value #COULOMB_TABLE_PROPERTY}
      * overrides. {@link #setTabulated} takes precedence. Full list only, like {@link #setTabulated}.
      *
      * @throws IllegalStateException when switched on with the half list
