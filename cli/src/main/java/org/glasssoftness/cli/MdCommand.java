@@ -87,9 +87,8 @@ final class MdCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--backend", defaultValue = "auto",
-            description = "auto (default: OpenCL on a GPU or accelerator, else Java; a CPU OpenCL device only when forced by"
-                    + " --device), java, or opencl (GPU first, then CPU OpenCL; falls back to Java with a message when"
-                    + " there is no usable device)")
+            description = "auto (default: the best OpenCL device, GPU or accelerator first, then CPU, else Java), java,"
+                    + " or opencl (the same order; falls back to Java with a message when there is no usable device)")
     String backend;
 
     @Option(names = "--precision", defaultValue = "double",

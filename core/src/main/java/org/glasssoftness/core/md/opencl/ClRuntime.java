@@ -97,25 +97,11 @@ public final class ClRuntime implements AutoCloseable {
      * @throws OpenClUnavailableException when OpenCL cannot be loaded or no device matches
      */
     public static ClRuntime open(String deviceFilter) {
-        return open(deviceFilter, false);
-    }
-
-    /**
-     * As {@link #open(String)}; with {@code acceleratorsOnly} CPU devices are left out (the {@code auto} backend: on
-     * the CPU PoCL in double precision, the default, is about as fast as the Java backend, docs/benchmarks/md-opencl.md).
-     *
-     * @throws OpenClUnavailableException when OpenCL cannot be loaded or no device matches
-     */
-    public static ClRuntime open(String deviceFilter, boolean acceleratorsOnly) {
         List<DeviceInfo> all = devices();
         String f = deviceFilter == null ? "" : deviceFilter.trim().toLowerCase(Locale.ROOT);
         List<DeviceInfo> ok = new ArrayList<>();
         for (DeviceInfo d : all) {
-            if (acceleratorsOnly && d.rank() > 1) continue;
             if (f.isEmpty() || (d.platformName() + " / " + d.name()).toLowerCase(Locale.ROOT).contains(f)) ok.add(d);
-        }
-        if (ok.isEmpty() && acceleratorsOnly && f.isEmpty()) {
-            throw new OpenClUnavailableException("no OpenCL GPU or accelerator (CPU devices only with backend opencl)");
         }
         if (ok.isEmpty()) {
             StringBuilder names = new StringBuilder();

@@ -3,9 +3,9 @@ package org.glasssoftness.core.md.protocol;
 /**
  * Engine settings of an MD run (the study's defaults): real-space cutoff 10 Å, neighbour skin 2 Å, PPPM with relative
  * accuracy 1e-5 (or Ewald), 1 fs time step, thermo output every 100 steps, frames recorded every {@code dumpEvery}
- * steps (0 = none), worker threads, force backend ({@value #BACKEND_AUTO}: OpenCL on a GPU or accelerator, else Java without a warning — PoCL on
- * the CPU is in double precision (the default) about as fast as the Java backend, 0.9-1.07x, in mixed about 1.6x (2026-12-08,
- * docs/benchmarks/md-opencl.md), and needs JVM signal chaining, so auto does not pick CPU devices unless one is forced by name;
+ * steps (0 = none), worker threads, force backend ({@value #BACKEND_AUTO}: the best OpenCL device, a GPU or accelerator first, then a CPU
+ * device such as PoCL (1.6-2.3x the Java backend in double precision on 2 cores, 2026-12-08, docs/benchmarks/md-opencl.md; listed
+ * only under JVM signal chaining, which a KNIME AP does not preload), else Java without a warning;
  * {@value #BACKEND_JAVA}; {@value #BACKEND_OPENCL}: OpenCL, falling back to Java with a message when there is none) and
  * the OpenCL precision ({@value #PRECISION_DOUBLE} or {@value #PRECISION_MIXED}: float pair math, double accumulation).
  */

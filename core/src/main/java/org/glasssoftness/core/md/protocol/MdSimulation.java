@@ -60,13 +60,13 @@ public final class MdSimulation implements AutoCloseable {
         Forces f = null;
         if (!settings.backend().equals(MdSettings.BACKEND_JAVA)) {
             String forced = deviceFilter != null ? deviceFilter : System.getProperty(ClRuntime.DEVICE_PROPERTY);
-            // auto without a forced device: GPUs and accelerators only (PoCL on CPUs: in double precision, the default,
-            // about as fast as the Java backend, and it needs JVM signal chaining)
+            // auto: the best OpenCL device (GPU, accelerator, then CPU: PoCL is 1.6-2.3x the Java backend in double
+            // precision, docs/benchmarks/md-opencl.md; it is listed only under JVM signal chaining), else Java
             boolean auto = settings.backend().equals(MdSettings.BACKEND_AUTO) && (forced == null || forced.isBlank());
             try {
-                f = openCl(coeffs, settings, forced, auto);
+                f = openCl(coeffs, settings, forced);
             } catch (OpenClUnavailableException | ClBuildException e) {
-                // auto falling back to Java is the expected case on a machine without a GPU: no warning then
+                // auto falling back to Java is the expected case without a usable OpenCL device: no warning then
                 if (!auto || e instanceof ClBuildException) {
                     warning = "OpenCL unavailable (" + e.getMessage() + "): running on the Java backend";
                 }
@@ -94,14 +94,7 @@ public final class MdSimulation implements AutoCloseable {
      * @throws ClBuildException           when the kernels do not build (message with the build log)
      */
     public static Forces openCl(PairCoefficients[][] coeffs, MdSettings settings, String deviceFilter) {
-        return openCl(coeffs, settings, deviceFilter, false);
-    }
-
-    /** As {@link #openCl(PairCoefficients[][], MdSettings, String)}; {@code acceleratorsOnly} leaves out CPU devices. */
-    public static Forces openCl(PairCoefficients[][] coeffs, MdSettings settings, String deviceFilter,
-                                boolean acceleratorsOnly) {
-        ClRuntime rt = ClRuntime.open(deviceFilter != null ? deviceFilter : System.getProperty(ClRuntime.DEVICE_PROPERTY),
-                acceleratorsOnly);
+        ClRuntime rt = ClRuntime.open(deviceFilter != null ? deviceFilter : System.getProperty(ClRuntime.DEVICE_PROPERTY));
         boolean mixed = settings.precision().equals(MdSettings.PRECISION_MIXED);
         ClPppm pppm = null;
         try {
