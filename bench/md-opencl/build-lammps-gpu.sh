@@ -7,7 +7,9 @@
 # builds here, without a CUDA toolkit, and runs on the NVIDIA driver's OpenCL there; a CUDA build could be faster
 # (LAMMPS' GPU package is tuned for both), which a comparison must say.
 # Usage: bench/md-opencl/build-lammps-gpu.sh [workdir=/tmp/lammps-gpu]; prints the path of lmp_gpu (about 10 min on
-# 2 cores). device-kit.sh then packs it (LMP_GPU=<path>).
+# 2 cores). device-kit.sh then packs it (LMP_GPU=<path>). Checked here on PoCL (2026-12-08): it builds (8.8 MB stripped)
+# and sets up its buck/coul/long and table GPU styles, then stops at the first step with OpenCL error -13
+# (CL_MISALIGNED_SUB_BUFFER_OFFSET, in geryon's sub-buffers: PoCL's alignment rule); not yet run on an NVIDIA GPU.
 set -euo pipefail
 W=${1:-/tmp/lammps-gpu}
 mkdir -p "$W"

@@ -75,9 +75,10 @@ if [ "$WHAT" = all ] || [ "$WHAT" = bench ]; then
     echo "-- $prec $rep warm $warm timed $steps ${variant:+threads per atom/layout $variant}"
     timeout 150 "$JAVA" $DEV $opts -cp "$K/bench:$CP" MdClBench 3704 150 "$rep" "$warm" "$steps" "$W" opencl "$prec" "$(nproc)"
     if [ -n "$LMP" ] && [ -z "${variant:-}" ] && [ "$prec" = mixed ]; then
-      # the same start and NVT stage (MdClBench wrote them) on LAMMPS' GPU package, its default Coulomb table
+      # the same start and NVT stage (MdClBench wrote them) on LAMMPS' GPU package, its default Coulomb table;
+      # "neigh no": the hybrid/overlay pair style (cores as a table) needs LAMMPS' host neighbour lists
       sed -i "s/^pair_modify table 0$/pair_modify table 12/" "$W/in.lmp"
-      (cd "$W" && timeout 150 "$LMP" -sf gpu -pk gpu 1 -in in.lmp -log log.lammps -screen screen.txt)
+      (cd "$W" && timeout 150 "$LMP" -sf gpu -pk gpu 1 neigh no -in in.lmp -log log.lammps -screen screen.txt)
       echo "lammps-gpu: $(grep '^Loop time' "$W/log.lammps" | tail -1)"
       grep -E "^(Pair|Kspace|Neigh|Comm|Modify|Other) +\|" "$W/log.lammps" | sed 's/^/  /'
       sed -n '/Device Time Info/,/^---*$/p' "$W/screen.txt" | head -20 | sed 's/^/  /'
