@@ -311,6 +311,44 @@ inline real pair_delta(const int code, const double xi, const double yi, const d
 }
 
 /**
+ * Full list: adds the pairs of atom i at entries first, first + step, ... of its list to s (11 doubles: force x y z,
+ * evdwl, ecoul, virial xx yy zz xy xz yz; each pair's energies and virial in full, the caller halves them).
+ */
+inline void full_list_sums(const int i, const int first, const int step, const int n, __global const double* x,
+                           __global const double* q, __global const int* species, const double lx, const double ly,
+                           const double lz, __global const int* nbr, __global const int* count, const double cut2,
+                           const double g, const double qqrd2e, __global const double* coef, const int useTable,
+                           const double tsMin, const double tHinv, __global const double* ctab,
+                           __global const double* btab, const int maxNbr, __global const real* ctabr, double* s) {
+    double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
+    double qi = q[i] * qqrd2e;
+    int row = species[i] * NS;
+    int cnt = count[i];
+    for (int k = first; k < cnt; k += step) {
+        int code = nbr[NBR_AT(i, k)];
+        int j = code >> IMG_BITS;
+        double dxd, dyd, dzd;
+        real dx, dy, dz;
+        real r2 = pair_delta(code, xi, yi, zi, x, lx, ly, lz, &dxd, &dyd, &dzd, &dx, &dy, &dz);
+        if (r2 >= (real) cut2) continue;
+        real fpair = pair_fpair(r2, qi * q[j], (row + species[j]) * 9, coef, g, useTable, tsMin, tHinv, ctab, btab,
+                                ctabr, &s[3], &s[4]);
+        double px = (double) (dx * fpair), py = (double) (dy * fpair), pz = (double) (dz * fpair);
+        s[0] += px; s[1] += py; s[2] += pz;
+        s[5] += dxd * px; s[6] += dyd * py; s[7] += dzd * pz;
+        s[8] += dxd * py; s[9] += dxd * pz; s[10] += dyd * pz;
+    }
+}
+
+/** Writes atom i's force and half its pair energies and virial (each pair is in both atoms' lists) from sums t. */
+inline void full_list_store(const int i, const double* t, __global double* f, __global double* eatom) {
+    f[3 * i] = t[0]; f[3 * i + 1] = t[1]; f[3 * i + 2] = t[2];
+    __global double* e = eatom + 8 * i;
+    e[0] = 0.5 * t[3]; e[1] = 0.5 * t[4];
+    e[2] = 0.5 * t[5]; e[3] = 0.5 * t[6]; e[4] = 0.5 * t[7]; e[5] = 0.5 * t[8]; e[6] = 0.5 * t[9]; e[7] = 0.5 * t[10];
+}
+
+/**
  * Pair forces of atom i over its full list (each pair computed by both its atoms; no atomics, the GPU default): writes
  * f_i (overwrites) and per atom half the pair energies and virial (8 doubles: evdwl, ecoul, xx yy zz xy xz yz).
  */
@@ -323,29 +361,10 @@ __kernel void pair_force(const int n, __global const double* x, __global const d
                          __global const real* ctabr) {
     int i = get_global_id(0);
     if (i >= n) return;
-    double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
-    double qi = q[i] * qqrd2e;
-    int row = species[i] * NS;
-    double fx = 0, fy = 0, fz = 0, evdwl = 0, ecoul = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
-    int cnt = count[i];
-    for (int k = 0; k < cnt; k++) {
-        int code = nbr[NBR_AT(i, k)];
-        int j = code >> IMG_BITS;
-        double dxd, dyd, dzd;
-        real dx, dy, dz;
-        real r2 = pair_delta(code, xi, yi, zi, x, lx, ly, lz, &dxd, &dyd, &dzd, &dx, &dy, &dz);
-        if (r2 >= (real) cut2) continue;
-        real fpair = pair_fpair(r2, qi * q[j], (row + species[j]) * 9, coef, g, useTable, tsMin, tHinv, ctab, btab,
-                                ctabr, &evdwl, &ecoul);
-        double px = (double) (dx * fpair), py = (double) (dy * fpair), pz = (double) (dz * fpair);
-        fx += px; fy += py; fz += pz;
-        vxx += dxd * px; vyy += dyd * py; vzz += dzd * pz;
-        vxy += dxd * py; vxz += dxd * pz; vyz += dyd * pz;
-    }
-    f[3 * i] = fx; f[3 * i + 1] = fy; f[3 * i + 2] = fz;
-    __global double* e = eatom + 8 * i;
-    e[0] = 0.5 * evdwl; e[1] = 0.5 * ecoul;
-    e[2] = 0.5 * vxx; e[3] = 0.5 * vyy; e[4] = 0.5 * vzz; e[5] = 0.5 * vxy; e[6] = 0.5 * vxz; e[7] = 0.5 * vyz;
+    double t[11] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    full_list_sums(i, 0, 1, n, x, q, species, lx, ly, lz, nbr, count, cut2, g, qqrd2e, coef, useTable, tsMin, tHinv,
+                   ctab, btab, maxNbr, ctabr, t);
+    full_list_store(i, t, f, eatom);
 }
 
 /**
@@ -366,28 +385,10 @@ __kernel void pair_force_tpa(const int n, __global const double* x, __global con
     __local double part[11 * LOCAL];
     int gid = get_global_id(0), lid = get_local_id(0);
     int i = gid / TPA, lane = gid % TPA;
-    double sums[11] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}; // fx fy fz evdwl ecoul xx yy zz xy xz yz
+    double sums[11] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     if (i < n) {
-        double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
-        double qi = q[i] * qqrd2e;
-        int row = species[i] * NS;
-        double evdwl = 0, ecoul = 0;
-        int cnt = count[i];
-        for (int k = lane; k < cnt; k += TPA) {
-            int code = nbr[NBR_AT(i, k)];
-            int j = code >> IMG_BITS;
-            double dxd, dyd, dzd;
-            real dx, dy, dz;
-            real r2 = pair_delta(code, xi, yi, zi, x, lx, ly, lz, &dxd, &dyd, &dzd, &dx, &dy, &dz);
-            if (r2 >= (real) cut2) continue;
-            real fpair = pair_fpair(r2, qi * q[j], (row + species[j]) * 9, coef, g, useTable, tsMin, tHinv, ctab, btab,
-                                    ctabr, &evdwl, &ecoul);
-            double px = (double) (dx * fpair), py = (double) (dy * fpair), pz = (double) (dz * fpair);
-            sums[0] += px; sums[1] += py; sums[2] += pz;
-            sums[5] += dxd * px; sums[6] += dyd * py; sums[7] += dzd * pz;
-            sums[8] += dxd * py; sums[9] += dxd * pz; sums[10] += dyd * pz;
-        }
-        sums[3] = evdwl; sums[4] = ecoul;
+        full_list_sums(i, lane, TPA, n, x, q, species, lx, ly, lz, nbr, count, cut2, g, qqrd2e, coef, useTable, tsMin,
+                       tHinv, ctab, btab, maxNbr, ctabr, sums);
     }
     for (int c = 0; c < 11; c++) part[11 * lid + c] = sums[c];
     barrier(CLK_LOCAL_MEM_FENCE);
@@ -396,10 +397,7 @@ __kernel void pair_force_tpa(const int n, __global const double* x, __global con
         for (int l = 0; l < TPA; l++) {
             for (int c = 0; c < 11; c++) t[c] += part[11 * (lid + l) + c];
         }
-        f[3 * i] = t[0]; f[3 * i + 1] = t[1]; f[3 * i + 2] = t[2];
-        __global double* e = eatom + 8 * i;
-        e[0] = 0.5 * t[3]; e[1] = 0.5 * t[4];
-        e[2] = 0.5 * t[5]; e[3] = 0.5 * t[6]; e[4] = 0.5 * t[7]; e[5] = 0.5 * t[8]; e[6] = 0.5 * t[9]; e[7] = 0.5 * t[10];
+        full_list_store(i, t, f, eatom);
     }
 #endif
 }
