@@ -904,10 +904,7 @@ public final class ClForces implements Forces {
     /** sum m |v|^2 (g/mol Å^2/ps^2) over fixed blocks in atom order, blocks summed in order on the host. */
     double massVelocitySquared() {
         phaseBegin();
-        int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
-        args(kKe, n, REDUCE_BLOCK, dV, dMass, dBlocks);
-        run(kKe, blocks);
-        read(dBlocks, blockValues, blocks);
+        int blocks = runBlocks(kKe, dV, dMass);
         double sum = 0;
         for (int b = 0; b < blocks; b++) sum += blockValues[b];
         phaseEnd(5);
@@ -949,12 +946,7 @@ public final class ClForces implements Forces {
     /** max_i |v_i|^2 dt^2 over fixed blocks (NaN when a velocity is), the maxima of the blocks taken on the host. */
     double fireMaxStepSquared(double dt) {
         phaseBegin();
-        int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
-        args(kFireStep, n, REDUCE_BLOCK, dt, dV, dBlocks);
-        run(kFireStep, blocks);
-        read(dBlocks, blockValues, blocks);
-        double m = 0;
-        for (int b = 0; b < blocks; b++) m = Math.max(m, blockValues[b]);
+        double m = blockMax(kFireStep, dt, dV);
         phaseEnd(5);
         return m;
     }
@@ -965,14 +957,29 @@ public final class ClForces implements Forces {
                 null), "clEnqueueFillBuffer");
     }
 
-    private double blockMax(cl_kernel k, cl_mem a, cl_mem b) {
-        int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
-        args(k, n, REDUCE_BLOCK, a, b, dBlocks);
-        run(k, blocks);
-        read(dBlocks, blockValues, blocks);
+    /** The largest of a one-value-per-block kernel's block values (see {@link #runBlocks}; NaN as {@code Math.max}). */
+    private double blockMax(cl_kernel k, Object... inputs) {
+        int blocks = runBlocks(k, inputs);
         double m = 0;
         for (int i = 0; i < blocks; i++) m = Math.max(m, blockValues[i]);
         return m;
+    }
+
+    /**
+     * Runs a one-value-per-block kernel, args (n, REDUCE_BLOCK, inputs..., dBlocks), and reads the block values into
+     * {@link #blockValues}; returns the number of blocks.
+     */
+    private int runBlocks(cl_kernel k, Object... inputs) {
+        int blocks = (n + REDUCE_BLOCK - 1) / REDUCE_BLOCK;
+        Object[] a = new Object[inputs.length + 3];
+        a[0] = n;
+        a[1] = REDUCE_BLOCK;
+        System.arraycopy(inputs, 0, a, 2, inputs.length);
+        a[a.length - 1] = dBlocks;
+        args(k, a);
+        run(k, blocks);
+        read(dBlocks, blockValues, blocks);
+        return blocks;
     }
 
     private static void checkBox(Box box) {

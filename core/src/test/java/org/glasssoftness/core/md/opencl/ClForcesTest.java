@@ -163,14 +163,18 @@ class ClForcesTest {
      */
     @Test
     void tabulatedKernelMatchesTheJavaTabulatedKernel() {
-        // the tables are full-list options (the half list computes every pair exactly)
+        onTheFullList(this::tabulatedKernelOnTheFullList);
+    }
+
+    /** Runs {@code body} with the full list: the tables are full-list options (the half list computes exactly). */
+    private static void onTheFullList(Runnable body) {
         withProperty(ClForces.PAIR_LIST_PROPERTY, "full", () -> {
-            tabulatedKernelMatchesTheJavaTabulatedKernelOnTheFullList();
+            body.run();
             return null;
         });
     }
 
-    private void tabulatedKernelMatchesTheJavaTabulatedKernelOnTheFullList() {
+    private void tabulatedKernelOnTheFullList() {
         MdState s = glass(768, 42);
         PairCoefficients[][] c = coeffs(s);
         MdState sj = copy(s);
@@ -448,21 +452,28 @@ class ClForcesTest {
     }
 
     /**
-     * Coulomb-table kernel (the default for mixed precision on CPU devices): in double mode it equals the Java exact
+     * Coulomb-table kernel (the default for mixed precision on CPU devices with the full list; the half list refuses
+     * it): in double mode it equals the Java exact
      * kernel to the table's interpolation error (asserted below 1e-8 relative, and above rounding so the table is
      * really used); in mixed mode the issue's 1e-3 RMS bound holds with it (mixedModeIsWithinTheIssueBound runs with
      * the default). forcesOnly (no energies) gives the same forces bit for bit.
      */
     @Test
     void coulombTableKernelMatchesTheExactKernel() {
-        // the tables are full-list options (the half list computes every pair exactly)
-        withProperty(ClForces.PAIR_LIST_PROPERTY, "full", () -> {
-            coulombTableKernelMatchesTheExactKernelOnTheFullList();
+        onTheFullList(this::coulombTableKernelOnTheFullList);
+        PairCoefficients[][] c = coeffs(glass(768, 42));
+        withProperty(ClForces.PAIR_LIST_PROPERTY, "half", () -> {
+            try (ClForces cl = deviceForces(c, true)) {
+                assertTrue(!cl.coulombTable(), "the half list has no table");
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> cl.setCoulombTable(true));
+                assertTrue(e.getMessage().contains("full list"), e.getMessage());
+                assertThrows(IllegalStateException.class, () -> cl.setTabulated(true));
+            }
             return null;
         });
     }
 
-    private void coulombTableKernelMatchesTheExactKernelOnTheFullList() {
+    private void coulombTableKernelOnTheFullList() {
         MdState s = glass(768, 42);
         PairCoefficients[][] c = coeffs(s);
         Eval j = java(s, c);
@@ -485,15 +496,6 @@ class ClForcesTest {
             cl.forcesOnly(b);
             assertArrayEquals(a.f, b.f, "forcesOnly = compute");
             assertTrue(rmsRel(a.f, j.f()) < 1e-3, "mixed + coulomb table RMS " + rmsRel(a.f, j.f()));
-        }
-        System.setProperty(ClForces.PAIR_LIST_PROPERTY, "half");
-        try (ClForces cl = deviceForces(c, true)) {
-            assertTrue(!cl.coulombTable(), "the half list has no table");
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> cl.setCoulombTable(true));
-            assertTrue(e.getMessage().contains("full list"), e.getMessage());
-            assertThrows(IllegalStateException.class, () -> cl.setTabulated(true));
-        } finally {
-            System.setProperty(ClForces.PAIR_LIST_PROPERTY, "full");
         }
     }
 
